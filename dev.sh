@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# metodesk developer entry point. On a fresh Debian/Ubuntu machine:
+#   ./dev.sh run    set everything up, fill the demo school, open the window
+#   ./dev.sh test   set everything up, run the whole test suite headless
+# Also: ./dev.sh setup | i18n | build
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+VENV=$ROOT/.venv
+PY=$VENV/bin/python
+
+# System libraries Qt loads (offscreen and xcb), Xvfb for a window without a
+# screen, venv support, and poppler for looking at PDFs (../shared/design/FIELD-NOTES.md).
+SYSTEM_PACKAGES=(
+  python3-venv
+  libegl1 libgl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0
+  libx11-xcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
+  libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
+  libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb1 libxkbcommon-x11-0 xvfb xauth
+  poppler-utils
+)
+
+say() { printf 'metodesk: %s\n' "$*" >&2; }
+
+system_setup() {
+  command -v dpkg-query >/dev/null 2>&1 || { say "not a Debian/Ubuntu system: install the Qt libraries listed in dev.sh yourself"; return 0; }
+  local missing=()
+  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    say "installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    say "these system packages are missing; install them, then run this command again:"
+    echo "sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+python_setup() {
+  local python=${PYTHON:-python3}
+  "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))' || { say "Python 3.10 or newer is needed"; exit 1; }
+  [ -x "$PY" ] || "$python" -m venv "$VENV"
+  local stamp=$VENV/.metodesk-installed
+  local want
+  want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    say "installing metodesk and its dependencies into .venv"
+    "$PY" -m pip install -q --upgrade pip
+    "$PY" -m pip install -q -e ".[test]"
+    echo "$want" > "$stamp"
+  fi
+  "$PY" scripts/i18n.py compile >/dev/null
+}
+
+setup() { system_setup; python_setup; }
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  setup) setup ;;
+  run)
+    setup
+    export METODESK_DATA_DIR=${METODESK_DATA_DIR:-$ROOT/.demo-data}
+    [ -f "$METODESK_DATA_DIR/metodesk.sqlite3" ] || "$PY" -m metodesk demo
+    exec "$PY" -m metodesk "$@"
+    ;;
+  test)
+    setup
+    export QT_QPA_PLATFORM=offscreen
+    exec "$PY" -m pytest "$@"
+    ;;
+  i18n) python_setup; "$PY" scripts/i18n.py all ;;
+  *)
+    echo "usage: ./dev.sh run | test | setup | i18n" >&2
+    exit 2
+    ;;
+esac

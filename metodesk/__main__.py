@@ -1,0 +1,20 @@
+"""argv → the window or a command; nothing else."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    from metodesk.cli import build_parser, run_command
+
+    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    if getattr(args, "command", None):
+        return run_command(args)
+    from metodesk.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Composition root: paths → language → QApplication → database → window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from metodesk import config, paths
+from metodesk.i18n import _, set_language
+
+
+def display_problem() -> str | None:
+    """One sentence when Qt would abort for want of a screen, else None."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return _(
+            "metodesk needs a screen, and none was found (DISPLAY is not set). "
+            "On a computer without one, run it under Xvfb: xvfb-run -a metodesk"
+        )
+    return None
+
+
+def install_qt_resources(app) -> None:  # type: ignore[no-untyped-def]
+    """Fonts, Qt's own translations for standard buttons, the style sheet."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from metodesk.i18n import language
+
+    for font_file in sorted(paths.fonts_dir().glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font_file))
+    font = QFont("DejaVu Sans")
+    font.setPointSize(10)
+    app.setFont(font)
+    lang = language()
+    if lang in ("kk", "ru"):
+        QLocale.setDefault(QLocale(lang))
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(translator)
+    style = paths.resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("metodesk")
+    app.setOrganizationName("metodesk")
+    install_qt_resources(app)
+    return app
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the window on the data folder; returns the process exit code."""
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    set_language(config.resolve_language(args.lang))
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    app = create_application(sys.argv[:1])
+    from metodesk.ui.startup import open_main_window
+
+    window = open_main_window(app, explicit_language=args.lang)
+    if window is None:
+        return 1
+    return app.exec()

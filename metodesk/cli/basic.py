@@ -1,0 +1,81 @@
+"""The foundation's commands: demo, check, list teachers, list associations."""
+
+from __future__ import annotations
+
+import argparse
+
+from metodesk import paths
+from metodesk.cli import EXIT_FAILED, EXIT_OK, CommandError, open_db
+from metodesk.i18n import _, language
+
+
+def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+    demo = commands.add_parser("demo", help="fill the data folder with the demo school")
+    demo.set_defaults(handler=cmd_demo)
+
+    check = commands.add_parser("check", help="verify the database (integrity, schema version)")
+    check.set_defaults(handler=cmd_check)
+
+    teachers = listing.add_parser("teachers", help="id and name of every teacher")
+    teachers.add_argument("--archived", action="store_true", help="include archived teachers")
+    teachers.set_defaults(handler=cmd_list_teachers)
+
+    associations = listing.add_parser("associations", help="id and name of every association")
+    associations.add_argument("--year", help="academic year, e.g. 2025-2026")
+    associations.set_defaults(handler=cmd_list_associations)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from metodesk.services import demo
+
+    db = open_db()
+    try:
+        with db.transaction() as session:
+            summary = demo.fill_demo(session)
+    finally:
+        db.close()
+    print(_("The demo school is ready in {path}.").format(path=paths.data_dir()))
+    print(summary)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from metodesk.services.health import check_database
+
+    report = check_database(paths.database_path())
+    for line in report.lines:
+        print(line)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_list_teachers(args: argparse.Namespace) -> int:
+    from metodesk.services import teachers
+
+    db = open_db(create=False)
+    try:
+        with db.reading() as session:
+            rows = teachers.list_teachers(session, include_archived=args.archived)
+    finally:
+        db.close()
+    for row in rows:
+        print(f"{row.id}\t{row.full_name}")
+    return EXIT_OK
+
+
+def cmd_list_associations(args: argparse.Namespace) -> int:
+    from metodesk.services import associations, years
+
+    db = open_db(create=False)
+    try:
+        with db.reading() as session:
+            year_id = years.year_by_name(session, args.year).id if args.year else None
+            rows = associations.list_associations(session, year_id)
+    finally:
+        db.close()
+    lang = language()
+    for row in rows:
+        print(f"{row.id}\t{row.name(lang)}")
+    return EXIT_OK
+
+
+__all__ = ["register", "CommandError"]

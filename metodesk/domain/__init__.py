@@ -1,0 +1,1 @@
+"""Pure-Python domain: enums, rules and plain records. Never imports Qt or SQLAlchemy."""

@@ -1,0 +1,161 @@
+"""Coded values stored in the database, with their names in the active language.
+
+Codes are stable English words (they travel between schools); ``label()``
+translates them when shown. The lists follow DOMAIN.md and GLOSSARY.md.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from metodesk.i18n import N_, _
+
+_LABELS: dict[type, dict[str, str]] = {}
+
+
+class LabelledEnum(str, Enum):
+    """A str enum whose members know their human name."""
+
+    @property
+    def label(self) -> str:
+        return _(_LABELS[type(self)][self.value])
+
+    @classmethod
+    def choices(cls) -> list[tuple[str, str]]:
+        return [(m.value, m.label) for m in cls]
+
+
+class OrgKind(LabelledEnum):
+    PRESCHOOL = "preschool"
+    SCHOOL = "school"
+    SMALL_SCHOOL = "small_school"
+    COLLEGE = "college"
+
+
+_LABELS[OrgKind] = {
+    "preschool": N_("Preschool organisation"),
+    "school": N_("School"),
+    "small_school": N_("Small school with combined classes"),
+    "college": N_("College"),
+}
+
+
+class Category(LabelledEnum):
+    """Qualification categories, the current five and the legacy three."""
+
+    NONE = "none"
+    PEDAGOG = "pedagog"
+    MODERATOR = "moderator"
+    EXPERT = "expert"
+    RESEARCHER = "researcher"
+    MASTER = "master"
+    LEGACY_HIGHEST = "legacy_highest"
+    LEGACY_FIRST = "legacy_first"
+    LEGACY_SECOND = "legacy_second"
+
+    @property
+    def is_legacy(self) -> bool:
+        return self.value.startswith("legacy_")
+
+
+_LABELS[Category] = {
+    "none": N_("No category"),
+    "pedagog": N_("Teacher (pedagog)"),
+    "moderator": N_("Teacher-moderator"),
+    "expert": N_("Teacher-expert"),
+    "researcher": N_("Teacher-researcher"),
+    "master": N_("Teacher-master"),
+    "legacy_highest": N_("Highest category"),
+    "legacy_first": N_("First category"),
+    "legacy_second": N_("Second category"),
+}
+
+
+class Position(LabelledEnum):
+    TEACHER = "teacher"
+    PRIMARY_TEACHER = "primary_teacher"
+    EDUCATOR = "educator"
+    PRODUCTION_MASTER = "production_master"
+    METHODIST = "methodist"
+    DEPUTY = "deputy"
+    DIRECTOR = "director"
+    OTHER = "other"
+
+
+_LABELS[Position] = {
+    "teacher": N_("Subject teacher"),
+    "primary_teacher": N_("Primary teacher"),
+    "educator": N_("Preschool educator"),
+    "production_master": N_("Production-training master"),
+    "methodist": N_("Methodist"),
+    "deputy": N_("Deputy director"),
+    "director": N_("Director"),
+    "other": N_("Other position"),
+}
+
+
+class AssociationKind(LabelledEnum):
+    """Order No. 253 item 21 (schools) and items 9, 32 (TVET)."""
+
+    SUBJECT = "subject"
+    PRIMARY = "primary"
+    CLASS_TEACHERS = "class_teachers"
+    PRESCHOOL = "preschool"
+    BOARDING = "boarding"
+    TVET = "tvet"
+    CYCLE_COMMISSION = "cycle_commission"
+
+    @property
+    def needs_subject(self) -> bool:
+        return self in (AssociationKind.SUBJECT, AssociationKind.CYCLE_COMMISSION)
+
+
+_LABELS[AssociationKind] = {
+    "subject": N_("Subject teachers' association"),
+    "primary": N_("Primary teachers' association"),
+    "class_teachers": N_("Class teachers' association"),
+    "preschool": N_("Preschool educators' association"),
+    "boarding": N_("Boarding school staff association"),
+    "tvet": N_("TVET educational-methodical association"),
+    "cycle_commission": N_("Subject-cycle commission"),
+}
+
+
+class AssociationLevel(LabelledEnum):
+    SCHOOL = "school"
+    DISTRICT = "district"
+
+
+_LABELS[AssociationLevel] = {
+    "school": N_("School level"),
+    "district": N_("District (inter-school) level"),
+}
+
+
+class MemberRole(LabelledEnum):
+    MEMBER = "member"
+    LEADER = "leader"
+    SECRETARY = "secretary"
+
+
+_LABELS[MemberRole] = {
+    "member": N_("Member"),
+    "leader": N_("Leader"),
+    "secretary": N_("Secretary"),
+}
+
+
+class LeaderChosen(LabelledEnum):
+    ELECTED = "elected"
+    APPOINTED = "appointed"
+
+
+_LABELS[LeaderChosen] = {"elected": N_("Elected"), "appointed": N_("Appointed")}
+
+
+class TermKind(LabelledEnum):
+    QUARTER = "quarter"
+    SEMESTER = "semester"
+
+
+_LABELS[TermKind] = {"quarter": N_("Quarter"), "semester": N_("Semester")}

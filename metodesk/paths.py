@@ -1,0 +1,79 @@
+"""The one place that knows where things live.
+
+Data folder (the SQLite file, settings, backups) comes from ``--data-dir``,
+``METODESK_DATA_DIR`` or the per-user data folder of platformdirs, in that order.
+Read-only resources (fonts, style sheet, catalogs, migrations) are found next to
+the source tree, or inside a frozen bundle (``sys._MEIPASS``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "metodesk"
+DB_FILENAME = "metodesk.sqlite3"
+SETTINGS_FILENAME = "settings.ini"
+
+_data_dir_override: Path | None = None
+
+
+def set_data_dir(path: str | os.PathLike[str] | None) -> None:
+    """Point the program at another data folder (``--data-dir``); None resets."""
+    global _data_dir_override
+    _data_dir_override = Path(path).expanduser().resolve() if path else None
+
+
+def data_dir() -> Path:
+    """The folder that holds the database and the user's settings."""
+    if _data_dir_override is not None:
+        return _data_dir_override
+    env = os.environ.get("METODESK_DATA_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def ensure_data_dir() -> Path:
+    """The data folder, created if missing."""
+    path = data_dir()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def settings_path() -> Path:
+    return data_dir() / SETTINGS_FILENAME
+
+
+def _bundle_root() -> Path:
+    """Root holding ``resources/`` and ``translations/``: source tree or frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return _bundle_root() / "resources"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def translations_dir() -> Path:
+    return _bundle_root() / "translations"
+
+
+def migrations_dir() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "metodesk" / "storage" / "migrations"
+    return Path(__file__).resolve().parent / "storage" / "migrations"

@@ -1,0 +1,27 @@
+"""Getting a database ready to use: migrate, then seed what every school needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from metodesk.services import subjects, years
+from metodesk.storage.database import Database, open_database
+from metodesk.storage.models import AcademicYear
+
+
+def seed_defaults(session: Session) -> None:
+    """The glossary's subjects and the 2025-2026 calendar, when missing."""
+    subjects.seed_subjects(session)
+    if not session.scalar(select(func.count(AcademicYear.id))):
+        years.save_year(session, years.calendar_2025_2026())
+
+
+def prepare_database(path: Path) -> Database:
+    """Open, check and migrate the database at ``path``, then seed defaults."""
+    db = open_database(path)
+    with db.transaction() as session:
+        seed_defaults(session)
+    return db

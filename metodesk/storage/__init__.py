@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the engine, migrations. Portable SQL only outside engine.py."""

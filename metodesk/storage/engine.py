@@ -1,0 +1,41 @@
+"""The SQLite engine: WAL, foreign keys on every connection, full sync.
+
+This is the only module that knows the database is SQLite; the models and the
+services use portable SQL so a district cabinet can run them on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+
+def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: a commit that returned survives the plug being pulled, not just a crash.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(db_path: Path | str) -> Engine:
+    """An engine on a SQLite file (created when missing)."""
+    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def make_session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that keep loaded values after commit, so rows can be handed to the UI."""
+    return sessionmaker(bind=engine, expire_on_commit=False, future=True)
+
+
+def integrity_ok(engine: Engine) -> tuple[bool, str]:
+    """SQLite's own quick check of the file: (ok, what it said)."""
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    return rows == ["ok"], "; ".join(rows)

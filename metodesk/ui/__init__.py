@@ -1,0 +1,1 @@
+"""Everything Qt. Screens call services inside one transaction per user action."""

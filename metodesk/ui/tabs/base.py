@@ -1,0 +1,90 @@
+"""What the main window expects of a tab, and a base for list-shaped tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from metodesk.ui.context import AppContext
+from metodesk.ui.models import RowTableModel, SearchProxy
+
+
+class Tab(QWidget):
+    """A tab: reloads its data on demand; answers New, Find and Delete.
+
+    ``areas`` names the data areas whose changes make this tab stale."""
+
+    areas: tuple[str, ...] = ()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName(type(self).__name__)
+        self._stale = True
+        ctx.changed.connect(self._on_changed)
+
+    def title(self) -> str:
+        return type(self).__name__
+
+    def reload(self) -> None:
+        """Fetch rows from the services and show them."""
+
+    def ensure_loaded(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.reload()
+
+    def _on_changed(self, area: str) -> None:
+        if area in self.areas:
+            self._stale = True
+            if self.isVisible():
+                self.ensure_loaded()
+
+    def new_record(self) -> None:
+        """Ctrl+N."""
+
+    def focus_search(self) -> None:
+        """Ctrl+F."""
+
+    def delete_selected(self) -> None:
+        """Delete, after the tab asks for confirmation."""
+
+    def save_state(self) -> None:
+        """Remember column widths and splitters before the window closes."""
+
+
+def make_table(name: str, model: RowTableModel, ctx: AppContext) -> tuple[QTableView, SearchProxy]:
+    """A sortable, searchable, single-selection table with remembered column widths."""
+    proxy = SearchProxy()
+    proxy.setSourceModel(model)
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    state = ctx.settings.value(f"tables/{name}")
+    if isinstance(state, QByteArray):
+        view.horizontalHeader().restoreState(state)
+    return view, proxy
+
+
+def save_table_state(view: QTableView, ctx: AppContext) -> None:
+    ctx.settings.setValue(f"tables/{view.objectName()}", view.horizontalHeader().saveState())
+
+
+def selected_row(view: QTableView):  # type: ignore[no-untyped-def]
+    """The plain row behind the current selection, or None."""
+    from metodesk.ui.models import ROW_ROLE
+
+    indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
+    if not indexes:
+        return None
+    return indexes[0].data(ROW_ROLE)
