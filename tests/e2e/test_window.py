@@ -1,0 +1,103 @@
+"""The whole window on a temporary data folder: start, first-run, tabs, shortcuts, restart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QTableView
+
+from metodesk import paths
+from metodesk.services.setup import prepare_database
+from metodesk.ui.dialogs.first_run import FirstRunDialog
+from metodesk.ui.startup import open_main_window
+
+
+@pytest.fixture
+def demo_folder():  # type: ignore[no-untyped-def]
+    from metodesk.services import demo
+
+    paths.ensure_data_dir()
+    db = prepare_database(paths.database_path())
+    with db.transaction() as session:
+        demo.fill_demo(session)
+    db.close()
+    return paths.data_dir()
+
+
+def _close(window) -> None:  # type: ignore[no-untyped-def]
+    window.close()
+    window.ctx.db.close()
+
+
+def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    window = open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    titles = [window.tabs_widget.tabText(i) for i in range(window.tabs_widget.count())]
+    assert titles == ["Teachers", "Associations", "Settings"]
+    assert window.isVisible()
+    for index in range(window.tabs_widget.count()):
+        window.tabs_widget.setCurrentIndex(index)
+        qtbot.wait(10)
+    window.tabs_widget.setCurrentIndex(0)
+    table = window.tabs[0].findChild(QTableView)
+    assert table.model().rowCount() == 15
+    assert "Ақсу" in window.findChild(type(window._status_label), "status_context").text()
+    _close(window)
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    window = open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    window.activateWindow()
+    window.find_action.trigger()
+    from metodesk.ui.widgets import SearchBox
+
+    search = window.tabs[0].findChild(SearchBox, "search_box")
+    assert search is not None
+    qtbot.waitUntil(search.hasFocus, timeout=1000)
+    _close(window)
+
+
+def test_window_remembers_its_size(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    window = open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    window.resize(900, 640)
+    window.tabs_widget.setCurrentIndex(1)
+    _close(window)
+    again = open_main_window(QApplication.instance())
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (900, 640)
+    assert again.tabs_widget.currentIndex() == 1
+    _close(again)
+
+
+def test_first_start_asks_and_creates_our_organisation(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def answer(dialog: FirstRunDialog) -> int:
+        dialog.name_kk.setText("  Қарабұлақ орта мектебі ")
+        dialog.create_organisation()
+        return FirstRunDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(FirstRunDialog, "exec", answer)
+    window = open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    assert "Қарабұлақ орта мектебі" in window._status_label.text()
+    _close(window)
+
+
+def test_cancelled_first_start_opens_nothing(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
+    assert open_main_window(QApplication.instance()) is None
+
+
+def test_newer_database_gets_a_sentence_not_a_traceback(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from metodesk.storage.engine import make_engine
+
+    engine = make_engine(paths.database_path())
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
+    engine.dispose()
+    shown: list[str] = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *args: shown.append(args[2]))
+    assert open_main_window(QApplication.instance()) is None
+    assert shown and "newer version" in shown[0]
