@@ -2,7 +2,7 @@
 # metodesk developer entry point. On a fresh Debian/Ubuntu machine:
 #   ./dev.sh run    set everything up, fill the demo school, open the window
 #   ./dev.sh test   set everything up, run the whole test suite headless
-# Also: ./dev.sh setup | i18n | build
+# Also: ./dev.sh setup | i18n | build (a one-folder program in dist/metodesk)
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -74,8 +74,14 @@ case "$cmd" in
     exec "$PY" -m pytest "$@"
     ;;
   i18n) python_setup; "$PY" scripts/i18n.py all ;;
+  build)
+    setup
+    "$PY" -m pip install -q -e ".[build]"
+    "$PY" -m PyInstaller --noconfirm --distpath dist --workpath build/pyinstaller build_spec/metodesk.spec
+    say "built dist/metodesk/metodesk"
+    ;;
   *)
-    echo "usage: ./dev.sh run | test | setup | i18n" >&2
+    echo "usage: ./dev.sh run | test | setup | i18n | build" >&2
     exit 2
     ;;
 esac
