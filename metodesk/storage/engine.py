@@ -13,6 +13,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 
 def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so a SAVEPOINT
+    # that comes first starts the transaction itself and its RELEASE commits it:
+    # a later failure of the same action could not undo the work. SQLAlchemy says
+    # BEGIN instead (see _on_begin), as its SQLite dialect documentation advises.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -22,10 +27,15 @@ def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-d
     cursor.close()
 
 
+def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(db_path: Path | str) -> Engine:
     """An engine on a SQLite file (created when missing)."""
     engine = create_engine(f"sqlite:///{db_path}", future=True)
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
