@@ -60,12 +60,12 @@ def test_ctrl_f_focuses_the_search_box(qtbot, demo_folder) -> None:  # type: ign
 def test_window_remembers_its_size(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
-    window.resize(900, 640)
+    window.resize(720, 520)
     window.tabs_widget.setCurrentIndex(1)
     _close(window)
     again = open_main_window(QApplication.instance())
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (900, 640)
+    assert (again.width(), again.height()) == (720, 520)
     assert again.tabs_widget.currentIndex() == 1
     _close(again)
 
