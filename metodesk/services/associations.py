@@ -269,6 +269,7 @@ def save_association(session: Session, data: AssociationInput, association_id: i
         raise DomainError(_("Choose the academic year."), field="year_id")
     if data.organisation_id is None or session.get(Organisation, data.organisation_id) is None:
         raise DomainError(_("Choose the organisation."), field="organisation_id")
+    direction = limited(data.direction, "direction", MAX_TITLE)
     assoc = (
         get_or_fail(session, Association, association_id, _("The association was not found."))
         if association_id
@@ -280,7 +281,7 @@ def save_association(session: Session, data: AssociationInput, association_id: i
     assoc.kind, assoc.level = data.kind, data.level
     assoc.name_kk, assoc.name_ru = name_kk or name_ru, name_ru or name_kk
     assoc.subject_id = data.subject_id
-    assoc.direction = limited(data.direction, "direction", MAX_TITLE)
+    assoc.direction = direction
     assoc.year_id, assoc.organisation_id = data.year_id, data.organisation_id
     session.flush()
     return assoc.id
@@ -358,6 +359,7 @@ def set_role(
     if role == MemberRole.LEADER.value and chosen:
         check_enum(chosen, LeaderChosen, "leader_chosen")
     since = reasonable_date(since, "leader_since")
+    basis = limited(basis, "leader_basis")  # checked before anyone is demoted
     if role != MemberRole.MEMBER.value:
         for other in session.scalars(
             select(Membership).where(
@@ -372,7 +374,7 @@ def set_role(
     if role == MemberRole.LEADER.value:
         membership.leader_chosen = chosen
         membership.leader_since = since
-        membership.leader_basis = limited(basis, "leader_basis")
+        membership.leader_basis = basis
     else:
         membership.leader_chosen, membership.leader_since, membership.leader_basis = (
             "",

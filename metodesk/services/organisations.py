@@ -89,6 +89,11 @@ def save_organisation(session: Session, data: OrganisationInput, org_id: int | N
     name_ru = limited(data.name_ru, "name_ru", MAX_TITLE)
     if not name_kk and not name_ru:
         raise DomainError(_("Enter the organisation's name in Kazakh or in Russian."), field="name_kk")
+    # Every field is checked before the record is touched: a refusal leaves nothing pending.
+    details = {
+        name: limited(getattr(data, name), name)
+        for name in ("district", "region", "head_name", "head_title", "deputy_name")
+    }
     org = get_or_fail(session, Organisation, org_id, _("The organisation was not found.")) if org_id else None
     if org is None:
         org = Organisation(is_ours=False)
@@ -96,11 +101,8 @@ def save_organisation(session: Session, data: OrganisationInput, org_id: int | N
     org.kind = data.kind
     org.name_kk = name_kk or name_ru
     org.name_ru = name_ru or name_kk
-    org.district = limited(data.district, "district")
-    org.region = limited(data.region, "region")
-    org.head_name = limited(data.head_name, "head_name")
-    org.head_title = limited(data.head_title, "head_title")
-    org.deputy_name = limited(data.deputy_name, "deputy_name")
+    for name, value in details.items():
+        setattr(org, name, value)
     session.flush()
     return org.id
 

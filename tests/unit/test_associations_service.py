@@ -118,6 +118,7 @@ def test_other_kinds_need_no_subject(session, ours, kind) -> None:  # type: igno
         ({"subject_id": 999}, "subject_id"),
         ({"kind": "primary", "subject_id": 999}, "subject_id"),
         ({"name_kk": "Ә" * 301}, "name_kk"),
+        ({"direction": "Ә" * 301}, "direction"),
     ],
 )
 def test_bad_input_refused_with_field(session, ours, changes, field) -> None:  # type: ignore[no-untyped-def]
@@ -125,6 +126,16 @@ def test_bad_input_refused_with_field(session, ours, changes, field) -> None:  #
         _assoc(session, ours, **changes)
     assert caught.value.field == field
     assert _count(session, Association.id) == 0
+
+
+def test_refused_update_leaves_the_record_as_it_was(session, ours) -> None:  # type: ignore[no-untyped-def]
+    assoc = _assoc(session, ours, direction="Алгебра")
+    with pytest.raises(DomainError):
+        associations.save_association(
+            session, _data(session, ours, name_kk="Жаңа атау", direction="Ә" * 301), assoc
+        )
+    row = associations.get_detail(session, assoc).row
+    assert (row.name_kk, row.direction) == ("Математика ӘБ", "Алгебра")
 
 
 def test_suggested_names(session) -> None:  # type: ignore[no-untyped-def]
@@ -311,6 +322,17 @@ def test_bad_role_input(session, ours, args, field) -> None:  # type: ignore[no-
     with pytest.raises(DomainError) as caught:
         associations.set_role(session, m, *args)
     assert caught.value.field == field
+
+
+def test_refused_role_demotes_nobody(session, ours) -> None:  # type: ignore[no-untyped-def]
+    assoc = _assoc(session, ours)
+    leader = associations.add_member(session, assoc, _teacher(session, ours, "Бекова"), "leader")
+    other = associations.add_member(session, assoc, _teacher(session, ours, "Қасымов"))
+    with pytest.raises(DomainError) as caught:
+        associations.set_role(session, other, "leader", "elected", None, "х" * 201)
+    assert caught.value.field == "leader_basis"
+    roles = {m.membership_id: m.role for m in associations.get_detail(session, assoc).members}
+    assert roles == {leader: "leader", other: "member"}
 
 
 def test_remove_member(session, ours) -> None:  # type: ignore[no-untyped-def]

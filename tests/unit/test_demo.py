@@ -1,0 +1,154 @@
+"""The demo school: three small schools, about fifteen teachers, three
+associations (one at district level) with leader and secretary; refused on a
+database that already holds data, and never left half-written."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from metodesk.domain.enums import Category
+from metodesk.domain.errors import DomainError
+from metodesk.services import associations, demo, organisations, subjects, teachers, years
+from metodesk.storage.models import AcademicYear, Association, Membership, Organisation, Subject, Teacher
+
+TODAY = dt.date(2025, 11, 1)
+
+
+def _counts(session) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    models = {
+        "organisations": Organisation,
+        "teachers": Teacher,
+        "associations": Association,
+        "memberships": Membership,
+        "subjects": Subject,
+        "years": AcademicYear,
+    }
+    return {name: session.scalar(select(func.count(model.id))) for name, model in models.items()}
+
+
+@pytest.fixture
+def filled(db):  # type: ignore[no-untyped-def]
+    with db.transaction() as s:
+        summary = demo.fill_demo(s, today=TODAY)
+    return db, summary
+
+
+def test_demo_counts(filled) -> None:  # type: ignore[no-untyped-def]
+    db, summary = filled
+    with db.reading() as s:
+        counts = _counts(s)
+    assert counts["organisations"] == 3
+    assert 13 <= counts["teachers"] <= 17
+    assert counts["associations"] == 3
+    assert counts["subjects"] == 31 and counts["years"] == 1
+    assert summary == "3 organisations, 15 teachers, 3 associations."
+
+
+def test_demo_organisations(filled) -> None:  # type: ignore[no-untyped-def]
+    db, _ = filled
+    with db.reading() as s:
+        orgs = organisations.list_organisations(s)
+        ours = organisations.ours(s)
+    assert ours is not None and orgs[0] == ours
+    assert all(o.kind == "small_school" for o in orgs)
+    assert all(o.name_kk and o.name_ru and o.name_kk != o.name_ru for o in orgs)
+    assert all(o.district and o.region and o.head_name for o in orgs)
+    assert ours.deputy_name
+
+
+def test_demo_teachers_are_varied(filled) -> None:  # type: ignore[no-untyped-def]
+    db, _ = filled
+    with db.reading() as s:
+        rows = teachers.list_teachers(s)
+    assert len({t.organisation_id for t in rows}) == 3
+    assert all(t.subject_ids and t.teaching_since for t in rows)
+    categories = {t.category for t in rows}
+    assert Category.NONE.value in categories
+    assert any(Category(c).is_legacy for c in categories)
+    assert len(categories - {"none"}) >= 4
+    assert any(t.young_specialist for t in rows)
+    assert all((t.category == "none") == (t.category_date is None) for t in rows)
+    # Kazakh names with the Kazakh letters, and Russian ones.
+    names = " ".join(t.full_name for t in rows)
+    assert set("әғқөұүі") <= set(names.lower())
+    assert {"Петренко Ольга Викторовна", "Иванова Светлана Николаевна"} <= {t.full_name for t in rows}
+
+
+def test_demo_associations(filled) -> None:  # type: ignore[no-untyped-def]
+    db, _ = filled
+    with db.reading() as s:
+        year = years.current_year(s)
+        rows = associations.list_associations(s)
+        details = [associations.get_detail(s, a.id) for a in rows]
+    assert year is not None and year.name == "2025-2026"
+    assert all(a.year_id == year.id for a in rows)
+    assert [a.level for a in rows].count("district") == 1
+    for detail in details:
+        assert detail.leader is not None and detail.secretary is not None
+        assert detail.leader.teacher_id != detail.secretary.teacher_id
+        assert detail.leader.leader_chosen == "elected"
+        assert detail.leader.leader_since == dt.date(2025, 8, 28)
+        assert detail.leader.leader_basis
+        assert detail.row.name_kk and detail.row.name_ru
+        assert detail.check.satisfied  # the demo is a good example
+    district = next(d for d in details if d.row.level == "district")
+    assert len({m.organisation_kk for m in district.members}) == 3
+    for detail in details:
+        if detail.row.level == "school":
+            assert {m.organisation_kk for m in detail.members} == {detail.row.organisation_kk}
+
+
+def test_demo_search_finds_kazakh_names(filled) -> None:  # type: ignore[no-untyped-def]
+    db, _ = filled
+    with db.reading() as s:
+        assert [t.surname for t in teachers.search_teachers(s, "нұрғ")] == ["Нұрғалиева"]
+        assert [t.first_name for t in teachers.search_teachers(s, "iлияс")] == ["Ілияс"]
+
+
+def test_demo_refuses_a_database_with_data(db, ours) -> None:  # type: ignore[no-untyped-def]
+    with db.reading() as s:
+        before = _counts(s)
+    with pytest.raises(DomainError) as caught:
+        with db.transaction() as s:
+            demo.fill_demo(s, today=TODAY)
+    assert "empty" in str(caught.value)
+    with db.reading() as s:
+        assert _counts(s) == before
+        assert [o.name_kk for o in organisations.list_organisations(s)] == ["№1 мектеп"]
+
+
+def test_demo_refuses_to_run_twice(filled) -> None:  # type: ignore[no-untyped-def]
+    db, _ = filled
+    with db.reading() as s:
+        before = _counts(s)
+    with pytest.raises(DomainError):
+        with db.transaction() as s:
+            demo.fill_demo(s, today=TODAY)
+    with db.reading() as s:
+        assert _counts(s) == before
+
+
+def test_a_demo_failing_half_way_leaves_nothing(db) -> None:  # type: ignore[no-untyped-def]
+    """A demo run on a day before its own dates fails after writing organisations;
+    the transaction must take all of it back."""
+    with db.reading() as s:
+        before = _counts(s)
+    with pytest.raises(DomainError):
+        with db.transaction() as s:
+            demo.fill_demo(s, today=dt.date(2024, 1, 1))
+    with db.reading() as s:
+        assert _counts(s) == before
+        assert organisations.ours(s) is None
+
+
+def test_demo_on_an_unseeded_session_seeds_first(db) -> None:  # type: ignore[no-untyped-def]
+    with db.transaction() as s:
+        for row in subjects.list_subjects(s, include_archived=True):
+            subjects.delete_subject(s, row.id)
+    with db.transaction() as s:
+        demo.fill_demo(s, today=TODAY)
+    with db.reading() as s:
+        assert len(subjects.list_subjects(s)) == 31
