@@ -275,6 +275,20 @@ def save_association(session: Session, data: AssociationInput, association_id: i
         if association_id
         else None
     )
+    if assoc is not None and data.level == AssociationLevel.SCHOOL.value:
+        outsiders = session.scalar(
+            select(func.count(Membership.id))
+            .join(Teacher, Teacher.id == Membership.teacher_id)
+            .where(Membership.association_id == assoc.id, Teacher.organisation_id != data.organisation_id)
+        )
+        if outsiders:  # the rule add_member keeps, kept when the level or school changes
+            raise DomainError(
+                _(
+                    "Some members of this association work in other schools, "
+                    "so it can only be a district association."
+                ),
+                field="level",
+            )
     if assoc is None:
         assoc = Association()
         session.add(assoc)

@@ -26,7 +26,7 @@ def check_database(path: Path) -> HealthReport:
     from metodesk.storage.database import open_database
 
     report = HealthReport()
-    if not path.exists():
+    if not path.exists() or path.stat().st_size == 0:  # opening an empty file would write to it
         report.fail(_("There is no database at {path}.").format(path=path))
         return report
     try:

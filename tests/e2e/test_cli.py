@@ -7,6 +7,7 @@ from __future__ import annotations
 import gettext
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -152,6 +153,35 @@ def test_check_on_a_corrupt_file_exits_1(tmp_path: Path) -> None:
     sentence = _one_sentence(result.stdout + result.stderr)
     assert "damaged" in sentence or "not a metodesk database" in sentence
     assert damaged.read_bytes() == content  # left untouched
+
+
+def test_check_on_an_empty_file_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    empty = tmp_path / DB_NAME
+    empty.touch()
+    result = run("--data-dir", str(tmp_path), "--lang", "en", "check")
+    _no_traceback(result)
+    assert result.returncode == 1
+    assert empty.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [DB_NAME]
+
+
+def test_database_from_a_newer_metodesk(demo_dir: Path, tmp_path: Path) -> None:
+    newer = tmp_path / DB_NAME
+    newer.write_bytes((demo_dir / DB_NAME).read_bytes())
+    with sqlite3.connect(newer) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    content = newer.read_bytes()
+    check = run("--data-dir", str(tmp_path), "--lang", "en", "check")
+    _no_traceback(check)
+    assert check.returncode == 1
+    assert "newer version" in _one_sentence(check.stdout + check.stderr)
+    for args in (("list", "teachers"), ("demo",)):
+        result = run("--data-dir", str(tmp_path), "--lang", "en", *args)
+        _no_traceback(result)
+        assert result.returncode == 2
+        assert "newer version" in _one_sentence(result.stderr)
+    assert newer.read_bytes() == content  # left untouched
 
 
 def test_check_on_a_truncated_database_exits_1(demo_dir: Path, tmp_path: Path) -> None:

@@ -222,6 +222,32 @@ def test_district_association_takes_several_schools(session, ours) -> None:  # t
     assert detail.row.member_count == 2
 
 
+def test_district_with_outside_members_cannot_become_a_school_one(session, ours) -> None:  # type: ignore[no-untyped-def]
+    mine = _teacher(session, ours, "Бекова")
+    other_school = _org(session)
+    assoc = _assoc(session, ours, level="district")
+    associations.add_member(session, assoc, mine)
+    associations.add_member(session, assoc, _teacher(session, other_school, "Иванова"))
+    for changes in ({"level": "school"}, {"level": "school", "organisation_id": other_school}):
+        with pytest.raises(DomainError) as caught:
+            associations.save_association(session, _data(session, ours, **changes), assoc)
+        assert caught.value.field == "level"
+    assert associations.get_detail(session, assoc).row.level == "district"
+    # Renaming it, or keeping it at district level, is fine.
+    associations.save_association(session, _data(session, ours, level="district", name_kk="Жаңа"), assoc)
+    assert associations.get_detail(session, assoc).row.name_kk == "Жаңа"
+
+
+def test_school_association_with_own_members_may_change_level(session, ours) -> None:  # type: ignore[no-untyped-def]
+    assoc = _assoc(session, ours, level="district")
+    associations.add_member(session, assoc, _teacher(session, ours, "Бекова"))
+    associations.save_association(session, _data(session, ours, level="school"), assoc)
+    assert associations.get_detail(session, assoc).row.level == "school"
+    with pytest.raises(DomainError) as caught:  # moving it to another school strands its members
+        associations.save_association(session, _data(session, _org(session), level="school"), assoc)
+    assert caught.value.field == "level"
+
+
 def test_duplicate_member_refused(session, ours) -> None:  # type: ignore[no-untyped-def]
     teacher = _teacher(session, ours, "Бекова")
     assoc = _assoc(session, ours)
