@@ -30,14 +30,15 @@ def open_main_window(app: QApplication, explicit_language: str | None = None):  
         if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
             db.close()
             return None
-        if dialog.chosen_language != language() and explicit_language is None:
+        # The dialog already spoke the language picked in it: keep it for this
+        # session, and remember it unless --lang was given for this start only.
+        if explicit_language is None:
             config.put("language", dialog.chosen_language)
+        if dialog.chosen_language != language():
             set_language(dialog.chosen_language)
             from metodesk.app import install_qt_resources
 
             install_qt_resources(app)
-        elif explicit_language is None:
-            config.put("language", dialog.chosen_language)
     from metodesk.ui.context import AppContext
     from metodesk.ui.main_window import MainWindow
 
