@@ -57,7 +57,9 @@ def cmd_list_teachers(args: argparse.Namespace) -> int:
             rows = teachers.list_teachers(session, include_archived=args.archived)
     finally:
         db.close()
-    for row in rows:
+    from metodesk.domain.text import sort_key
+
+    for row in sorted(rows, key=lambda r: sort_key(r.full_name, language())):
         print(f"{row.id}\t{row.full_name}")
     return EXIT_OK
 
