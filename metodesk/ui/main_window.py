@@ -44,8 +44,8 @@ class MainWindow(QMainWindow):
         self._status_label.setObjectName("status_context")
         self.statusBar().setObjectName("status_bar")
         self.statusBar().addPermanentWidget(self._status_label)
-        ctx.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
-        ctx.changed.connect(lambda _area: self.refresh_status())
+        ctx.status.connect(self.show_status)
+        ctx.changed.connect(self._on_data_changed)
         self.resize(1100, 700)
         geometry = ctx.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
@@ -71,19 +71,19 @@ class MainWindow(QMainWindow):
             "action_new",
             _("&New record"),
             QKeySequence.StandardKey.New,
-            lambda: self.current_tab().new_record(),
+            self._new,
         )
         self.find_action = self._action(
             "action_find",
             _("&Find"),
             QKeySequence.StandardKey.Find,
-            lambda: self.current_tab().focus_search(),
+            self._find,
         )
         self.delete_action = self._action(
             "action_delete",
             _("&Delete record"),
             QKeySequence.StandardKey.Delete,
-            lambda: self.current_tab().delete_selected(),
+            self._delete,
         )
         self.quit_action = self._action("action_quit", _("&Quit"), QKeySequence("Ctrl+Q"), self.close)
         for action in (self.new_action, self.find_action, self.delete_action):
@@ -97,12 +97,33 @@ class MainWindow(QMainWindow):
                 f"action_tab_{number}",
                 tab.title(),
                 QKeySequence(f"Alt+{number}"),
-                lambda _checked=False, i=number - 1: self.tabs_widget.setCurrentIndex(i),
+                self._go_to_tab,
             )
+            action.setData(number - 1)
             self.go_menu.addAction(action)
         help_menu = menu_bar.addMenu(_("&Help"))
         help_menu.setObjectName("help_menu")
         help_menu.addAction(self._action("action_about", _("&About metodesk"), None, self.show_about))
+
+    def _new(self) -> None:
+        self.current_tab().new_record()
+
+    def _find(self) -> None:
+        self.current_tab().focus_search()
+
+    def _delete(self) -> None:
+        self.current_tab().delete_selected()
+
+    def _go_to_tab(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.tabs_widget.setCurrentIndex(int(action.data()))
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 5000)
+
+    def _on_data_changed(self, _area: str) -> None:
+        self.refresh_status()
 
     def current_tab(self) -> Tab:
         return self.tabs[self.tabs_widget.currentIndex()]
@@ -140,6 +161,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for index, tab in enumerate(self.tabs):
+            if not tab.can_close():
+                self.tabs_widget.setCurrentIndex(index)
+                event.ignore()
+                return
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         self.ctx.settings.setValue("window/tab", self.tabs_widget.currentIndex())
         for tab in self.tabs:

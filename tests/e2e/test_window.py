@@ -61,11 +61,12 @@ def test_window_remembers_its_size(qtbot, demo_folder) -> None:  # type: ignore[
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     window.resize(720, 520)
+    remembered = (window.width(), window.height())
     window.tabs_widget.setCurrentIndex(1)
     _close(window)
     again = open_main_window(QApplication.instance())
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (720, 520)
+    assert (again.width(), again.height()) == remembered
     assert again.tabs_widget.currentIndex() == 1
     _close(again)
 
@@ -101,3 +102,33 @@ def test_newer_database_gets_a_sentence_not_a_traceback(qtbot, monkeypatch, demo
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *args: shown.append(args[2]))
     assert open_main_window(QApplication.instance()) is None
     assert shown and "newer version" in shown[0]
+
+
+def test_closing_saves_our_organisations_unsaved_edits(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import organisations
+
+    window = open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    settings = window.tabs[2]
+    window.tabs_widget.setCurrentIndex(2)
+    settings.our_page.fields.district.setText("Іле ауданы")
+    window.close()
+    assert not window.isVisible()
+    with window.ctx.db.reading() as session:
+        assert organisations.ours(session).district == "Іле ауданы"
+    window.ctx.db.close()
+
+
+def test_closing_with_a_refused_edit_keeps_the_window_open(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    window = open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    window.tabs_widget.setCurrentIndex(2)
+    settings = window.tabs[2]
+    settings.our_page.fields.name_kk.setText("")
+    settings.our_page.fields.name_ru.setText("")
+    window.tabs_widget.setCurrentIndex(0)
+    window.close()
+    assert window.isVisible()
+    assert window.tabs_widget.currentIndex() == 2
+    settings.our_page.reload()
+    _close(window)

@@ -52,6 +52,11 @@ class Tab(QWidget):
     def save_state(self) -> None:
         """Remember column widths and splitters before the window closes."""
 
+    def can_close(self) -> bool:
+        """Save edits not yet saved before the window closes; False keeps it open
+        (the tab then shows what it could not save)."""
+        return True
+
 
 def make_table(name: str, model: RowTableModel, ctx: AppContext) -> tuple[QTableView, SearchProxy]:
     """A sortable, searchable, single-selection table with remembered column widths."""

@@ -118,6 +118,7 @@ class OurOrganisationPage(QWidget):
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         column.addLayout(self.form)
         self.fields = OrganisationFields(self.add_field)
+        self._loaded = self.fields.data()
         buttons = QHBoxLayout()
         self.save_button = QPushButton(_("Save"))
         self.save_button.setObjectName("save_organisation")
@@ -354,6 +355,9 @@ class SettingsTab(Tab):
             return True
         self.show_section(0)
         return False
+
+    def can_close(self) -> bool:
+        return self.save_pending()
 
     def written(self, message: str, *pages: QWidget) -> None:
         """After a write: reload the pages it touched (all when none are named),
