@@ -32,9 +32,9 @@ from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.member import MemberPickerDialog, MemberRoleDialog
 from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
-from metodesk.ui.tabs.base import make_table, save_table_state, selected_row
+from metodesk.ui.tabs.base import header_width, make_table, save_table_state, selected_row
 
-MEMBER_WIDTHS = (220, 150, 95)  # first-start widths; then the user's are remembered
+MEMBER_WIDTHS = (200, 120, 95)  # first-start widths; then the user's are remembered
 MEMBER_ORG_COLUMN = 1
 ROLE_ORDER = {MemberRole.LEADER.value: 0, MemberRole.SECRETARY.value: 1, MemberRole.MEMBER.value: 2}
 
@@ -110,7 +110,7 @@ class AssociationDetailPanel(QStackedWidget):
         self.members_model = RowTableModel(
             [
                 text_column(
-                    lambda: _("Name"),
+                    lambda: _("Full name"),
                     lambda m: _("{name} (archived)").format(name=m.full_name) if m.archived else m.full_name,
                 ),
                 text_column(
@@ -122,7 +122,7 @@ class AssociationDetailPanel(QStackedWidget):
                     lambda m: label_of(MemberRole, m.role),
                     sort=lambda m: ROLE_ORDER.get(m.role, len(ROLE_ORDER)),
                 ),
-                text_column(lambda: _("Leader details"), leader_details),
+                text_column(lambda: _("Details"), leader_details),
             ]
         )
         self.empty_label = QLabel()
@@ -200,7 +200,9 @@ class AssociationDetailPanel(QStackedWidget):
         self.members_table, self.members_proxy = make_table("members_table", self.members_model, self.ctx)
         if self.ctx.settings.value("tables/members_table") is None:
             for section, width in enumerate(MEMBER_WIDTHS):
-                self.members_table.setColumnWidth(section, width)
+                self.members_table.setColumnWidth(
+                    section, max(width, header_width(self.members_table, section))
+                )
         self.members_table.doubleClicked.connect(lambda _index: self.set_role())
         self.members_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
         column.addWidget(self.members_table, 1)

@@ -31,7 +31,7 @@ from metodesk.ui.tabs.association_detail import (
     run_action,
     text_column,
 )
-from metodesk.ui.tabs.base import Tab, make_table, save_table_state, selected_row
+from metodesk.ui.tabs.base import Tab, header_width, make_table, save_table_state, selected_row
 from metodesk.ui.widgets import SearchBox
 
 SPLITTER_KEY = "splitters/associations"
@@ -109,7 +109,7 @@ class AssociationsTab(Tab):
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             for section, width in enumerate(LIST_WIDTHS[1:], start=1):
-                self.table.setColumnWidth(section, width)
+                self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.search_box.search_changed.connect(self.proxy.set_search)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())

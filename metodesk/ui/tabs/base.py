@@ -81,6 +81,16 @@ def make_table(name: str, model: RowTableModel, ctx: AppContext) -> tuple[QTable
     return view, proxy
 
 
+def header_width(view: QTableView, column: int) -> int:
+    """The width a column needs to show its (bold) header without clipping."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    bold = QFont(view.horizontalHeader().font())
+    bold.setBold(True)
+    title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    return QFontMetrics(bold).horizontalAdvance(title) + 28
+
+
 def save_table_state(view: QTableView, ctx: AppContext) -> None:
     ctx.settings.setValue(f"tables/{view.objectName()}", view.horizontalHeader().saveState())
 
