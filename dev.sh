@@ -53,7 +53,7 @@ python_setup() {
     "$PY" -m pip install -q -e ".[test]"
     echo "$want" > "$stamp"
   fi
-  "$PY" scripts/i18n.py compile >/dev/null
+  "$PY" scripts/i18n.py compile >/dev/null 2>&1 || "$PY" scripts/i18n.py compile
 }
 
 setup() { system_setup; python_setup; }

@@ -60,7 +60,7 @@ def update() -> None:
 
 
 def compile_catalogs() -> None:
-    pybabel("compile", "-D", "metodesk", "-d", str(TRANSLATIONS), "--statistics")
+    pybabel("compile", "-D", "metodesk", "-d", str(TRANSLATIONS))
 
 
 if __name__ == "__main__":
