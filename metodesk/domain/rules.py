@@ -38,3 +38,22 @@ def experience_years(teaching_since: dt.date | None, today: dt.date) -> int | No
 
 def date_in_range(value: dt.date, start: dt.date, end: dt.date) -> bool:
     return start <= value <= end
+
+
+def meeting_date_window(year_start: dt.date, year_end: dt.date) -> tuple[dt.date, dt.date]:
+    """The dates an association meeting of an academic year may carry.
+
+    The school year itself runs from 1 September to late May, but practice
+    (DOMAIN.md section 2) holds the first association meeting in late August,
+    to approve the year's plan before lessons start, and may hold the last one
+    in June after the exams. So a meeting belongs to the year from 1 August of
+    its first calendar year to 30 June of its second, widened when the year's
+    own dates reach further (a college year, say)."""
+    start = min(year_start, dt.date(year_start.year, 8, 1))
+    end = max(year_end, dt.date(year_start.year + 1, 6, 30))
+    return start, end
+
+
+def decision_overdue(status_open: bool, deadline: dt.date | None, today: dt.date) -> bool:
+    """An open decision whose deadline has passed; without a date it never is."""
+    return status_open and deadline is not None and deadline < today

@@ -11,15 +11,33 @@ from metodesk.storage.models.core import (
     Term,
     teacher_subject,
 )
+from metodesk.storage.models.meetings import (
+    AgendaItem,
+    AgendaSpeech,
+    Decision,
+    Meeting,
+    MeetingAttendance,
+    MeetingGuest,
+    ReviewedDocument,
+    Wording,
+)
 
 __all__ = [
     "AcademicYear",
+    "AgendaItem",
+    "AgendaSpeech",
     "Association",
+    "Decision",
+    "Meeting",
+    "MeetingAttendance",
+    "MeetingGuest",
     "Membership",
     "Organisation",
+    "ReviewedDocument",
     "Setting",
     "Subject",
     "Teacher",
     "Term",
+    "Wording",
     "teacher_subject",
 ]

@@ -1,0 +1,103 @@
+"""Meeting commands: list an association's meetings, export a protocol or a
+blank attendance sheet as PDF.
+
+    metodesk list meetings --association ID [--year 2025-2026]
+    metodesk export protocol --association ID --number N [--year 2025-2026] [--lang kk|ru] --out FILE.pdf
+    metodesk export attendance --association ID --number N [--year 2025-2026] [--lang kk|ru] --out FILE.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from metodesk.cli import EXIT_OK, CommandError, open_db
+from metodesk.i18n import _
+from metodesk.i18n.dates import short_date
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(_("{value} is not a whole number above zero.").format(value=value))
+    return number
+
+
+def _meeting_arguments(parser: argparse.ArgumentParser, with_number: bool) -> None:
+    parser.add_argument("--association", type=_positive, required=True, metavar="ID", help="association id")
+    if with_number:
+        parser.add_argument("--number", type=_positive, required=True, metavar="N", help="protocol number")
+    parser.add_argument(
+        "--year", metavar="YEAR", help="academic year, e.g. 2025-2026 (default: the association's)"
+    )
+
+
+def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+    meetings = listing.add_parser("meetings", help="number, date and id of an association's meetings")
+    _meeting_arguments(meetings, with_number=False)
+    meetings.set_defaults(handler=cmd_list_meetings)
+    for name, handler, help_text in (
+        ("protocol", cmd_export_protocol, "a meeting's protocol as PDF"),
+        ("attendance", cmd_export_attendance, "a blank attendance sheet for a meeting as PDF"),
+    ):
+        parser = exporting.add_parser(name, help=help_text)
+        _meeting_arguments(parser, with_number=True)
+        # dest differs from the window's --lang: this one is the document's language.
+        parser.add_argument(
+            "--lang", dest="print_lang", choices=("kk", "ru"), help="language of the document"
+        )
+        parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+        parser.set_defaults(handler=handler)
+
+
+def _year_id(session, name: str | None) -> int | None:  # type: ignore[no-untyped-def]
+    from metodesk.services import years
+
+    return years.year_by_name(session, name).id if name else None
+
+
+def cmd_list_meetings(args: argparse.Namespace) -> int:
+    from metodesk.services import meetings
+
+    db = open_db(create=False)
+    try:
+        with db.reading() as session:
+            rows = meetings.list_meetings(session, args.association, _year_id(session, args.year))
+    finally:
+        db.close()
+    for row in rows:
+        print(f"{row.number}\t{short_date(row.date)}\t{row.id}")
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, document: str) -> int:
+    from metodesk import reports
+    from metodesk.services import meetings, protocol_rows, settings
+
+    out = Path(args.out).expanduser()
+    if out.is_dir():
+        raise CommandError(_("{path} is a folder; give a file name for the PDF.").format(path=out))
+    db = open_db(create=False)
+    try:
+        with db.reading() as session:
+            row = meetings.find_meeting(session, args.association, args.number, _year_id(session, args.year))
+            data = protocol_rows.protocol_data(session, row.id)
+            lang = args.print_lang or settings.print_language(session)
+    finally:
+        db.close()
+    build = reports.build_protocol if document == "protocol" else reports.build_attendance_sheet
+    pdf = build(data, lang)
+    out.write_bytes(pdf)
+    print(_("Written: {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_export_protocol(args: argparse.Namespace) -> int:
+    return _export(args, "protocol")
+
+
+def cmd_export_attendance(args: argparse.Namespace) -> int:
+    return _export(args, "attendance")

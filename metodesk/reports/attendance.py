@@ -1,0 +1,111 @@
+"""The blank attendance sheet for the paper in the room: organisation,
+association, meeting number and date, then № | name | signature for every
+member, the invited guests, and a few empty rows for whoever else comes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from metodesk.domain.text import sort_key
+from metodesk.i18n.dates import official_date
+from metodesk.reports.base import (
+    BLANK,
+    FRAME_WIDTH,
+    build_pdf,
+    grid_style,
+    plain_style,
+    styles,
+    table,
+    text,
+)
+
+if TYPE_CHECKING:
+    from metodesk.services.protocol_rows import ProtocolData
+
+LABELS: dict[str, dict[str, str]] = {
+    "kk": {
+        "title": "ҚАТЫСУ ПАРАҒЫ",
+        "meeting": "Әдістемелік бірлестік отырысы, № {number} хаттама, {date}",
+        "doc_title": "Қатысу парағы, № {number} хаттама: {association}",
+        "no": "№",
+        "name": "Тегі, аты, әкесінің аты",
+        "signature": "Қолы",
+        "guests": "Шақырылғандар",
+        "secretary": "Хатшы:",
+    },
+    "ru": {
+        "title": "ЛИСТ РЕГИСТРАЦИИ",
+        "meeting": "Заседание методического объединения, протокол № {number} от {date}",
+        "doc_title": "Лист регистрации, протокол № {number}: {association}",
+        "no": "№",
+        "name": "Фамилия, имя, отчество",
+        "signature": "Подпись",
+        "guests": "Приглашённые",
+        "secretary": "Секретарь:",
+    },
+}
+
+SPARE_ROWS = 3
+ROW_HEIGHT = 9 * mm
+
+
+def _story(data: ProtocolData, lang: str) -> list[Flowable]:
+    words, s = LABELS[lang], styles()
+    story: list[Flowable] = [
+        Paragraph(text(data.organisation(lang)), s.header),
+        Paragraph(text(data.association(lang)), s.subheader),
+        Paragraph(words["title"], s.title),
+        Paragraph(
+            words["meeting"].format(number=data.number, date=official_date(data.date, lang)), s.subheader
+        ),
+        Spacer(1, 5 * mm),
+    ]
+    rows: list[list] = [[Paragraph(words[k], s.cell_head) for k in ("no", "name", "signature")]]
+    heights: list[float | None] = [None]
+    extra = []
+    members = sorted(data.members, key=lambda p: sort_key(p.full_name, lang))
+    for number, person in enumerate(members, start=1):
+        rows.append([Paragraph(str(number), s.cell_center), Paragraph(text(person.full_name), s.cell), ""])
+        heights.append(ROW_HEIGHT)
+    number = len(members)
+    if data.guests:
+        extra.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append([Paragraph(words["guests"], s.cell_head), "", ""])
+        heights.append(None)
+        for guest in data.guests:
+            number += 1
+            described = ", ".join(p for p in (guest.name, guest.job_title, guest.organisation) if p)
+            rows.append([Paragraph(str(number), s.cell_center), Paragraph(text(described), s.cell), ""])
+            heights.append(ROW_HEIGHT)
+    for _ in range(SPARE_ROWS):
+        number += 1
+        rows.append([Paragraph(str(number), s.cell_center), "", ""])
+        heights.append(ROW_HEIGHT)
+    widths = [12 * mm, FRAME_WIDTH - 12 * mm - 55 * mm, 55 * mm]
+    style = grid_style(extra=[("VALIGN", (0, 1), (-1, -1), "MIDDLE"), *extra])
+    story.append(table(rows, widths, style, repeat=1, row_heights=heights))
+    secretary = text(data.secretary.sign_name) if data.secretary else BLANK
+    signature = table(
+        [
+            [
+                Paragraph(words["secretary"], s.plain),
+                Paragraph("_" * 22, s.plain),
+                Paragraph(secretary, s.plain),
+            ]
+        ],
+        [40 * mm, 60 * mm, FRAME_WIDTH - 100 * mm],
+        plain_style(),
+    )
+    story += [Spacer(1, 10 * mm), signature]
+    return story
+
+
+def build(data: ProtocolData, lang: str) -> bytes:
+    """The attendance sheet as PDF bytes, in ``lang`` ("kk" or "ru")."""
+    if lang not in LABELS:
+        raise ValueError(f"attendance sheets are printed in kk or ru, not {lang!r}")
+    title = LABELS[lang]["doc_title"].format(number=data.number, association=data.association(lang))
+    return build_pdf(_story(data, lang), title=title, lang=lang, subject=official_date(data.date, lang))

@@ -1,0 +1,242 @@
+"""Everything a protocol or an attendance sheet prints, as plain frozen rows.
+
+The service reads the meeting once and hands these rows to ``metodesk.reports``,
+which never sees a Session. The rows hold both languages of the fixed names
+(organisation, association); the report picks one when it is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from metodesk.domain.errors import NotFound
+from metodesk.i18n import _
+from metodesk.services.agenda import speaker_name
+from metodesk.services.attendance import attendance
+from metodesk.services.decisions import decisions_under_review
+from metodesk.services.meetings import MeetingStatus, Presence, full_name, short_name, sign_name
+from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument
+
+
+@dataclass(frozen=True)
+class PrintedPerson:
+    full_name: str
+    short_name: str  # 'Тегі А.Ә.'
+    sign_name: str  # 'А.Ә. Тегі'
+
+
+@dataclass(frozen=True)
+class PrintedAbsence:
+    person: PrintedPerson
+    reason: str
+
+
+@dataclass(frozen=True)
+class PrintedGuest:
+    name: str
+    job_title: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class PrintedSpeech:
+    speaker: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PrintedDecision:
+    code: str  # '1.2'
+    text: str
+    responsible: str
+    deadline: dt.date | None
+    deadline_text: str
+    done: bool
+    done_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class PrintedReview:
+    """An earlier decision as this meeting's review found it."""
+
+    meeting_number: int
+    meeting_date: dt.date
+    code: str
+    text: str
+    responsible: str
+    deadline: dt.date | None
+    deadline_text: str
+    done: bool
+    done_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    kind: str  # DocumentKind code
+    title: str
+    author: str
+
+
+@dataclass(frozen=True)
+class PrintedItem:
+    number: int
+    kind: str  # 'regular' or 'review'
+    title: str
+    speaker: str
+    summary: str
+    speeches: tuple[PrintedSpeech, ...] = ()
+    decisions: tuple[PrintedDecision, ...] = ()
+    reviewed: tuple[PrintedReview, ...] = ()
+    documents: tuple[PrintedDocument, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProtocolData:
+    """One meeting, ready to print in either language."""
+
+    organisation_kk: str
+    organisation_ru: str
+    association_kk: str
+    association_ru: str
+    year_name: str
+    number: int
+    date: dt.date
+    place: str
+    held: bool
+    chair: PrintedPerson | None
+    secretary: PrintedPerson | None
+    members: tuple[PrintedPerson, ...]  # everyone on the list, for the attendance sheet
+    present: tuple[PrintedPerson, ...]
+    absent: tuple[PrintedAbsence, ...]
+    attendance_marked: bool
+    guests: tuple[PrintedGuest, ...] = ()
+    items: tuple[PrintedItem, ...] = ()
+
+    def organisation(self, lang: str) -> str:
+        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
+
+    def association(self, lang: str) -> str:
+        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
+
+
+def _person(teacher) -> PrintedPerson | None:  # type: ignore[no-untyped-def]
+    if teacher is None:
+        return None
+    return PrintedPerson(full_name(teacher), short_name(teacher), sign_name(teacher))
+
+
+def _decision(d: Decision, position: int) -> PrintedDecision:
+    teacher = d.responsible_teacher
+    return PrintedDecision(
+        code=f"{position}.{d.number}",
+        text=d.text,
+        responsible=short_name(teacher) if teacher is not None else d.responsible_text,
+        deadline=d.deadline,
+        deadline_text=d.deadline_text,
+        done=d.status == "done",
+        done_date=d.done_date,
+    )
+
+
+def _speeches(item: AgendaItem) -> tuple[PrintedSpeech, ...]:
+    return tuple(
+        PrintedSpeech(speaker_name(s.speaker_teacher, s.speaker_guest, s.speaker_text), s.text)
+        for s in sorted(item.speeches, key=lambda s: s.position)
+    )
+
+
+def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
+    """Read one meeting with everything its protocol prints."""
+    meeting = session.scalars(
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.association),
+            selectinload(Meeting.year),
+            selectinload(Meeting.chair),
+            selectinload(Meeting.secretary),
+            selectinload(Meeting.guests),
+            selectinload(Meeting.items)
+            .selectinload(AgendaItem.speeches)
+            .selectinload(AgendaSpeech.speaker_teacher),
+            selectinload(Meeting.items)
+            .selectinload(AgendaItem.decisions)
+            .selectinload(Decision.responsible_teacher),
+            selectinload(Meeting.items).selectinload(AgendaItem.speaker_teacher),
+        )
+    ).first()
+    if meeting is None:
+        raise NotFound(_("The meeting was not found."))
+    assoc = meeting.association
+    marks = attendance(session, meeting_id)
+    people = {a.teacher_id: PrintedPerson(a.full_name, a.short_name, a.sign_name) for a in marks}
+    documents: dict[int, list[PrintedDocument]] = {}
+    for doc in session.scalars(
+        select(ReviewedDocument)
+        .join(AgendaItem, AgendaItem.id == ReviewedDocument.item_id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .options(selectinload(ReviewedDocument.author))
+        .order_by(ReviewedDocument.id)
+    ):
+        author = short_name(doc.author) if doc.author is not None else ""
+        documents.setdefault(doc.item_id or 0, []).append(PrintedDocument(doc.kind, doc.title, author))
+    items = []
+    for item in sorted(meeting.items, key=lambda i: i.position):
+        reviewed: tuple[PrintedReview, ...] = ()
+        if item.kind == "review":
+            reviewed = tuple(
+                PrintedReview(
+                    r.decision.meeting_number,
+                    r.decision.meeting_date,
+                    r.decision.code,
+                    r.decision.text,
+                    r.decision.responsible,
+                    r.decision.deadline,
+                    r.decision.deadline_text,
+                    r.done_at_review,
+                    r.decision.done_date if r.done_at_review else None,
+                )
+                for r in decisions_under_review(session, meeting_id)
+            )
+        items.append(
+            PrintedItem(
+                number=item.position,
+                kind=item.kind,
+                title=item.title,
+                speaker=speaker_name(item.speaker_teacher, item.speaker_guest, item.speaker_text),
+                summary=item.summary,
+                speeches=_speeches(item),
+                decisions=tuple(
+                    _decision(d, item.position) for d in sorted(item.decisions, key=lambda d: d.number)
+                ),
+                reviewed=reviewed,
+                documents=tuple(documents.get(item.id, ())),
+            )
+        )
+    return ProtocolData(
+        organisation_kk=assoc.organisation.name_kk,
+        organisation_ru=assoc.organisation.name_ru,
+        association_kk=assoc.name_kk,
+        association_ru=assoc.name_ru,
+        year_name=meeting.year.name,
+        number=meeting.number,
+        date=meeting.date,
+        place=meeting.place,
+        held=meeting.status == MeetingStatus.HELD.value,
+        chair=_person(meeting.chair),
+        secretary=_person(meeting.secretary),
+        members=tuple(people[a.teacher_id] for a in marks),
+        present=tuple(people[a.teacher_id] for a in marks if a.presence == Presence.PRESENT.value),
+        absent=tuple(
+            PrintedAbsence(people[a.teacher_id], a.reason)
+            for a in marks
+            if a.presence == Presence.ABSENT.value
+        ),
+        attendance_marked=bool(marks) and all(a.presence for a in marks),
+        guests=tuple(PrintedGuest(g.name, g.job_title, g.organisation) for g in meeting.guests),
+        items=tuple(items),
+    )

@@ -1,0 +1,180 @@
+"""The register of methodical documents an association reviewed (Order No. 253
+items 26-27): calendar-thematic plans, the annual plan and other materials are
+discussed at a meeting, then approved by the head. The meeting that reviewed a
+document is its "reviewed at" reference: "№ 1 хаттама, 2025 жылғы 28 тамыз"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.errors import DomainError, NotFound
+from metodesk.i18n import N_, _
+from metodesk.i18n.dates import protocol_reference
+from metodesk.services.common import MAX_TITLE, check_enum, get_or_fail, reasonable_date, required
+from metodesk.services.meetings import short_name
+from metodesk.storage.models import AgendaItem, Association, Meeting, ReviewedDocument, Teacher
+
+
+class DocumentKind(LabelledEnum):
+    ANNUAL_PLAN = "annual_plan"
+    CALENDAR_PLAN = "calendar_plan"
+    OTHER = "other"
+
+
+_LABELS[DocumentKind] = {
+    "annual_plan": N_("Annual plan of the association"),
+    "calendar_plan": N_("Calendar-thematic plan"),
+    "other": N_("Other methodical material"),
+}
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    association_id: int
+    year_id: int
+    kind: str
+    title: str
+    author_id: int | None
+    author_name: str
+    item_id: int | None
+    meeting_id: int | None
+    meeting_number: int | None
+    meeting_date: dt.date | None
+    approved_on: dt.date | None
+
+    def reviewed_at(self, lang: str) -> str:
+        """'№ 1 хаттама, 2025 жылғы 28 тамыз' / 'протокол № 1 от 28 августа 2025 г.';
+        '' while no meeting has reviewed the document."""
+        if self.meeting_number is None or self.meeting_date is None:
+            return ""
+        return protocol_reference(self.meeting_number, self.meeting_date, lang)
+
+
+@dataclass
+class DocumentInput:
+    kind: str = DocumentKind.CALENDAR_PLAN.value
+    title: str = ""
+    author_id: int | None = None
+    item_id: int | None = None
+    approved_on: dt.date | None = None
+
+
+def _row(doc: ReviewedDocument) -> DocumentRow:
+    meeting = doc.item.meeting if doc.item is not None else None
+    return DocumentRow(
+        id=doc.id,
+        association_id=doc.association_id,
+        year_id=doc.year_id,
+        kind=doc.kind,
+        title=doc.title,
+        author_id=doc.author_id,
+        author_name=short_name(doc.author) if doc.author is not None else "",
+        item_id=doc.item_id,
+        meeting_id=meeting.id if meeting else None,
+        meeting_number=meeting.number if meeting else None,
+        meeting_date=meeting.date if meeting else None,
+        approved_on=doc.approved_on,
+    )
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return select(ReviewedDocument).options(
+        selectinload(ReviewedDocument.author),
+        selectinload(ReviewedDocument.item).selectinload(AgendaItem.meeting),
+    )
+
+
+def register(session: Session, association_id: int, year_id: int | None = None) -> list[DocumentRow]:
+    """The association's register for a year (its own year by default), in the
+    order the documents were reviewed; those not yet reviewed come last."""
+    assoc = get_or_fail(session, Association, association_id, _("The association was not found."))
+    query = _query().where(
+        ReviewedDocument.association_id == association_id,
+        ReviewedDocument.year_id == (year_id if year_id is not None else assoc.year_id),
+    )
+    rows = [_row(d) for d in session.scalars(query)]
+    far = dt.date.max
+    return sorted(rows, key=lambda r: (r.meeting_date or far, r.meeting_number or 0, r.title))
+
+
+def documents_of_item(session: Session, item_id: int) -> list[DocumentRow]:
+    query = _query().where(ReviewedDocument.item_id == item_id).order_by(ReviewedDocument.id)
+    return [_row(d) for d in session.scalars(query)]
+
+
+def get_document(session: Session, document_id: int) -> DocumentRow:
+    doc = session.scalars(_query().where(ReviewedDocument.id == document_id)).first()
+    if doc is None:
+        raise NotFound(_("The document was not found."))
+    return _row(doc)
+
+
+def save_document(
+    session: Session, association_id: int, data: DocumentInput, document_id: int | None = None
+) -> int:
+    """Enter a document in the register, or edit it. Its agenda item (when set)
+    must be one of this association's meetings, and the head approves it on or
+    after the day it was reviewed."""
+    assoc = get_or_fail(session, Association, association_id, _("The association was not found."))
+    check_enum(data.kind, DocumentKind, "kind")
+    title = required(data.title, "title", _("Enter the document's title."), MAX_TITLE)
+    if data.author_id is not None and session.get(Teacher, data.author_id) is None:
+        raise DomainError(_("The teacher was not found."), field="author_id")
+    meeting: Meeting | None = None
+    item: AgendaItem | None = None
+    if data.item_id is not None:
+        item = session.get(AgendaItem, data.item_id)
+        if item is None or item.meeting.association_id != association_id:
+            raise DomainError(_("Choose an agenda item of this association's meetings."), field="item_id")
+        meeting = item.meeting
+    approved_on = reasonable_date(data.approved_on, "approved_on")
+    if approved_on is not None and meeting is not None and approved_on < meeting.date:
+        raise DomainError(
+            _("The head approves a document after the meeting that reviewed it."), field="approved_on"
+        )
+    doc = (
+        get_or_fail(session, ReviewedDocument, document_id, _("The document was not found."))
+        if document_id
+        else None
+    )
+    if doc is None:
+        doc = ReviewedDocument(association_id=association_id, year_id=assoc.year_id)
+        session.add(doc)
+    elif doc.association_id != association_id:
+        raise NotFound(_("The document was not found."))
+    doc.kind, doc.title = data.kind, title
+    doc.author = session.get(Teacher, data.author_id) if data.author_id is not None else None
+    doc.item, doc.approved_on = item, approved_on
+    session.flush()
+    return doc.id
+
+
+def review_at_item(session: Session, item_id: int, data: DocumentInput) -> int:
+    """Record that an agenda item reviews a document (one action from the item)."""
+    item = get_or_fail(session, AgendaItem, item_id, _("The agenda item was not found."))
+    data.item_id = item_id
+    return save_document(session, item.meeting.association_id, data)
+
+
+def set_approved(session: Session, document_id: int, approved_on: dt.date | None) -> None:
+    """Record (or clear) the day the head approved the document."""
+    doc = get_or_fail(session, ReviewedDocument, document_id, _("The document was not found."))
+    row = _row(doc)
+    save_document(
+        session,
+        doc.association_id,
+        DocumentInput(row.kind, row.title, row.author_id, row.item_id, approved_on),
+        document_id,
+    )
+
+
+def delete_document(session: Session, document_id: int) -> None:
+    doc = get_or_fail(session, ReviewedDocument, document_id, _("The document was not found."))
+    session.delete(doc)
+    session.flush()
