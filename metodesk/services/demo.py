@@ -19,7 +19,8 @@ from metodesk.domain.enums import (
 )
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
-from metodesk.services import associations, organisations, subjects, teachers, years
+from metodesk.services import associations, organisations, teachers, years
+from metodesk.services.demo_meetings import add_demo_meetings
 from metodesk.services.setup import seed_defaults
 from metodesk.storage.models import Organisation, Subject
 
@@ -350,6 +351,7 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
                 )
             elif surname == secretary:
                 associations.set_role(session, membership_id, MemberRole.SECRETARY.value)
-    return _("{orgs} organisations, {teachers} teachers, {assocs} associations.").format(
-        orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS)
+    meetings = add_demo_meetings(session, today or dt.date.today())
+    return _("{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings.").format(
+        orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS), meetings=meetings
     )

@@ -62,7 +62,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run("--data-dir", str(data), "--lang", "en", "demo")
     assert result.returncode == 0, result.stderr
     assert str(data) in result.stdout
-    assert "3 organisations, 15 teachers, 3 associations." in result.stdout
+    assert "3 organisations, 15 teachers, 3 associations, 9 meetings." in result.stdout
     assert (data / DB_NAME).exists()
     return data
 

@@ -44,7 +44,7 @@ def test_demo_counts(filled) -> None:  # type: ignore[no-untyped-def]
     assert 13 <= counts["teachers"] <= 17
     assert counts["associations"] == 3
     assert counts["subjects"] == 31 and counts["years"] == 1
-    assert summary == "3 organisations, 15 teachers, 3 associations."
+    assert summary == "3 organisations, 15 teachers, 3 associations, 9 meetings."
 
 
 def test_demo_organisations(filled) -> None:  # type: ignore[no-untyped-def]
