@@ -22,9 +22,31 @@ def display_problem() -> str | None:
     return None
 
 
+_qt_translator = None
+
+
+def install_qt_translator(app, lang: str) -> bool:  # type: ignore[no-untyped-def]
+    """Load Qt's own catalog (qtbase_kk / qtbase_ru) so standard buttons speak
+    ``lang``; replaces the one installed before. True when one is installed."""
+    global _qt_translator
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
+    QLocale.setDefault(QLocale(lang if lang in ("kk", "ru") else "en"))
+    if lang not in ("kk", "ru"):
+        return False
+    translator = QTranslator(app)
+    if not translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        return False
+    app.installTranslator(translator)
+    _qt_translator = translator
+    return True
+
+
 def install_qt_resources(app) -> None:  # type: ignore[no-untyped-def]
     """Fonts, Qt's own translations for standard buttons, the style sheet."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtGui import QFont, QFontDatabase
 
     from metodesk.i18n import language
@@ -34,12 +56,7 @@ def install_qt_resources(app) -> None:  # type: ignore[no-untyped-def]
     font = QFont("DejaVu Sans")
     font.setPointSize(10)
     app.setFont(font)
-    lang = language()
-    if lang in ("kk", "ru"):
-        QLocale.setDefault(QLocale(lang))
-        translator = QTranslator(app)
-        if translator.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(translator)
+    install_qt_translator(app, language())
     style = paths.resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
