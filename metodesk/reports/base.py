@@ -200,7 +200,7 @@ def _numbered_canvas(label: str) -> type[Canvas]:
                 self.setFont(SANS, 8.5)
                 self.setFillColor(colors.black)
                 self.drawRightString(
-                    PAGE_WIDTH - MARGIN_RIGHT,
+                    self._pagesize[0] - MARGIN_RIGHT,  # the page's own width: some are landscape
                     MARGIN_BOTTOM / 2,
                     label.format(page=self._pageNumber, total=total),
                 )
@@ -217,8 +217,11 @@ def build_pdf(
     lang: str,
     subject: str = "",
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
+    extra_templates: Iterable[PageTemplate] = (),
 ) -> bytes:
-    """Lay the story out on A4 pages and return the PDF's bytes."""
+    """Lay the story out on A4 pages and return the PDF's bytes. The first page
+    is portrait; ``extra_templates`` (a landscape one, say) are there for the
+    story to switch to with ``NextPageTemplate``."""
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -247,7 +250,9 @@ def build_pdf(
         bottomPadding=0,
         id="body",
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page or _no_decoration)])
+    doc.addPageTemplates(
+        [PageTemplate(id="page", frames=[frame], onPage=on_page or _no_decoration), *extra_templates]
+    )
     doc.build(story, canvasmaker=_numbered_canvas(PAGE_LABELS[lang]))
     return buffer.getvalue()
 

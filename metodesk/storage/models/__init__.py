@@ -21,6 +21,7 @@ from metodesk.storage.models.meetings import (
     ReviewedDocument,
     Wording,
 )
+from metodesk.storage.models.plans import Plan, PlanActivity, PlanEvent, PlanTask, plan_activity_teacher
 
 __all__ = [
     "AcademicYear",
@@ -33,11 +34,16 @@ __all__ = [
     "MeetingGuest",
     "Membership",
     "Organisation",
+    "Plan",
+    "PlanActivity",
+    "PlanEvent",
+    "PlanTask",
     "ReviewedDocument",
     "Setting",
     "Subject",
     "Teacher",
     "Term",
     "Wording",
+    "plan_activity_teacher",
     "teacher_subject",
 ]

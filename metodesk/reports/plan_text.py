@@ -1,0 +1,267 @@
+"""The words of a printed annual plan, in Kazakh and Russian, and the text of
+each cell, shared by the PDF (``plan_pdf``) and the Word (``plan_docx``)
+builders so the two documents say the same thing.
+
+The language is the document's, chosen when it is built, independent of the
+window's. Plain text only here: each builder escapes and lays it out. No
+reportlab, no python-docx.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from metodesk.domain.plan_forms import (
+    activity_when,
+    deputy_title,
+    document_word,
+    head_title,
+    signature_name,
+)
+from metodesk.i18n.dates import (
+    KK_MONTHS,
+    RU_MONTHS_GENITIVE,
+    blank_date_line,
+    official_date,
+    protocol_reference,
+)
+
+if TYPE_CHECKING:
+    from metodesk.services.plan_rows import PlanData, PrintedActivity, ScheduledMeeting
+
+LABELS: dict[str, dict[str, str]] = {
+    "kk": {
+        "approve": "БЕКІТЕМІН",
+        "agreed": "Келісілді",
+        "reviewed": "Қаралды",
+        "reviewed_at": "{abbr} отырысында",
+        "protocol": "№ {number} хаттама",
+        "protocol_date": "{date}",
+        "blank_protocol": "№ ___ хаттама",
+        "blank_date": "«___» ________ 20__ ж.",
+        "title": "ЖҰМЫС ЖОСПАРЫ",
+        "subtitle": "{year} оқу жылына арналған",
+        "doc_title": "{association}: {year} оқу жылына арналған жұмыс жоспары",
+        "analysis": "Өткен оқу жылының талдауы",
+        "theme": "Әдістемелік тақырып:",
+        "goal": "Мақсаты:",
+        "tasks": "Міндеттері:",
+        "activities": "Іс-шаралар жоспары",
+        "no": "№",
+        "content": "Мазмұны",
+        "form": "Өткізу түрі",
+        "direction": "Бағыты",
+        "when": "Мерзімі",
+        "responsible": "Жауапты",
+        "expected": "Күтілетін нәтиже",
+        "status": "Орындалуы",
+        "carried": "(өткен жылдан ауыстырылды)",
+        "done_at": "орындалды, № {number} хаттама",
+        "meetings": "Әдістемелік бірлестік отырыстарының кестесі",
+        "date": "Өтетін күні",
+        "agenda": "Күн тәртібі",
+        "mark": "Белгі",
+        "held": "өткізілді",
+        "planned": "жоспарланған",
+        "review_title": "Алдыңғы отырыс шешімдерінің орындалуы туралы",
+        "leader": "{abbr} жетекшісі:",
+        "signature": "(қолы)",
+    },
+    "ru": {
+        "approve": "УТВЕРЖДАЮ",
+        "agreed": "Согласовано",
+        "reviewed": "Рассмотрено",
+        "reviewed_at": "на заседании {abbr}",
+        "protocol": "протокол № {number}",
+        "protocol_date": "от {date}",
+        "blank_protocol": "протокол № ___",
+        "blank_date": "от «___» _______ 20__ г.",
+        "title": "ПЛАН РАБОТЫ",
+        "subtitle": "на {year} учебный год",
+        "doc_title": "{association}: план работы на {year} учебный год",
+        "analysis": "Анализ работы за прошлый учебный год",
+        "theme": "Методическая тема:",
+        "goal": "Цель:",
+        "tasks": "Задачи:",
+        "activities": "План мероприятий",
+        "no": "№",
+        "content": "Содержание",
+        "form": "Форма проведения",
+        "direction": "Направление",
+        "when": "Сроки",
+        "responsible": "Ответственные",
+        "expected": "Ожидаемый результат",
+        "status": "Отметка о выполнении",
+        "carried": "(перенесено с прошлого года)",
+        "done_at": "выполнено, протокол № {number}",
+        "meetings": "График заседаний методического объединения",
+        "date": "Дата",
+        "agenda": "Повестка дня",
+        "mark": "Отметка",
+        "held": "проведено",
+        "planned": "запланировано",
+        "review_title": "О выполнении решений предыдущего заседания",
+        "leader": "Руководитель {abbr}:",
+        "signature": "(подпись)",
+    },
+}
+
+# How a document names the association in "reviewed at the ӘБ meeting".
+ABBREVIATIONS = {
+    "kk": {"tvet": "ОӘБ", "cycle_commission": "ПЦК", "": "ӘБ"},
+    "ru": {"tvet": "УМО", "cycle_commission": "ПЦК", "": "МО"},
+}
+
+ACTIVITY_COLUMNS = ("no", "content", "form", "direction", "when", "responsible", "expected", "status")
+MEETING_COLUMNS = ("no", "date", "agenda", "mark")
+BLANK_NAME = "_" * 18
+SIGN_LINE = "_" * 9
+
+
+def abbreviation(association_kind: str, lang: str) -> str:
+    table = ABBREVIATIONS[lang]
+    return table.get(association_kind, table[""])
+
+
+def keep_year(line: str) -> str:
+    """No line break between the year and 'ж.' / 'г.'."""
+    return line.replace(" ж.", "\u00a0ж.").replace(" г.", "\u00a0г.")
+
+
+def date_line(value: dt.date | None, lang: str) -> str:
+    """'«30» тамыз 2025 ж.' / '«30» августа 2025 г.', or the blank line to fill by hand."""
+    if value is None:
+        return keep_year(blank_date_line(lang))
+    if lang == "kk":
+        return keep_year(f"«{value.day:02d}» {KK_MONTHS[value.month - 1][0]} {value.year} ж.")
+    return keep_year(f"«{value.day:02d}» {RU_MONTHS_GENITIVE[value.month - 1]} {value.year} г.")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of the title page, top to bottom: its heading, lines that may
+    wrap, the person who signs (None for no signature line) and the date line.
+    Names and dates are kept whole on their line."""
+
+    heading: str
+    lines: tuple[str, ...]
+    signer: str | None
+    date: str
+
+
+def approval_block(data: PlanData, lang: str) -> Block:
+    """БЕКІТЕМІН / УТВЕРЖДАЮ: title, signature line and name, date. Filled from
+    the approval once approved; before that the organisation's head is named
+    and the date is left to write by hand."""
+    if data.approved:
+        title, name, when = data.approved_title, data.approved_name, data.approved_on
+    else:
+        title, name, when = data.head_title, data.head_name, None
+    return Block(
+        LABELS[lang]["approve"],
+        (head_title(title, data.organisation_kind, lang),),
+        signature_name(name) if name.strip() else BLANK_NAME,
+        date_line(when, lang),
+    )
+
+
+def agreement_block(data: PlanData, lang: str) -> Block | None:
+    """КЕЛІСІЛДІ / СОГЛАСОВАНО with the deputy; None when there is nothing to
+    print (no agreement, and no deputy known or the plan approved without one)."""
+    if data.agreed_on is not None:
+        title, name, when = data.agreed_title, data.agreed_name, data.agreed_on
+    elif data.deputy_name and not data.approved:
+        title, name, when = "", data.deputy_name, None
+    else:
+        return None
+    return Block(
+        LABELS[lang]["agreed"],
+        (deputy_title(title, lang),),
+        signature_name(name) if name.strip() else BLANK_NAME,
+        date_line(when, lang),
+    )
+
+
+def review_block(data: PlanData, lang: str) -> Block:
+    """Қаралды / Рассмотрено: at the association meeting, the protocol's number,
+    its date (or blanks to fill by hand while the plan is not reviewed)."""
+    words = LABELS[lang]
+    at = words["reviewed_at"].format(abbr=abbreviation(data.association_kind, lang))
+    if data.review_number is not None and data.review_date is not None:
+        protocol = words["protocol"].format(number=data.review_number)
+        when = words["protocol_date"].format(date=official_date(data.review_date, lang))
+    else:
+        protocol, when = words["blank_protocol"], words["blank_date"]
+    return Block(words["reviewed"], (at, protocol), None, keep_year(when))
+
+
+def review_line(data: PlanData, lang: str) -> str:
+    """The review as one line: 'Қаралды: ӘБ отырысында, № 1 хаттама, 2025 жылғы 28 тамыз' /
+    'Рассмотрено на заседании МО, протокол № 1 от 28 августа 2025 г.'."""
+    block = review_block(data, lang)
+    heading = block.heading
+    at, protocol = block.lines
+    when = block.date.replace("\u00a0", " ")
+    if data.review_number is not None and data.review_date is not None:
+        reference = protocol_reference(data.review_number, data.review_date, lang)
+    else:
+        reference = f"{protocol} {when}" if lang == "ru" else f"{protocol}, {when}"
+    return f"{heading}: {at}, {reference}" if lang == "kk" else f"{heading} {at}, {reference}"
+
+
+def title(data: PlanData, lang: str) -> str:
+    return LABELS[lang]["title"]
+
+
+def subtitle(data: PlanData, lang: str) -> str:
+    return LABELS[lang]["subtitle"].format(year=data.year_name)
+
+
+def document_title(data: PlanData, lang: str) -> str:
+    """The title in the file's metadata."""
+    return LABELS[lang]["doc_title"].format(association=data.association(lang), year=data.year_name)
+
+
+def headers(columns: tuple[str, ...], lang: str) -> list[str]:
+    return [LABELS[lang][c] for c in columns]
+
+
+def activity_cells(a: PrintedActivity, lang: str) -> list[str]:
+    """The eight cells of an activity's row, as text ('' for an empty one)."""
+    words = LABELS[lang]
+    content = f"{a.content} {words['carried']}" if a.carried_over else a.content
+    form = document_word(a.form, lang) if a.form else a.form_text
+    responsible = ", ".join(p for p in (*a.responsible, a.responsible_text) if p)
+    if a.status == "done" and a.meeting_number is not None:
+        status = words["done_at"].format(number=a.meeting_number)
+    else:
+        word = document_word(a.status, lang)
+        status = f"{word} ({a.status_note})" if word and a.status_note else word or a.status_note
+    return [
+        str(a.number),
+        content,
+        form,
+        document_word(a.direction, lang),
+        activity_when(a.start_date, a.end_date, a.months, lang),
+        responsible,
+        a.expected,
+        status,
+    ]
+
+
+def topics(meeting: ScheduledMeeting, lang: str) -> list[str]:
+    """The meeting's agenda as numbered lines ('1. …'); the review item without
+    a title gets the usual wording, as the protocol prints it."""
+    lines = []
+    for number, topic in enumerate(meeting.topics, start=1):
+        text = topic.title.strip() or (LABELS[lang]["review_title"] if topic.kind == "review" else "")
+        lines.append(f"{number}. {text}".rstrip())
+    return lines
+
+
+def leader_line(data: PlanData, lang: str) -> tuple[str, str]:
+    """'ӘБ жетекшісі:' and the leader's signature name (or a blank to fill)."""
+    label = LABELS[lang]["leader"].format(abbr=abbreviation(data.association_kind, lang))
+    return label, signature_name(data.leader) if data.leader else BLANK_NAME

@@ -1,0 +1,190 @@
+"""Everything a printed plan needs, as plain frozen rows, and the schedules
+that live elsewhere and appear in the plan without retyping (today the
+association's meetings of the year with their agenda; later open lessons,
+mentoring pairs and attestations).
+
+The rows hold both languages of the fixed names; ``metodesk.reports.plan_pdf``
+and ``plan_docx`` pick one when they build the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from metodesk.domain.enums import MemberRole
+from metodesk.domain.plan_forms import parse_months
+from metodesk.domain.text import initials_name
+from metodesk.services.plans import effective_status, load_plan
+from metodesk.storage.models import Meeting, Plan
+
+
+@dataclass(frozen=True)
+class PrintedActivity:
+    number: int
+    content: str
+    form: str  # WorkForm code, or "" with form_text
+    form_text: str
+    direction: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    months: tuple[int, ...]
+    responsible: tuple[str, ...]  # 'Тегі А.Ә.'
+    responsible_text: str
+    expected: str
+    status: str  # effective: 'done' when the tied meeting was held
+    status_note: str = ""
+    carried_over: bool = False
+    meeting_number: int | None = None
+
+
+@dataclass(frozen=True)
+class ScheduledTopic:
+    kind: str  # 'regular', or 'review' (an empty title prints the usual wording)
+    title: str
+
+
+@dataclass(frozen=True)
+class ScheduledMeeting:
+    id: int
+    number: int
+    date: dt.date
+    held: bool
+    topics: tuple[ScheduledTopic, ...]
+
+
+@dataclass(frozen=True)
+class PlanData:
+    """One plan, ready to print in either language."""
+
+    organisation_kk: str
+    organisation_ru: str
+    organisation_kind: str
+    association_kk: str
+    association_ru: str
+    association_kind: str
+    year_name: str
+    status: str
+    analysis: str
+    theme: str
+    goal: str
+    tasks: tuple[str, ...]
+    activities: tuple[PrintedActivity, ...]
+    meetings: tuple[ScheduledMeeting, ...] = ()
+    review_number: int | None = None
+    review_date: dt.date | None = None
+    agreed_name: str = ""
+    agreed_title: str = ""
+    agreed_on: dt.date | None = None
+    approved_name: str = ""
+    approved_title: str = ""
+    approved_on: dt.date | None = None
+    head_name: str = ""  # the organisation's, for the approval block of a plan not yet approved
+    head_title: str = ""
+    deputy_name: str = ""
+    leader: str = ""  # 'Тегі Аты Әкесінің аты' of the association's leader
+
+    def organisation(self, lang: str) -> str:
+        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
+
+    def association(self, lang: str) -> str:
+        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
+
+    @property
+    def approved(self) -> bool:
+        return self.status == "approved"
+
+
+def schedule(session: Session, association_id: int, year_id: int) -> tuple[ScheduledMeeting, ...]:
+    """The association's meetings of the year, by date, with their agenda topics."""
+    query = (
+        select(Meeting)
+        .options(selectinload(Meeting.items))
+        .where(Meeting.association_id == association_id, Meeting.year_id == year_id)
+        .order_by(Meeting.date, Meeting.number)
+    )
+    return tuple(
+        ScheduledMeeting(
+            id=m.id,
+            number=m.number,
+            date=m.date,
+            held=m.status == "held",
+            topics=tuple(ScheduledTopic(i.kind, i.title) for i in m.items),
+        )
+        for m in session.scalars(query)
+    )
+
+
+def plan_schedule(session: Session, plan_id: int) -> tuple[ScheduledMeeting, ...]:
+    plan = load_plan(session, plan_id)
+    return schedule(session, plan.association_id, plan.year_id)
+
+
+def _activities(plan: Plan) -> tuple[PrintedActivity, ...]:
+    rows = []
+    for number, a in enumerate(plan.activities, start=1):
+        people = sorted(a.responsible, key=lambda t: (t.surname, t.first_name))
+        try:
+            months = parse_months(a.months)
+        except ValueError:
+            months = ()
+        rows.append(
+            PrintedActivity(
+                number=number,
+                content=a.content,
+                form=a.form,
+                form_text=a.form_text,
+                direction=a.direction,
+                start_date=a.start_date,
+                end_date=a.end_date,
+                months=months,
+                responsible=tuple(initials_name(t.surname, t.first_name, t.patronymic) for t in people),
+                responsible_text=a.responsible_text,
+                expected=a.expected,
+                status=effective_status(a),
+                status_note=a.status_note,
+                carried_over=a.carried_over,
+                meeting_number=a.meeting.number if a.meeting and a.meeting.status == "held" else None,
+            )
+        )
+    return tuple(rows)
+
+
+def plan_data(session: Session, plan_id: int) -> PlanData:
+    plan = load_plan(session, plan_id)
+    assoc, org = plan.association, plan.association.organisation
+    leader = next((m.teacher for m in assoc.members if m.role == MemberRole.LEADER.value), None)
+    meeting = plan.review_meeting
+    return PlanData(
+        organisation_kk=org.name_kk,
+        organisation_ru=org.name_ru,
+        organisation_kind=org.kind,
+        association_kk=assoc.name_kk,
+        association_ru=assoc.name_ru,
+        association_kind=assoc.kind,
+        year_name=plan.year.name,
+        status=plan.status,
+        analysis=plan.analysis,
+        theme=plan.theme,
+        goal=plan.goal,
+        tasks=tuple(t.text for t in plan.tasks),
+        activities=_activities(plan),
+        meetings=schedule(session, plan.association_id, plan.year_id),
+        review_number=meeting.number if meeting else None,
+        review_date=meeting.date if meeting else None,
+        agreed_name=plan.agreed_name,
+        agreed_title=plan.agreed_title,
+        agreed_on=plan.agreed_on,
+        approved_name=plan.approved_name,
+        approved_title=plan.approved_title,
+        approved_on=plan.approved_on,
+        head_name=org.head_name,
+        head_title=org.head_title,
+        deputy_name=org.deputy_name,
+        leader=" ".join(p for p in (leader.surname, leader.first_name, leader.patronymic) if p)
+        if leader
+        else "",
+    )
