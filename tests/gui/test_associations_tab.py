@@ -171,7 +171,7 @@ def test_title_areas_and_current_year(tab, db) -> None:  # type: ignore[no-untyp
     assert set(tab.areas) == {"associations", "teachers", "settings"}
     assert tab.year_combo.objectName() == "year_combo"
     assert tab.year_combo.currentData() == year_id(db)
-    assert tab.panel.detail_tabs.count() == 1 and tab.panel.detail_tabs.tabText(0) == "Members"
+    assert tab.panel.detail_tabs.tabText(0) == "Members"
 
 
 def test_add_association_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]

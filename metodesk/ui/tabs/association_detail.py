@@ -33,6 +33,7 @@ from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.member import MemberPickerDialog, MemberRoleDialog
 from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
 from metodesk.ui.tabs.base import header_width, make_table, save_table_state, selected_row
+from metodesk.ui.tabs.meetings_page import MeetingsPage, ReviewedDocumentsPage
 
 MEMBER_WIDTHS = (200, 120, 95)  # first-start widths; then the user's are remembered
 MEMBER_ORG_COLUMN = 1
@@ -162,6 +163,12 @@ class AssociationDetailPanel(QStackedWidget):
         self.detail_tabs = QTabWidget()
         self.detail_tabs.setObjectName("detail_tabs")
         self.detail_tabs.addTab(self._build_members(), _("Members"))
+        self.meetings_page = MeetingsPage(self.ctx)
+        self.meetings_page.written.connect(self.written)
+        self.detail_tabs.addTab(self.meetings_page, _("Meetings"))
+        self.documents_page = ReviewedDocumentsPage(self.ctx)
+        self.documents_page.written.connect(self.written)
+        self.detail_tabs.addTab(self.documents_page, _("Documents reviewed"))
         column.addWidget(self.detail_tabs, 1)
         return panel
 
@@ -228,6 +235,8 @@ class AssociationDetailPanel(QStackedWidget):
         same = self.detail is not None and detail is not None and self.detail.row.id == detail.row.id
         kept = self.selected_member() if same else None
         self.detail = detail
+        self.meetings_page.set_association(detail)
+        self.documents_page.set_association(detail)
         if detail is None:
             self.empty_label.setText(
                 _("Choose an association in the list, or add one.")
@@ -356,3 +365,5 @@ class AssociationDetailPanel(QStackedWidget):
 
     def save_state(self) -> None:
         save_table_state(self.members_table, self.ctx)
+        self.meetings_page.save_state()
+        self.documents_page.save_state()
