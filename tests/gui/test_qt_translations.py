@@ -12,8 +12,12 @@ from metodesk.i18n import set_language
 
 @pytest.fixture
 def app(qapp):  # type: ignore[no-untyped-def]
+    """The application, with its font, style sheet and Qt catalog put back afterwards."""
+    font, style = qapp.font(), qapp.styleSheet()
     yield qapp
     install_qt_translator(qapp, "en")
+    qapp.setFont(font)
+    qapp.setStyleSheet(style)
 
 
 @pytest.mark.parametrize(("lang", "cancel"), [("kk", "Бас тарту"), ("ru", "Отмена"), ("en", "Cancel")])
