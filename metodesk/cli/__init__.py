@@ -15,7 +15,12 @@ from collections.abc import Callable
 from metodesk import __version__, config, paths
 from metodesk.i18n import _, set_language
 
-COMMAND_MODULES = ("metodesk.cli.basic", "metodesk.cli.meetings", "metodesk.cli.plans")
+COMMAND_MODULES = (
+    "metodesk.cli.basic",
+    "metodesk.cli.meetings",
+    "metodesk.cli.plans",
+    "metodesk.cli.lessons",
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

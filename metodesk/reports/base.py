@@ -218,10 +218,12 @@ def build_pdf(
     subject: str = "",
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     extra_templates: Iterable[PageTemplate] = (),
+    first_template: str = "page",
 ) -> bytes:
     """Lay the story out on A4 pages and return the PDF's bytes. The first page
     is portrait; ``extra_templates`` (a landscape one, say) are there for the
-    story to switch to with ``NextPageTemplate``."""
+    story to switch to with ``NextPageTemplate``, or to start with when
+    ``first_template`` names one."""
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -250,9 +252,10 @@ def build_pdf(
         bottomPadding=0,
         id="body",
     )
-    doc.addPageTemplates(
-        [PageTemplate(id="page", frames=[frame], onPage=on_page or _no_decoration), *extra_templates]
-    )
+    templates = [PageTemplate(id="page", frames=[frame], onPage=on_page or _no_decoration), *extra_templates]
+    # reportlab starts with the first template in the list
+    templates.sort(key=lambda t: t.id != first_template)
+    doc.addPageTemplates(templates)
     doc.build(story, canvasmaker=_numbered_canvas(PAGE_LABELS[lang]))
     return buffer.getvalue()
 

@@ -36,6 +36,7 @@ from metodesk.reports.base import (
     table,
     text,
 )
+from metodesk.reports.lesson_words import lesson_line
 
 if TYPE_CHECKING:
     from metodesk.services.protocol_rows import (
@@ -288,6 +289,22 @@ class _Protocol:
         w, s = self.words, self.s
         heading = ParagraphStyle("item_keep", parent=s.item, keepWithNext=1)
         self.add(Paragraph(f"{item.number}. {self.item_title(item)}", heading))
+        for lesson in item.lessons:  # the lessons the item discussed, named under its title
+            subject = lesson.subject_ru if self.lang == "ru" else lesson.subject_kk
+            line = lesson_line(
+                lesson.kind,
+                lesson.topic,
+                subject,
+                lesson.grade,
+                lesson.class_letter,
+                lesson.group_name,
+                lesson.date,
+                lesson.teacher,
+                self.lang,
+            )
+            self.add(
+                Paragraph(sentence(text(line)), ParagraphStyle("lesson_keep", parent=s.plain, keepWithNext=1))
+            )
         heard_style = ParagraphStyle("heard_keep", parent=s.plain, keepWithNext=1)
         self.add(labelled(w["heard"], or_blank(item.speaker), heard_style))
         if item.summary.strip():

@@ -18,6 +18,7 @@ from metodesk.i18n import _
 from metodesk.services.agenda import speaker_name
 from metodesk.services.attendance import attendance
 from metodesk.services.decisions import decisions_under_review
+from metodesk.services.lesson_links import lessons_by_item
 from metodesk.services.meetings import MeetingStatus, Presence, full_name, short_name, sign_name
 from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument
 
@@ -82,6 +83,21 @@ class PrintedDocument:
 
 
 @dataclass(frozen=True)
+class PrintedLesson:
+    """A lesson the item discussed (open lessons, mutual visits: DOMAIN.md section 5)."""
+
+    kind: str  # LessonKind code
+    topic: str
+    subject_kk: str
+    subject_ru: str
+    grade: int | None
+    class_letter: str
+    group_name: str
+    date: dt.date
+    teacher: str  # 'Тегі А.Ә.'
+
+
+@dataclass(frozen=True)
 class PrintedItem:
     number: int
     kind: str  # 'regular' or 'review'
@@ -92,6 +108,7 @@ class PrintedItem:
     decisions: tuple[PrintedDecision, ...] = ()
     reviewed: tuple[PrintedReview, ...] = ()
     documents: tuple[PrintedDocument, ...] = ()
+    lessons: tuple[PrintedLesson, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -184,6 +201,7 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
     ):
         author = short_name(doc.author) if doc.author is not None else ""
         documents.setdefault(doc.item_id or 0, []).append(PrintedDocument(doc.kind, doc.title, author))
+    discussed = lessons_by_item(session, meeting_id)
     items = []
     for item in sorted(meeting.items, key=lambda i: i.position):
         reviewed: tuple[PrintedReview, ...] = ()
@@ -215,6 +233,20 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
                 ),
                 reviewed=reviewed,
                 documents=tuple(documents.get(item.id, ())),
+                lessons=tuple(
+                    PrintedLesson(
+                        r.kind,
+                        r.topic,
+                        r.subject_kk,
+                        r.subject_ru,
+                        r.grade,
+                        r.class_letter,
+                        r.group_name,
+                        r.date,
+                        r.teacher_short,
+                    )
+                    for r in discussed.get(item.id, ())
+                ),
             )
         )
     return ProtocolData(

@@ -7,16 +7,17 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from metodesk.services import subjects, wording, years
+from metodesk.services import criteria, subjects, wording, years
 from metodesk.storage.database import Database, open_database
 from metodesk.storage.models import AcademicYear
 
 
 def seed_defaults(session: Session) -> None:
-    """The glossary's subjects, the 2025-2026 calendar and the protocol wording
-    library, when missing."""
+    """The glossary's subjects, the 2025-2026 calendar, the protocol wording
+    library and the default criteria set for observation sheets, when missing."""
     subjects.seed_subjects(session)
     wording.seed_wording(session)
+    criteria.seed_criteria(session)
     if not session.scalar(select(func.count(AcademicYear.id))):
         years.save_year(session, years.calendar_2025_2026())
 

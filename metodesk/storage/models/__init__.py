@@ -11,6 +11,15 @@ from metodesk.storage.models.core import (
     Term,
     teacher_subject,
 )
+from metodesk.storage.models.lessons import (
+    CriteriaSet,
+    Criterion,
+    Lesson,
+    LessonMove,
+    Observation,
+    ObservationScore,
+    agenda_item_lesson,
+)
 from metodesk.storage.models.meetings import (
     AgendaItem,
     AgendaSpeech,
@@ -28,11 +37,17 @@ __all__ = [
     "AgendaItem",
     "AgendaSpeech",
     "Association",
+    "CriteriaSet",
+    "Criterion",
     "Decision",
+    "Lesson",
+    "LessonMove",
     "Meeting",
     "MeetingAttendance",
     "MeetingGuest",
     "Membership",
+    "Observation",
+    "ObservationScore",
     "Organisation",
     "Plan",
     "PlanActivity",
@@ -44,6 +59,7 @@ __all__ = [
     "Teacher",
     "Term",
     "Wording",
+    "agenda_item_lesson",
     "plan_activity_teacher",
     "teacher_subject",
 ]

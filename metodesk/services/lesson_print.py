@@ -1,0 +1,298 @@
+"""Everything an observation sheet or the open-lessons schedule prints, as
+plain frozen rows for ``metodesk.reports`` (which never sees a Session).
+
+Rows hold both languages of fixed names; the report picks one. A blank sheet
+is the same row with no scores and empty observer fields (``filled`` False):
+the report then prints lines to write on and empty boxes to tick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from metodesk.domain.errors import DomainError
+from metodesk.domain.lesson_enums import LessonStatus
+from metodesk.i18n import _
+from metodesk.services import organisations, years
+from metodesk.services.associations import get_detail
+from metodesk.services.lesson_views import LessonFilter, lessons_on_date, list_lessons
+from metodesk.services.lessons import LessonRow, get_lesson
+from metodesk.services.observations import ScoreRow, draft, get_observation
+
+
+def sign_name(full: str) -> str:
+    """'Тегі Аты Әкесінің аты' → 'А.Ә. Тегі' for a signature line."""
+    parts = full.split()
+    if len(parts) < 2:
+        return full
+    return "".join(f"{p[0]}." for p in parts[1:3]) + " " + parts[0]
+
+
+@dataclass(frozen=True)
+class SheetLesson:
+    """The lesson part of a sheet's header (None on a wholly blank form)."""
+
+    teacher_name: str
+    teacher_sign: str
+    subject_kk: str
+    subject_ru: str
+    grade: int | None
+    class_letter: str
+    group_name: str
+    date: dt.date
+    period: int | None
+    topic: str
+    objectives: str
+    kind: str
+
+    def subject(self, lang: str) -> str:
+        return (self.subject_ru or self.subject_kk) if lang == "ru" else (self.subject_kk or self.subject_ru)
+
+
+@dataclass(frozen=True)
+class SheetData:
+    """One observation sheet, filled or blank, ready to print in either language."""
+
+    filled: bool
+    organisation_kk: str
+    organisation_ru: str
+    association_kk: str
+    association_ru: str
+    lesson: SheetLesson | None
+    purpose: str
+    observer_name: str
+    observer_sign: str
+    observer_position: str
+    observer_position_code: str
+    set_name_kk: str
+    set_name_ru: str
+    scale_min: int
+    scale_max: int
+    legend_kk: str
+    legend_ru: str
+    criteria: tuple[ScoreRow, ...]
+    strengths: str = ""
+    recommendations: str = ""
+    conclusion: str = ""
+    acknowledged: bool = False
+    acknowledged_on: dt.date | None = None
+
+    def organisation(self, lang: str) -> str:
+        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
+
+    def association(self, lang: str) -> str:
+        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
+
+    def legend(self, lang: str) -> str:
+        return (self.legend_ru or self.legend_kk) if lang == "ru" else (self.legend_kk or self.legend_ru)
+
+    @property
+    def total(self) -> int:
+        return sum(c.score for c in self.criteria if c.score is not None)
+
+    @property
+    def max_total(self) -> int:
+        return self.scale_max * len(self.criteria)
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    date: dt.date
+    period: int | None
+    teacher_name: str
+    teacher_short: str
+    subject_kk: str
+    subject_ru: str
+    grade: int | None
+    class_letter: str
+    group_name: str
+    topic: str
+    kind: str
+    status: str
+    original_date: dt.date | None
+    association_kk: str
+    association_ru: str
+
+    def subject(self, lang: str) -> str:
+        return (self.subject_ru or self.subject_kk) if lang == "ru" else (self.subject_kk or self.subject_ru)
+
+    def association(self, lang: str) -> str:
+        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
+
+
+@dataclass(frozen=True)
+class ScheduleData:
+    """The open-lessons schedule of a year: one association's, or the whole
+    school's (``association_kk`` empty, a column names each row's association)."""
+
+    organisation_kk: str
+    organisation_ru: str
+    association_kk: str
+    association_ru: str
+    year_name: str
+    signer_title_code: str  # "leader" or "deputy"
+    signer_sign: str
+    rows: tuple[ScheduleRow, ...]
+
+    @property
+    def whole_school(self) -> bool:
+        return not self.association_kk
+
+    def organisation(self, lang: str) -> str:
+        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
+
+    def association(self, lang: str) -> str:
+        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
+
+
+def _sheet_lesson(row: LessonRow) -> SheetLesson:
+    return SheetLesson(
+        teacher_name=row.teacher_name,
+        teacher_sign=sign_name(row.teacher_name),
+        subject_kk=row.subject_kk,
+        subject_ru=row.subject_ru,
+        grade=row.grade,
+        class_letter=row.class_letter,
+        group_name=row.group_name,
+        date=row.date,
+        period=row.period,
+        topic=row.topic,
+        objectives=row.objectives,
+        kind=row.kind,
+    )
+
+
+def _organisation_names(session: Session, organisation_id: int | None) -> tuple[str, str]:
+    org = (
+        organisations.get_organisation(session, organisation_id)
+        if organisation_id is not None
+        else organisations.ours(session)
+    )
+    return (org.name_kk, org.name_ru) if org else ("", "")
+
+
+def sheet_for_observation(session: Session, observation_id: int) -> SheetData:
+    """A filled sheet: the lesson's header and the observer's scores and words."""
+    obs = get_observation(session, observation_id)
+    lesson = get_lesson(session, obs.lesson_id)
+    org_kk, org_ru = _organisation_names(session, lesson.organisation_id)
+    return SheetData(
+        filled=True,
+        organisation_kk=org_kk,
+        organisation_ru=org_ru,
+        association_kk=lesson.association_kk,
+        association_ru=lesson.association_ru,
+        lesson=_sheet_lesson(lesson),
+        purpose=obs.purpose,
+        observer_name=obs.observer_name,
+        observer_sign=sign_name(obs.observer_name),
+        observer_position=obs.observer_position,
+        observer_position_code=obs.observer_position_code,
+        set_name_kk=obs.set_name_kk,
+        set_name_ru=obs.set_name_ru,
+        scale_min=obs.scale_min,
+        scale_max=obs.scale_max,
+        legend_kk=obs.legend_kk,
+        legend_ru=obs.legend_ru,
+        criteria=obs.scores,
+        strengths=obs.strengths,
+        recommendations=obs.recommendations,
+        conclusion=obs.conclusion,
+        acknowledged=obs.acknowledged,
+        acknowledged_on=obs.acknowledged_on,
+    )
+
+
+def blank_sheet(session: Session, lesson_id: int | None = None, set_id: int | None = None) -> SheetData:
+    """A sheet for paper: the lesson's header filled in when a lesson is given
+    (a cancelled one is refused), the set's criteria, no scores."""
+    lesson = get_lesson(session, lesson_id) if lesson_id is not None else None
+    if lesson is not None and lesson.status == LessonStatus.CANCELLED.value:
+        raise DomainError(_("The lesson was cancelled, so it needs no observation sheet."), field="lesson_id")
+    return _blank(session, lesson, set_id)
+
+
+def _blank(session: Session, lesson: LessonRow | None, set_id: int | None) -> SheetData:
+    source = draft(session, set_id)
+    org_kk, org_ru = _organisation_names(session, lesson.organisation_id if lesson else None)
+    return SheetData(
+        filled=False,
+        organisation_kk=org_kk,
+        organisation_ru=org_ru,
+        association_kk=lesson.association_kk if lesson else "",
+        association_ru=lesson.association_ru if lesson else "",
+        lesson=_sheet_lesson(lesson) if lesson else None,
+        purpose="",
+        observer_name="",
+        observer_sign="",
+        observer_position="",
+        observer_position_code="",
+        set_name_kk=source.set_name_kk,
+        set_name_ru=source.set_name_ru,
+        scale_min=source.scale_min,
+        scale_max=source.scale_max,
+        legend_kk=source.legend_kk,
+        legend_ru=source.legend_ru,
+        criteria=source.scores,
+    )
+
+
+def blank_sheets_for_date(
+    session: Session, day: dt.date, set_id: int | None = None, association_id: int | None = None
+) -> list[SheetData]:
+    """One blank sheet for every lesson of the day that is not cancelled."""
+    lessons = lessons_on_date(session, day, association_id)
+    if not lessons:
+        raise DomainError(
+            _("No lessons are planned on {date}.").format(date=day.strftime("%d.%m.%Y")), field="date"
+        )
+    return [_blank(session, lesson, set_id) for lesson in lessons]
+
+
+def schedule_data(session: Session, year_id: int, association_id: int | None = None) -> ScheduleData:
+    """The year's open lessons, of one association or of the whole school,
+    with the leader (or the deputy director) to sign."""
+    year = years.get_year(session, year_id)
+    rows = list_lessons(session, LessonFilter(year_id=year.id, association_id=association_id))
+    if association_id is not None:
+        detail = get_detail(session, association_id)
+        org_kk, org_ru = _organisation_names(session, detail.row.organisation_id)
+        names = (detail.row.name_kk, detail.row.name_ru)
+        signer, title = (sign_name(detail.leader.full_name) if detail.leader else ""), "leader"
+    else:
+        ours = organisations.ours(session)
+        org_kk, org_ru = (ours.name_kk, ours.name_ru) if ours else ("", "")
+        names = ("", "")
+        signer, title = (sign_name(ours.deputy_name) if ours and ours.deputy_name else ""), "deputy"
+    return ScheduleData(
+        organisation_kk=org_kk,
+        organisation_ru=org_ru,
+        association_kk=names[0],
+        association_ru=names[1],
+        year_name=year.name,
+        signer_title_code=title,
+        signer_sign=signer,
+        rows=tuple(
+            ScheduleRow(
+                date=r.date,
+                period=r.period,
+                teacher_name=r.teacher_name,
+                teacher_short=r.teacher_short,
+                subject_kk=r.subject_kk,
+                subject_ru=r.subject_ru,
+                grade=r.grade,
+                class_letter=r.class_letter,
+                group_name=r.group_name,
+                topic=r.topic,
+                kind=r.kind,
+                status=r.status,
+                original_date=r.original_date,
+                association_kk=r.association_kk,
+                association_ru=r.association_ru,
+            )
+            for r in rows
+        ),
+    )
