@@ -20,6 +20,7 @@ from metodesk.domain.enums import (
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services import associations, organisations, teachers, years
+from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_meetings import add_demo_meetings
 from metodesk.services.demo_plans import add_demo_plans
 from metodesk.services.setup import seed_defaults
@@ -353,6 +354,7 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
             elif surname == secretary:
                 associations.set_role(session, membership_id, MemberRole.SECRETARY.value)
     meetings = add_demo_meetings(session, today or dt.date.today())
+    add_demo_lessons(session, today or dt.date.today())
     add_demo_plans(session, today or dt.date.today())
     return _("{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings.").format(
         orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS), meetings=meetings
