@@ -1,4 +1,4 @@
-"""Composition root: paths → language → QApplication → database → window."""
+"""Composition root: paths → language → log → QApplication → lock → database → window."""
 
 from __future__ import annotations
 
@@ -81,10 +81,24 @@ def run_app(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    app = create_application(sys.argv[:1])
-    from metodesk.ui.startup import open_main_window
+    from metodesk import logs
 
-    window = open_main_window(app, explicit_language=args.lang)
-    if window is None:
+    logs.setup_logging()
+    logs.get_logger(__name__).info("metodesk started on the data folder %s", paths.data_dir())
+    app = create_application(sys.argv[:1])
+    from metodesk.ui.errors import install_excepthook
+    from metodesk.ui.startup import claim_data_folder, open_main_window
+
+    install_excepthook()
+    lock = claim_data_folder()
+    if lock is None:
         return 1
-    return app.exec()
+    try:
+        window = open_main_window(app, explicit_language=args.lang)
+        if window is None:
+            return 1
+        return app.exec()
+    finally:
+        # The log stays open: an error escaping from here still reaches it
+        # through the excepthook; logging closes it at exit.
+        lock.release()

@@ -18,6 +18,7 @@ from metodesk.i18n import _, set_language
 COMMAND_MODULES = (
     "metodesk.cli.basic",
     "metodesk.cli.meetings",
+    "metodesk.cli.backups",
     "metodesk.cli.plans",
     "metodesk.cli.lessons",
 )

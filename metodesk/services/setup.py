@@ -23,8 +23,11 @@ def seed_defaults(session: Session) -> None:
 
 
 def prepare_database(path: Path) -> Database:
-    """Open, check and migrate the database at ``path``, then seed defaults."""
-    db = open_database(path)
+    """Open, check and migrate the database at ``path`` (backing it up before a
+    migration), then seed defaults."""
+    from metodesk.services.backups import before_migration
+
+    db = open_database(path, before_upgrade=before_migration)
     with db.transaction() as session:
         seed_defaults(session)
     return db

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -15,6 +15,15 @@ from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
 from metodesk.storage import migrate
 from metodesk.storage.engine import integrity_ok, make_engine, make_session_factory
+
+
+class DamagedDatabase(StorageError):
+    """The file is there but damaged or truncated: a backup may be offered."""
+
+
+# SQLite's result codes for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB); a
+# busy or unopenable file is another matter and must not be taken for damage.
+_DAMAGE_CODES = (11, 26)
 
 
 class Database:
@@ -46,12 +55,15 @@ def _looks_like_sqlite(path: Path) -> bool:
         return handle.read(16) == b"SQLite format 3\x00"
 
 
-def open_database(path: Path, *, upgrade: bool = True) -> Database:
+def open_database(
+    path: Path, *, upgrade: bool = True, before_upgrade: Callable[[Path], None] | None = None
+) -> Database:
     """Open (or create) the database at ``path``: refuse a damaged or newer file
-    without writing to it, then migrate to the newest schema."""
+    without writing to it, then migrate to the newest schema. ``before_upgrade``
+    runs (a backup) when an existing database is about to be migrated."""
     exists = path.exists() and path.stat().st_size > 0
     if exists and not _looks_like_sqlite(path):
-        raise StorageError(
+        raise DamagedDatabase(
             _("The file {path} is not a metodesk database or is damaged; it was left untouched.").format(
                 path=path
             )
@@ -61,12 +73,14 @@ def open_database(path: Path, *, upgrade: bool = True) -> Database:
         if exists:
             ok, said = integrity_ok(engine)
             if not ok:
-                raise StorageError(
+                raise DamagedDatabase(
                     _("The database {path} is damaged ({details}); it was left untouched.").format(
                         path=path, details=said[:200]
                     )
                 )
             migrate.check_not_newer(engine)
+            if upgrade and before_upgrade is not None and migrate.needs_upgrade(engine):
+                before_upgrade(path)
         if upgrade:
             migrate.upgrade(engine)
     except StorageError:
@@ -74,7 +88,9 @@ def open_database(path: Path, *, upgrade: bool = True) -> Database:
         raise
     except (sqlite3.DatabaseError, DatabaseError) as exc:
         engine.dispose()
-        raise StorageError(
+        code = (getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None) or 0) & 0xFF
+        error = DamagedDatabase if code in _DAMAGE_CODES else StorageError
+        raise error(
             _("The database {path} cannot be read ({details}); it was left untouched.").format(
                 path=path, details=str(exc).splitlines()[0][:200]
             )

@@ -86,8 +86,13 @@ class MainWindow(QMainWindow):
             self._delete,
         )
         self.quit_action = self._action("action_quit", _("&Quit"), QKeySequence("Ctrl+Q"), self.close)
+        self.backup_action = self._action("action_backup", _("&Back up to…"), None, self._back_up)
+        self.restore_action = self._action("action_restore", _("&Restore from backup…"), None, self._restore)
         for action in (self.new_action, self.find_action, self.delete_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.go_menu = menu_bar.addMenu(_("&Go"))
@@ -113,6 +118,16 @@ class MainWindow(QMainWindow):
 
     def _delete(self) -> None:
         self.current_tab().delete_selected()
+
+    def _back_up(self) -> None:
+        from metodesk.ui.dialogs.backup import back_up_to
+
+        back_up_to(self)
+
+    def _restore(self) -> None:
+        from metodesk.ui.dialogs.backup import restore_from_backup
+
+        restore_from_backup(self)
 
     def _go_to_tab(self) -> None:
         action = self.sender()

@@ -1,26 +1,104 @@
-"""From a QApplication to a shown main window: the database (with a sentence,
-not a traceback, when it cannot be opened), the first-start questions."""
+"""From a QApplication to a shown main window: the data folder's lock, the
+database (with a sentence, not a traceback, when it cannot be opened, and the
+newest good backup offered when it is damaged), the daily backup, the
+first-start questions."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from metodesk import config, paths
+from metodesk import config, logs, paths
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _, language, set_language
+
+log = logs.get_logger(__name__)
+
+
+def claim_data_folder():  # type: ignore[no-untyped-def]
+    """Hold the data folder's lock for this process; None (after saying why) when
+    another metodesk has it or the folder cannot be written."""
+    from metodesk.storage.lock import DataFolderLock
+
+    lock = DataFolderLock(paths.data_dir())
+    try:
+        lock.acquire()
+    except StorageError as exc:
+        log.warning("Data folder refused: %s", exc)
+        QMessageBox.critical(None, _("metodesk"), str(exc))
+        return None
+    return lock
+
+
+def _recover_damaged(exc: StorageError):  # type: ignore[no-untyped-def]
+    """The database is damaged: say what was found, offer the newest good backup;
+    when accepted, set the damaged file aside and restore. The opened database,
+    or None when nothing was restored (the damaged file is then untouched)."""
+    from metodesk.services import backups
+    from metodesk.services.setup import prepare_database
+    from metodesk.ui.dialogs.backup import offer_backup
+
+    path = paths.database_path()
+    log.error("Damaged database: %s", exc)
+    newest = backups.newest_good_backup(path)
+    if newest is None:
+        QMessageBox.critical(
+            None,
+            _("metodesk"),
+            _("{problem} No good backup was found in {folder}.").format(
+                problem=exc, folder=backups.backups_dir(path)
+            ),
+        )
+        return None
+    if not offer_backup(newest, str(exc)):
+        return None
+    try:
+        result = backups.restore(newest.path, path)
+        db = prepare_database(path)
+    except (StorageError, OSError) as error:
+        from metodesk.ui.errors import human_sentence
+
+        QMessageBox.critical(None, _("metodesk"), human_sentence(error))
+        return None
+    QMessageBox.information(
+        None,
+        _("metodesk"),
+        _("The backup from {date} is restored; the damaged file is kept as {path}.").format(
+            date=backups.made_at_text(newest), path=result.kept
+        ),
+    )
+    return db
+
+
+def _daily_backup(db) -> str | None:  # type: ignore[no-untyped-def]
+    """Today's backup; a sentence for the status bar when it could not be made."""
+    from metodesk.services import backups
+
+    try:
+        backups.daily_backup(db)
+    except (StorageError, OSError) as exc:
+        log.warning("Daily backup failed: %s", exc)
+        return _("Today's backup could not be made: {reason}").format(reason=exc)
+    return None
 
 
 def open_main_window(app: QApplication, explicit_language: str | None = None):  # type: ignore[no-untyped-def]
     """Open the data folder's database and show the window; None when refused."""
     from metodesk.services import organisations
     from metodesk.services.setup import prepare_database
+    from metodesk.storage.database import DamagedDatabase
 
     try:
         paths.ensure_data_dir()
         db = prepare_database(paths.database_path())
+    except DamagedDatabase as exc:
+        db = _recover_damaged(exc)
+        if db is None:
+            return None
     except (StorageError, OSError) as exc:
+        log.error("Database not opened: %s", exc)
         QMessageBox.critical(None, _("metodesk"), str(exc))
         return None
+    backup_problem = _daily_backup(db)
     with db.reading() as session:
         has_org = organisations.ours(session) is not None
     if not has_org:
@@ -47,4 +125,6 @@ def open_main_window(app: QApplication, explicit_language: str | None = None):  
     app.aboutToQuit.connect(db.close)
     window.show()
     window.load()
+    if backup_problem:
+        window.show_status(backup_problem)
     return window
