@@ -74,6 +74,8 @@ def run_command(args: argparse.Namespace) -> int:
     except (DomainError, StorageError) as exc:
         print(f"metodesk: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK  # the reader (e.g. `head`) stopped listening; nothing to report
     except OSError as exc:
         print(
             "metodesk: "
