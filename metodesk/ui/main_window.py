@@ -18,6 +18,7 @@ from metodesk.ui.tabs.base import Tab
 TABS: tuple[tuple[str, str], ...] = (
     ("metodesk.ui.tabs.teachers", "TeachersTab"),
     ("metodesk.ui.tabs.associations", "AssociationsTab"),
+    ("metodesk.ui.tabs.plans", "PlansTab"),
     ("metodesk.ui.tabs.settings", "SettingsTab"),
 )
 

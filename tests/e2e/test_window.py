@@ -23,6 +23,11 @@ def demo_folder():  # type: ignore[no-untyped-def]
     return paths.data_dir()
 
 
+def _index(window, class_name: str) -> int:  # type: ignore[no-untyped-def]
+    """Where a tab is, whatever tabs come before it."""
+    return next(i for i, tab in enumerate(window.tabs) if type(tab).__name__ == class_name)
+
+
 def _close(window) -> None:  # type: ignore[no-untyped-def]
     window.close()
     window.ctx.db.close()
@@ -32,7 +37,9 @@ def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     titles = [window.tabs_widget.tabText(i) for i in range(window.tabs_widget.count())]
-    assert titles == ["Teachers", "Associations", "Settings"]
+    # the tabs of later issues go between the plans and the settings
+    assert titles[:3] == ["Teachers", "Associations", "Annual plans"]
+    assert titles[-1] == "Settings"
     assert window.isVisible()
     for index in range(window.tabs_widget.count()):
         window.tabs_widget.setCurrentIndex(index)
@@ -109,8 +116,8 @@ def test_closing_saves_our_organisations_unsaved_edits(qtbot, demo_folder) -> No
 
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
-    settings = window.tabs[2]
-    window.tabs_widget.setCurrentIndex(2)
+    settings = window.tabs[_index(window, "SettingsTab")]
+    window.tabs_widget.setCurrentIndex(_index(window, "SettingsTab"))
     settings.our_page.fields.district.setText("Іле ауданы")
     window.close()
     assert not window.isVisible()
@@ -122,13 +129,13 @@ def test_closing_saves_our_organisations_unsaved_edits(qtbot, demo_folder) -> No
 def test_closing_with_a_refused_edit_keeps_the_window_open(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
-    window.tabs_widget.setCurrentIndex(2)
-    settings = window.tabs[2]
+    window.tabs_widget.setCurrentIndex(_index(window, "SettingsTab"))
+    settings = window.tabs[_index(window, "SettingsTab")]
     settings.our_page.fields.name_kk.setText("")
     settings.our_page.fields.name_ru.setText("")
     window.tabs_widget.setCurrentIndex(0)
     window.close()
     assert window.isVisible()
-    assert window.tabs_widget.currentIndex() == 2
+    assert window.tabs_widget.currentIndex() == _index(window, "SettingsTab")
     settings.our_page.reload()
     _close(window)

@@ -55,7 +55,8 @@ def build_document(data: ProtocolData, document: str, lang: str) -> bytes:
 
 
 class PdfPreviewDialog(QDialog):
-    """``document`` is "protocol" or "attendance" (the blank sheet to sign)."""
+    """``document`` is "protocol" or "attendance" (the blank sheet to sign). Another
+    document (the annual plan) subclasses it: ``load``, ``build_pdf``, ``file_name``."""
 
     def __init__(
         self, ctx: AppContext, meeting_id: int, document: str, parent: QWidget | None = None
@@ -64,14 +65,7 @@ class PdfPreviewDialog(QDialog):
         self.ctx = ctx
         self.document_kind = document
         self.setObjectName("PdfPreviewDialog")
-        with ctx.reading() as session:
-            self.data = protocol_rows.protocol_data(session, meeting_id)
-            lang = settings.print_language(session)
-        self.setWindowTitle(
-            _("Protocol No. {number}: preview").format(number=self.data.number)
-            if document == PROTOCOL
-            else _("Attendance sheet for meeting No. {number}: preview").format(number=self.data.number)
-        )
+        lang = self.load(meeting_id)
         self.pdf = b""
         self.pdf_document = QPdfDocument(self)
         self._buffer: QBuffer | None = None
@@ -147,14 +141,34 @@ class PdfPreviewDialog(QDialog):
         row.addWidget(close)
         return row
 
-    # ---- the document -------------------------------------------------------------------------
+    # ---- the document (a subclass previews another kind: it overrides these three) ------------
+
+    def load(self, record_id: int) -> str:
+        """Read what the document needs and set the window title; return the
+        document language to start with."""
+        with self.ctx.reading() as session:
+            self.data = protocol_rows.protocol_data(session, record_id)
+            lang = settings.print_language(session)
+        self.setWindowTitle(
+            _("Protocol No. {number}: preview").format(number=self.data.number)
+            if self.document_kind == PROTOCOL
+            else _("Attendance sheet for meeting No. {number}: preview").format(number=self.data.number)
+        )
+        return lang
+
+    def build_pdf(self, lang: str) -> bytes:
+        return build_document(self.data, self.document_kind, lang)
+
+    def file_name(self) -> str:
+        pattern = FILE_NAMES[(self.document_kind, self.lang())]
+        return pattern.format(number=self.data.number, date=self.data.date.isoformat())
 
     def lang(self) -> str:
         return str(self.lang_combo.currentData())
 
     def rebuild(self, _index: int = 0) -> None:
         """Build the PDF in the chosen language and show it from the first page."""
-        self.pdf = build_document(self.data, self.document_kind, self.lang())
+        self.pdf = self.build_pdf(self.lang())
         old = self._buffer
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(self.pdf))
@@ -205,10 +219,6 @@ class PdfPreviewDialog(QDialog):
             self.view.setZoomFactor(float(choice))
 
     # ---- printing and saving ------------------------------------------------------------------
-
-    def file_name(self) -> str:
-        pattern = FILE_NAMES[(self.document_kind, self.lang())]
-        return pattern.format(number=self.data.number, date=self.data.date.isoformat())
 
     def print_document(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
