@@ -19,6 +19,7 @@ TABS: tuple[tuple[str, str], ...] = (
     ("metodesk.ui.tabs.teachers", "TeachersTab"),
     ("metodesk.ui.tabs.associations", "AssociationsTab"),
     ("metodesk.ui.tabs.plans", "PlansTab"),
+    ("metodesk.ui.tabs.lessons", "LessonsTab"),
     ("metodesk.ui.tabs.settings", "SettingsTab"),
 )
 

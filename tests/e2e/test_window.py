@@ -38,7 +38,7 @@ def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:
     qtbot.addWidget(window)
     titles = [window.tabs_widget.tabText(i) for i in range(window.tabs_widget.count())]
     # the tabs of later issues go between the plans and the settings
-    assert titles[:3] == ["Teachers", "Associations", "Annual plans"]
+    assert titles[:4] == ["Teachers", "Associations", "Annual plans", "Open lessons"]
     assert titles[-1] == "Settings"
     assert window.isVisible()
     for index in range(window.tabs_widget.count()):
