@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "metodesk.cli.backups",
     "metodesk.cli.plans",
     "metodesk.cli.lessons",
+    "metodesk.cli.mentoring",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

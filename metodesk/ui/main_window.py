@@ -20,6 +20,7 @@ TABS: tuple[tuple[str, str], ...] = (
     ("metodesk.ui.tabs.associations", "AssociationsTab"),
     ("metodesk.ui.tabs.plans", "PlansTab"),
     ("metodesk.ui.tabs.lessons", "LessonsTab"),
+    ("metodesk.ui.tabs.mentoring", "MentoringTab"),
     ("metodesk.ui.tabs.settings", "SettingsTab"),
 )
 

@@ -30,6 +30,7 @@ from metodesk.storage.models.meetings import (
     ReviewedDocument,
     Wording,
 )
+from metodesk.storage.models.mentoring import MentoringActivity, MentoringLogEntry, MentoringPair
 from metodesk.storage.models.plans import Plan, PlanActivity, PlanEvent, PlanTask, plan_activity_teacher
 
 __all__ = [
@@ -46,6 +47,9 @@ __all__ = [
     "MeetingAttendance",
     "MeetingGuest",
     "Membership",
+    "MentoringActivity",
+    "MentoringLogEntry",
+    "MentoringPair",
     "Observation",
     "ObservationScore",
     "Organisation",
