@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "metodesk.cli.plans",
     "metodesk.cli.lessons",
     "metodesk.cli.mentoring",
+    "metodesk.cli.attestation",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

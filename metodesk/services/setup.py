@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from metodesk.services import criteria, subjects, wording, years
+from metodesk.services import attestation_rules, criteria, subjects, wording, years
 from metodesk.storage.database import Database, open_database
 from metodesk.storage.models import AcademicYear
 
@@ -18,6 +18,7 @@ def seed_defaults(session: Session) -> None:
     subjects.seed_subjects(session)
     wording.seed_wording(session)
     criteria.seed_criteria(session)
+    attestation_rules.seed_rules(session)  # the attestation rules of DOMAIN.md section 7
     if not session.scalar(select(func.count(AcademicYear.id))):
         years.save_year(session, years.calendar_2025_2026())
 

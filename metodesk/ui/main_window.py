@@ -21,6 +21,7 @@ TABS: tuple[tuple[str, str], ...] = (
     ("metodesk.ui.tabs.plans", "PlansTab"),
     ("metodesk.ui.tabs.lessons", "LessonsTab"),
     ("metodesk.ui.tabs.mentoring", "MentoringTab"),
+    ("metodesk.ui.tabs.attestation", "AttestationTab"),
     ("metodesk.ui.tabs.settings", "SettingsTab"),
 )
 

@@ -40,6 +40,7 @@ def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:
     # the tabs of later issues go between the plans and the settings
     assert titles[:4] == ["Teachers", "Associations", "Annual plans", "Open lessons"]
     assert titles[-1] == "Settings"
+    assert titles[-2] == "Attestation"
     assert titles.index("Annual plans") < titles.index("Mentoring") < titles.index("Settings")
     assert window.isVisible()
     for index in range(window.tabs_widget.count()):

@@ -1,5 +1,12 @@
 """Every table, one module per area; importing this package registers them all."""
 
+from metodesk.storage.models.attestation import (
+    AttestationCase,
+    AttestationRule,
+    CaseObservation,
+    CategoryAward,
+    Course,
+)
 from metodesk.storage.models.core import (
     AcademicYear,
     Association,
@@ -38,6 +45,11 @@ __all__ = [
     "AgendaItem",
     "AgendaSpeech",
     "Association",
+    "AttestationCase",
+    "AttestationRule",
+    "CaseObservation",
+    "CategoryAward",
+    "Course",
     "CriteriaSet",
     "Criterion",
     "Decision",

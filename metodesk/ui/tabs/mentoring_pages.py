@@ -152,9 +152,7 @@ class PlanPage(PairPage):
                     lambda r: r.completion_form,
                     tooltip=lambda r: r.completion_form,
                 ),
-                Column(
-                    lambda: _("Mark"), mark_text, sort=lambda r: r.done_on or dt.date.max, tooltip=mark_text
-                ),
+                Column(lambda: _("Mark"), mark_text, sort=lambda r: r.done_on or dt.date.max),
             ]
         )
         column = QVBoxLayout(self)
