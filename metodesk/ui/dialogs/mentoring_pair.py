@@ -92,9 +92,9 @@ class MentoringPairDialog(FormDialog):
         self.order_date = DateField("order_date")
         self.add_field(_("Order date"), self.order_date, "order_date")
         self.start_date = DateField("start_date")
-        self.add_field(_("Start"), self.start_date, "start_date")
+        self.add_field(_("Starts"), self.start_date, "start_date")
         self.end_date = DateField("end_date")
-        self.add_field(_("End"), self.end_date, "end_date")
+        self.add_field(_("Ends"), self.end_date, "end_date")
         self.goals = text_box("goals", 4, _("The goals and tasks of the mentoring"))
         self.add_field(_("Goals"), self.goals, "goals")
         self.template_combo: QComboBox | None = None

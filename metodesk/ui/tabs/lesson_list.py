@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk.domain.enums import AssociationKind, AssociationLevel
 from metodesk.domain.lesson_enums import LessonKind, LessonStatus
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _, ngettext
 from metodesk.i18n.dates import month_name, short_date
 from metodesk.services import associations, lesson_views, subjects, teachers, years
+from metodesk.services.associations import AssociationRow
 from metodesk.services.lesson_views import UPCOMING, LessonFilter
 from metodesk.services.lessons import LessonRow
 from metodesk.ui.context import AppContext
@@ -44,7 +46,17 @@ GIVEN, OBSERVED = "given", "observed"
 WIDTHS = (135, 82, 40, 130, 55, 120, 0, 155, 175, 50)
 TOPIC_COLUMN = 6
 # the group column's width in each view: a month is short, an association's name long
-GROUP_WIDTHS = {BY_MONTH: 135, BY_ASSOCIATION: 210, PER_TEACHER: 130}
+GROUP_WIDTHS = {BY_MONTH: 135, BY_ASSOCIATION: 150, PER_TEACHER: 130}
+
+
+def short_association(row: AssociationRow, lang: str) -> str:
+    """An association in a narrow column: its subject (or direction, or kind),
+    marked when it is a district one; the whole name is in the tooltip."""
+    base = row.subject(lang) or row.direction or label_of(AssociationKind, row.kind)
+    if row.level == AssociationLevel.DISTRICT.value:
+        # TRANSLATORS: a short label of a district (inter-school) association in a narrow column.
+        return _("{name} (district)").format(name=base)
+    return base
 
 
 class MiddleElided(QStyledItemDelegate):
@@ -65,6 +77,7 @@ class ListRow:
     group: str
     group_order: int
     observation_id: int | None = None
+    tip: str = ""  # the group's whole name, when the column shows a short one
 
     @property
     def id(self) -> int:
@@ -122,11 +135,13 @@ class LessonList(QWidget):
         column.addLayout(self._build_filters())
         self.table, self.proxy = make_table("lessons_table", self.model, ctx)
         if ctx.settings.value("tables/lessons_table") is None:
+            fitted = self._text_widths()
             for section, width in enumerate(WIDTHS):
-                self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
+                wanted = max(width, fitted.get(section, 0), header_width(self.table, section))
+                self.table.setColumnWidth(section, wanted)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(TOPIC_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TOPIC_COLUMN, QHeaderView.ResizeMode.Stretch)  # the topic takes the rest
         self._group_delegate = MiddleElided(self.table)
         self.table.setItemDelegateForColumn(0, self._group_delegate)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -139,7 +154,12 @@ class LessonList(QWidget):
     def _columns(self) -> list[Column]:
         lang = lambda: self.ctx.lang  # noqa: E731
         return [
-            Column(self._group_title, lambda r: r.group, sort=lambda r: r.order, tooltip=lambda r: r.group),
+            Column(
+                self._group_title,
+                lambda r: r.group,
+                sort=lambda r: r.order,
+                tooltip=lambda r: r.tip or r.group,
+            ),
             Column(
                 lambda: _("Date"),
                 lambda r: short_date(r.lesson.date),
@@ -166,7 +186,11 @@ class LessonList(QWidget):
                 tooltip=lambda r: r.lesson.subject(lang()),
             ),
             Column(lambda: _("Topic"), lambda r: r.lesson.topic, tooltip=lambda r: r.lesson.topic),
-            Column(lambda: _("Form"), lambda r: label_of(LessonKind, r.lesson.kind)),
+            Column(
+                lambda: _("Form"),
+                lambda r: label_of(LessonKind, r.lesson.kind),
+                tooltip=lambda r: label_of(LessonKind, r.lesson.kind),
+            ),
             Column(
                 lambda: _("Status"),
                 lambda r: status_text(r.lesson),
@@ -181,6 +205,18 @@ class LessonList(QWidget):
                 searchable=False,
             ),
         ]
+
+    def _text_widths(self) -> dict[int, int]:
+        """The form and status columns fit their words in this language, within
+        reason (a longer text is elided; its tooltip shows it whole)."""
+        metrics = self.table.fontMetrics()
+        kinds = [label for _code, label in LessonKind.choices()]
+        statuses = [label for _code, label in LessonStatus.choices()]
+        statuses.append(_("Moved from {date}").format(date="28.08.2025"))
+        return {
+            section: min(max(metrics.horizontalAdvance(text) for text in texts) + 14, most)
+            for section, texts, most in ((7, kinds, 160), (8, statuses, 215))
+        }
 
     def _group_title(self) -> str:
         view = self.view() if hasattr(self, "view_combo") else BY_MONTH
@@ -321,8 +357,13 @@ class LessonList(QWidget):
                 for lesson in group.lessons
             ]
         if view == BY_ASSOCIATION:
+            short = {
+                a.id: short_association(a, lang) for a in associations.list_associations(session, year_id)
+            }
             return [
-                ListRow(lesson, group.name(lang), order)
+                ListRow(
+                    lesson, short.get(group.association_id, group.name(lang)), order, tip=group.name(lang)
+                )
                 for order, group in enumerate(
                     lesson_views.schedule_by_association(session, year_id, flt, lang)
                 )

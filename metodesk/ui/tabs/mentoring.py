@@ -40,7 +40,7 @@ from metodesk.ui.widgets import SearchBox
 
 SPLITTER_KEY = "splitters/mentoring"
 LEFT_SPLITTER_KEY = "splitters/mentoring_left"
-LIST_WIDTHS = (0, 120, 50, 100)  # the mentee's column stretches
+LIST_WIDTHS = (0, 50, 100)  # the pair's column (mentee — mentor) takes the rest
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -54,8 +54,13 @@ class MentoringTab(Tab):
         self._own_write = False
         self.model = RowTableModel(
             [
-                Column(lambda: _("Mentee"), lambda r: r.mentee_short, tooltip=lambda r: r.mentee_name),
-                Column(lambda: _("Mentor"), lambda r: r.mentor_short, tooltip=lambda r: r.mentor_name),
+                Column(
+                    lambda: _("Pair"),
+                    lambda r: f"{r.mentee_short} — {r.mentor_short}",
+                    tooltip=lambda r: _("Mentee: {mentee}\nMentor: {mentor}").format(
+                        mentee=r.mentee_name, mentor=r.mentor_name
+                    ),
+                ),
                 Column(
                     lambda: _("Plan"),
                     lambda r: f"{r.done_count}/{r.activity_count}",
@@ -116,9 +121,11 @@ class MentoringTab(Tab):
         if self.ctx.settings.value("tables/pairs_table") is None:
             header = self.table.horizontalHeader()
             header.setStretchLastSection(False)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for section, width in enumerate(LIST_WIDTHS[1:], start=1):
-                self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
+            for section, width in enumerate(LIST_WIDTHS):
+                if width == 0:
+                    header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+                else:
+                    self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.search_box.search_changed.connect(self.proxy.set_search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(self.edit_selected)

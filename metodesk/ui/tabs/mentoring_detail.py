@@ -64,7 +64,7 @@ class MentoringDetailPanel(QStackedWidget):
             (_("Mentor"), self.mentor_label),
             (_("Mentee"), self.mentee_label),
             (_("Appointed by order"), self.order_label),
-            (_("Period"), self.period_label),
+            (_("Mentoring period"), self.period_label),
             (_("Goals"), self.goals_label),
         ):
             facts.addRow(caption, label)

@@ -152,7 +152,9 @@ class PlanPage(PairPage):
                     lambda r: r.completion_form,
                     tooltip=lambda r: r.completion_form,
                 ),
-                Column(lambda: _("Mark"), mark_text, sort=lambda r: r.done_on or dt.date.max),
+                Column(
+                    lambda: _("Mark"), mark_text, sort=lambda r: r.done_on or dt.date.max, tooltip=mark_text
+                ),
             ]
         )
         column = QVBoxLayout(self)
