@@ -81,12 +81,12 @@ class ApprovalPage(QWidget):
         self.approve_button = _button("approve_button", _("Approve…"), self.approve)
         self.reopen_button = _button("reopen_button", _("Reopen…"), self.reopen)
         self.withdraw_button = _button("withdraw_button", _("Return to draft…"), self.withdraw)
-        for index, button in enumerate(
-            (self.review_button, self.agree_button, self.approve_button, self.reopen_button)
-        ):
+        # Two rows: the forward steps, then the steps back; fits a 1280-pixel screen in every language.
+        for index, button in enumerate((self.review_button, self.agree_button, self.approve_button)):
             grid.addWidget(button, 0, index)
-        grid.addWidget(self.withdraw_button, 0, 4)
-        grid.setColumnStretch(5, 1)
+        grid.addWidget(self.reopen_button, 1, 0)
+        grid.addWidget(self.withdraw_button, 1, 1)
+        grid.setColumnStretch(3, 1)
         column.addLayout(grid)
         history_title = QLabel(_("History"))
         history_title.setObjectName("history_title")

@@ -119,6 +119,8 @@ class SectionsPage(QWidget):
         self.task_up_button.setToolTip(_("Move up"))
         self.task_down_button = _button("task_down_button", "▼", self.move_task_down)
         self.task_down_button.setToolTip(_("Move down"))
+        for arrow in (self.task_up_button, self.task_down_button):
+            arrow.setFixedWidth(arrow.fontMetrics().horizontalAdvance("▲") + 24)
         for button in (
             self.add_task_button,
             self.edit_task_button,
