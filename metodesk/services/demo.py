@@ -21,7 +21,9 @@ from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services import associations, organisations, teachers, years
 from metodesk.services.demo_lessons import add_demo_lessons
+from metodesk.services.demo_attestation import add_demo_attestation
 from metodesk.services.demo_meetings import add_demo_meetings
+from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.services.demo_plans import add_demo_plans
 from metodesk.services.setup import seed_defaults
 from metodesk.storage.models import Organisation, Subject
@@ -107,8 +109,8 @@ TEACHERS = (
         Position.TEACHER,
         Category.PEDAGOG,
         D(2024, 6, 10),
-        D(2019, 9, 1),
-        False,
+        D(2023, 9, 1),
+        True,
     ),
     (
         "aksu",
@@ -355,6 +357,8 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
                 associations.set_role(session, membership_id, MemberRole.SECRETARY.value)
     meetings = add_demo_meetings(session, today or dt.date.today())
     add_demo_lessons(session, today or dt.date.today())
+    add_demo_mentoring(session, today or dt.date.today())
+    add_demo_attestation(session, today or dt.date.today())
     add_demo_plans(session, today or dt.date.today())
     return _("{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings.").format(
         orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS), meetings=meetings

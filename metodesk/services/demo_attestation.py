@@ -20,6 +20,7 @@ from metodesk.services.attestation import AwardInput
 from metodesk.services.attestation_cases import CaseInput, StageInput
 from metodesk.services.attestation_evidence import CourseInput
 from metodesk.storage.models import Teacher
+from metodesk.storage.models.attestation import AttestationCase, CategoryAward
 
 D = dt.date
 ORLEU = "«Өрлеу» біліктілікті арттыру ұлттық орталығы» АҚ"
@@ -232,5 +233,8 @@ class _Demo:
 
 
 def add_demo_attestation(session: Session, today: dt.date) -> int:
-    """Give the demo teachers their attestation records; returns the history entries written."""
+    """Give the demo teachers their attestation records; returns the history entries written.
+    Adds nothing once any attestation record exists, so it runs once per database."""
+    if session.scalar(select(CategoryAward.id).limit(1)) or session.scalar(select(AttestationCase.id).limit(1)):
+        return 0
     return _Demo(session, today).run()

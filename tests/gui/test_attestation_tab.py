@@ -183,7 +183,7 @@ def test_record_a_case_through_its_stages(qtbot, monkeypatch, tab, people, db) -
     with db.reading() as s:
         case = attestation_cases.get_case(s, case.id)
     assert (case.test_score, case.test_passed, case.pass_mark) == (72, True, 70)
-    assert page.stage_test.text() == "72 % on 24.01.2026 (pass mark 70 %): passed"
+    assert page.stage_test.text() == "72 %, 24.01.2026 (pass mark 70 %): passed"
 
     # 3. a lesson observed, recorded with a note
     def observed(d: StageObservationDialog) -> None:
@@ -329,7 +329,7 @@ def test_a_revised_pass_mark_applies_from_its_date(qtbot, monkeypatch, tab, peop
     monkeypatch.setattr(RulesDialog, "exec", lambda d: d.add_rule() or 0)
     qtbot.mouseClick(tab.rules_button, Qt.MouseButton.LeftButton)
     tab.select_teacher(people["Бекова"])
-    assert tab.panel.case_page.stage_test.text() == "72 % on 24.01.2026 (pass mark 75 %): not passed"
+    assert tab.panel.case_page.stage_test.text() == "72 %, 24.01.2026 (pass mark 75 %): not passed"
 
 
 def test_documents_preview_and_xlsx(qtbot, monkeypatch, tab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

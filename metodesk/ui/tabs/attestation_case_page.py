@@ -92,7 +92,7 @@ class CasePage(QWidget):
         self.found: Evidence | None = None
         column = QVBoxLayout(self)
         top = QHBoxLayout()
-        caption = QLabel(_("Case"))
+        caption = QLabel(_("Attestation case"))
         self.case_combo = QComboBox()
         self.case_combo.setObjectName("case_combo")
         self.case_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -238,7 +238,7 @@ class CasePage(QWidget):
         if case.test_score is not None and case.test_date is not None:
             verdict = _("passed") if case.test_passed else _("not passed")
             self.stage_test.setText(
-                _("{score} % on {date} (pass mark {mark} %): {verdict}").format(
+                _("{score} %, {date} (pass mark {mark} %): {verdict}").format(
                     score=case.test_score,
                     date=short_date(case.test_date),
                     mark=case.pass_mark,
