@@ -4,7 +4,7 @@ item-23 warning."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from metodesk.services.associations import AssociationRow, MemberRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.association import AssociationDialog
-from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
+from metodesk.ui.models import Column, RowTableModel
 from metodesk.ui.tabs.association_detail import (
     AssociationDetailPanel,
     label_of,
@@ -31,7 +31,14 @@ from metodesk.ui.tabs.association_detail import (
     run_action,
     text_column,
 )
-from metodesk.ui.tabs.base import Tab, header_width, make_table, save_table_state, selected_row
+from metodesk.ui.tabs.base import (
+    Tab,
+    header_width,
+    make_table,
+    save_table_state,
+    select_row_by_id,
+    selected_row,
+)
 from metodesk.ui.widgets import SearchBox
 
 SPLITTER_KEY = "splitters/associations"
@@ -169,17 +176,7 @@ class AssociationsTab(Tab):
         self._on_selection()
 
     def _select(self, association_id: int | None) -> None:
-        self.table.clearSelection()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == association_id:
-                self.table.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return
+        select_row_by_id(self.table, association_id)
 
     def _on_selection(self) -> None:
         row = self.selected()

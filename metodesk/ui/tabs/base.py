@@ -95,6 +95,28 @@ def save_table_state(view: QTableView, ctx: AppContext) -> None:
     ctx.settings.setValue(f"tables/{view.objectName()}", view.horizontalHeader().saveState())
 
 
+def select_row_by_id(view: QTableView, wanted: int | None) -> bool:
+    """Select (and scroll to) the row whose plain row has ``id == wanted``;
+    clears the selection and returns False when no row has it."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from metodesk.ui.models import ROW_ROLE
+
+    view.clearSelection()
+    proxy = view.model()
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        if wanted is not None and index.data(ROW_ROLE).id == wanted:
+            view.selectionModel().select(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            view.setCurrentIndex(index)
+            view.scrollTo(index)
+            return True
+    return False
+
+
 def selected_row(view: QTableView):  # type: ignore[no-untyped-def]
     """The plain row behind the current selection, or None."""
     from metodesk.ui.models import ROW_ROLE

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from metodesk.domain.errors import DomainError
@@ -26,8 +26,8 @@ from metodesk.services.reviewed_documents import DocumentKind, DocumentRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of, run_action
-from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
-from metodesk.ui.tabs.base import header_width, make_table, save_table_state, selected_row
+from metodesk.ui.models import Column, RowTableModel
+from metodesk.ui.tabs.base import header_width, make_table, save_table_state, select_row_by_id, selected_row
 
 MEETING_WIDTHS = (40, 85, 90, 70, 70)  # first-start widths; the agenda column takes the rest
 DOCUMENT_WIDTHS = (150, 90, 110, 170)
@@ -57,17 +57,7 @@ def _first_widths(view: QTableView, ctx: AppContext, widths: tuple[int, ...]) ->
 
 
 def _select(view: QTableView, wanted: int | None) -> None:
-    proxy = view.model()
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        if index.data(ROW_ROLE).id == wanted:
-            view.selectionModel().select(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            view.setCurrentIndex(index)
-            view.scrollTo(index)
-            return
+    select_row_by_id(view, wanted)
 
 
 class MeetingsPage(QWidget):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -31,8 +31,8 @@ from metodesk.services.mentoring_plan import ActivityRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import run_action
-from metodesk.ui.models import ROW_ROLE, AnyIndex, Column, RowTableModel
-from metodesk.ui.tabs.base import header_width, make_table, save_table_state, selected_row
+from metodesk.ui.models import AnyIndex, Column, RowTableModel
+from metodesk.ui.tabs.base import header_width, make_table, save_table_state, select_row_by_id, selected_row
 
 OVERDUE_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#2e7d32")
@@ -60,17 +60,7 @@ def first_widths(view: QTableView, ctx: AppContext, widths: tuple[int, ...]) -> 
 
 
 def select_id(view: QTableView, wanted: int | None) -> None:
-    proxy = view.model()
-    for row in range(proxy.rowCount()):
-        index = proxy.index(row, 0)
-        if index.data(ROW_ROLE).id == wanted:
-            view.selectionModel().select(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            view.setCurrentIndex(index)
-            view.scrollTo(index)
-            return
+    select_row_by_id(view, wanted)
 
 
 def duration_text(minutes: int) -> str:

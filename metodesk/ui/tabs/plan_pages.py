@@ -5,7 +5,7 @@ the meetings are edited in the Associations tab)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from metodesk.domain.errors import DomainError
@@ -18,8 +18,8 @@ from metodesk.services.plans import ActivityRow, PlanDetail
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of, run_action
-from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
-from metodesk.ui.tabs.base import header_width, make_table, save_table_state, selected_row
+from metodesk.ui.models import Column, RowTableModel
+from metodesk.ui.tabs.base import header_width, make_table, save_table_state, select_row_by_id, selected_row
 
 ACTIVITY_WIDTHS = (40, 260, 150, 170, 110, 160, 200, 110, 130)
 SCHEDULE_WIDTHS = (50, 90, 90)
@@ -137,17 +137,7 @@ class ActivitiesPage(QWidget):
         self.select(keep)
 
     def select(self, activity_id: int | None) -> None:
-        self.table.clearSelection()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == activity_id:
-                self.table.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                break
+        select_row_by_id(self.table, activity_id)
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:

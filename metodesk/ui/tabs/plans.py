@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,7 +30,14 @@ from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.models import ROW_ROLE, RowTableModel
-from metodesk.ui.tabs.base import Tab, header_width, make_table, save_table_state, selected_row
+from metodesk.ui.tabs.base import (
+    Tab,
+    header_width,
+    make_table,
+    save_table_state,
+    select_row_by_id,
+    selected_row,
+)
 from metodesk.ui.tabs.plan_detail import PlanDetailPanel
 from metodesk.ui.tabs.plan_list import PROGRESS_COLUMN, PlanListRow, ProgressDelegate, list_columns, list_rows
 
@@ -173,17 +180,7 @@ class PlansTab(Tab):
         self._show_selected()
 
     def _select(self, plan_id: int | None) -> None:
-        self.table.clearSelection()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).id == plan_id:
-                self.table.selectionModel().select(
-                    index,
-                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-                )
-                self.table.setCurrentIndex(index)
-                self.table.scrollTo(index)
-                return
+        select_row_by_id(self.table, plan_id)
 
     def _show_selected(self) -> None:
         row = self.selected()
