@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from metodesk import paths
 from metodesk.cli import EXIT_FAILED, EXIT_OK, CommandError, open_db
 from metodesk.i18n import _, language
 
+_DISTRICT_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "district.py"
+
 
 def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
     demo = commands.add_parser("demo", help="fill the data folder with the demo school")
+    if _DISTRICT_SCRIPT.exists():  # a source checkout, not the frozen program
+        demo.add_argument(
+            "--district",
+            action="store_true",
+            help="add a district of 150 organisations and ten years (bench/district.py)",
+        )
     demo.set_defaults(handler=cmd_demo)
 
     check = commands.add_parser("check", help="verify the database (integrity, schema version)")
@@ -25,8 +34,42 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     associations.set_defaults(handler=cmd_list_associations)
 
 
+def _district_builder():  # type: ignore[no-untyped-def]
+    """bench/district.py of the source checkout, loaded as a module."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("metodesk_bench_district", _DISTRICT_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from metodesk.services import demo
+
+    if getattr(args, "district", False):
+        builder = _district_builder()
+        db = open_db()
+        try:
+            with db.transaction() as session:
+                counts = builder.build_district(session)
+        finally:
+            db.close()
+        print(_("The demo school is ready in {path}.").format(path=paths.data_dir()))
+        print(
+            _(
+                "{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings."
+            ).format(
+                orgs=counts.get("organisation", 0),
+                teachers=counts.get("teacher", 0),
+                assocs=counts.get("association", 0),
+                meetings=counts.get("meeting", 0),
+            )
+        )
+        return EXIT_OK
 
     db = open_db()
     try:

@@ -81,6 +81,23 @@ def _daily_backup(db) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+def _bench_mark(what: str) -> None:
+    """With METODESK_BENCH_EXIT=1 (bench/bench_app.py): print the monotonic
+    clock (shared by all processes) at ``what``, and quit once the first tab is filled."""
+    import os
+
+    if os.environ.get("METODESK_BENCH_EXIT") != "1":
+        return
+    import sys
+    import time
+
+    print(f"bench {what} {time.perf_counter():.4f}", flush=True)
+    if what == "filled":
+        QApplication.processEvents()
+        sys.stdout.flush()
+        os._exit(0)
+
+
 def open_main_window(app: QApplication, explicit_language: str | None = None):  # type: ignore[no-untyped-def]
     """Open the data folder's database and show the window; None when refused."""
     from metodesk.services import organisations
@@ -124,7 +141,9 @@ def open_main_window(app: QApplication, explicit_language: str | None = None):  
     window = MainWindow(ctx)
     app.aboutToQuit.connect(db.close)
     window.show()
+    _bench_mark("shown")
     window.load()
+    _bench_mark("filled")
     if backup_problem:
         window.show_status(backup_problem)
     return window
