@@ -73,10 +73,13 @@ def run_smoke() -> int:
             finally:
                 db.close()
             _say(summary)
-            from metodesk.app import create_application
+            from metodesk.app import create_application, install_qt_translator
             from metodesk.ui.startup import open_main_window
 
             app = create_application(sys.argv[:1])
+            for lang in ("ru", "kk"):
+                if not install_qt_translator(app, lang):
+                    raise RuntimeError(f"Qt's own {lang} translations are missing")
             window = open_main_window(app, explicit_language="kk")
             if window is None:
                 raise RuntimeError("the main window did not open")

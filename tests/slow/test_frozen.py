@@ -1,0 +1,51 @@
+"""The frozen program (issue 9): build the one-folder bundle with PyInstaller
+from build_spec/metodesk.spec and run its ``--smoke`` self-check, which opens
+the window on a temporary data folder filled with the demo school and exports
+one protocol in Kazakh and one in Russian.
+
+Skipped when PyInstaller is not installed (the normal test environment does
+not install the "build" extra); run it with ``./dev.sh build`` first, or
+``pip install -e .[build]`` and this test.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("PyInstaller") is None,
+    reason="PyInstaller is not installed (pip install -e .[build], or ./dev.sh build)",
+)
+def test_frozen_bundle_passes_its_smoke_check(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    build = subprocess.run(
+        [
+            sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
+            "--distpath", str(dist), "--workpath", str(tmp_path / "work"),
+            str(ROOT / "build_spec" / "metodesk.spec"),
+        ],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr[-3000:]
+    program = dist / "metodesk" / ("metodesk.exe" if os.name == "nt" else "metodesk")
+    assert program.exists()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    smoke = subprocess.run([str(program), "--smoke"], capture_output=True, text=True, timeout=300, env=env)
+    assert smoke.returncode == 0, smoke.stdout + smoke.stderr
+    assert "smoke: passed" in smoke.stdout
+    assert "protocol-kk.pdf" in smoke.stdout and "protocol-ru.pdf" in smoke.stdout
+    # The bundle carries only the languages metodesk speaks.
+    internal = dist / "metodesk" / "_internal"
+    assert (internal / "babel" / "locale-data" / "kk.dat").exists()
+    assert not (internal / "babel" / "locale-data" / "de.dat").exists()
