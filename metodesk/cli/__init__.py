@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "metodesk.cli.basic",
     "metodesk.cli.meetings",
     "metodesk.cli.backups",
+    "metodesk.cli.exchange",
     "metodesk.cli.plans",
     "metodesk.cli.lessons",
     "metodesk.cli.mentoring",

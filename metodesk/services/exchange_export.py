@@ -1,0 +1,158 @@
+"""Export: the records of an academic year (or of one association in it) as an
+exchange package, written to a file in one step (a temporary file renamed when
+whole, so a pulled flash drive never leaves half a package under the name).
+
+What the package holds is decided in ``exchange_scope``; its layout in
+``exchange_format``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from metodesk import __version__
+from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.text import clean
+from metodesk.i18n import _
+from metodesk.services import exchange_scope
+from metodesk.services.exchange_format import TableInfo, encode_rows, exchange_tables
+from metodesk.services.exchange_package import FORMAT, FORMAT_VERSION, package_bytes
+from metodesk.storage.base import utcnow
+from metodesk.storage.models import AcademicYear, Association
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int]  # rows per table, only tables with rows
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _year(session: Session, year_name: str) -> AcademicYear:
+    year = session.scalar(select(AcademicYear).where(AcademicYear.name == clean(year_name)))
+    if year is None:
+        raise NotFound(_("There is no academic year {name}.").format(name=clean(year_name)), field="year")
+    return year
+
+
+def _association(session: Session, association_id: int, year: AcademicYear) -> Association:
+    assoc = session.get(Association, association_id)
+    if assoc is None:
+        raise NotFound(
+            _("There is no association with the number {id}.").format(id=association_id), field="association"
+        )
+    if assoc.year_id != year.id:
+        raise DomainError(
+            _("The association {id} belongs to another academic year, not {year}.").format(
+                id=association_id, year=year.name
+            ),
+            field="association",
+        )
+    return assoc
+
+
+def _uuid_maps(session: Session, infos: list[TableInfo]) -> dict[str, dict[int, str]]:
+    """id -> UUID of every record table (foreign keys travel as UUIDs)."""
+    maps = {}
+    for info in infos:
+        if not info.is_link:
+            table = info.table
+            maps[info.name] = dict(session.execute(select(table.c.id, table.c.uuid)).all())
+    return maps
+
+
+def _table_rows(
+    session: Session, info: TableInfo, keys: set[Any], uuids: dict[str, dict[int, str]]
+) -> list[dict[str, Any]]:
+    """The rows of ``keys`` with their foreign keys as UUIDs, in id order (a
+    school's table is small: it is read whole and filtered here, which keeps
+    clear of SQLite's limit on bound parameters)."""
+    if info.is_link:
+        return [
+            {fk.column: uuids[fk.target][v] for fk, v in zip(info.fks, values, strict=True)}
+            for values in sorted(keys)
+        ]
+    table = info.table
+    rows = []
+    for record in session.execute(select(table).order_by(table.c.id)).mappings():
+        if record["id"] not in keys:
+            continue
+        row = {column: record[column] for column in info.columns if column not in info.fk_columns}
+        for fk in info.fks:
+            value = record[fk.column]
+            row[fk.column] = None if value is None else uuids[fk.target][value]
+        rows.append(row)
+    return rows
+
+
+def build_package(
+    session: Session, year_name: str, association_id: int | None = None, now: dt.datetime | None = None
+) -> tuple[bytes, dict[str, int]]:
+    """The package's bytes and its rows per table, read in ``session``."""
+    year = _year(session, year_name)
+    assoc = _association(session, association_id, year) if association_id is not None else None
+    infos = exchange_tables()
+    keys = exchange_scope.collect(session, infos, year.id, assoc.id if assoc else None)
+    uuids = _uuid_maps(session, infos)
+    tables = {}
+    for info in infos:
+        if keys[info.name]:
+            tables[info.name] = encode_rows(info, _table_rows(session, info, keys[info.name], uuids))
+    from metodesk.storage import migrate
+
+    manifest: dict[str, Any] = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "app_version": __version__,
+        "schema": migrate.head_revision(),
+        "created_at": (now or utcnow()).isoformat(timespec="seconds"),
+        "scope": {
+            "year": year.name,
+            "year_uuid": year.uuid,
+            "association": assoc.uuid if assoc else None,
+            "association_name": (assoc.name_kk or assoc.name_ru) if assoc else None,
+        },
+    }
+    return package_bytes(manifest, tables), {name: len(rows) for name, rows in tables.items()}
+
+
+def default_name(year_name: str, now: dt.datetime | None = None) -> str:
+    """``metodesk-2025-2026-2025-10-14.zip``: the year and the day it was made."""
+    return f"metodesk-{year_name}-{(now or dt.datetime.now()):%Y-%m-%d}.zip"
+
+
+def write_package(data: bytes, out: Path, year_name: str) -> Path:
+    """Write the package to ``out`` (a file, or a folder where a dated name is
+    made) under a temporary name first; the path written."""
+    if out.is_dir():
+        out = out / default_name(year_name)
+    elif not out.parent.is_dir():
+        raise DomainError(_("The folder {path} does not exist.").format(path=out.parent), field="out")
+    partial = out.with_name(out.name + ".part")
+    try:
+        with partial.open("wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return out
+
+
+def export_package(
+    session: Session, year_name: str, out: Path, association_id: int | None = None
+) -> ExportResult:
+    """Export a year (or one association of it) to ``out``."""
+    data, counts = build_package(session, year_name, association_id)
+    return ExportResult(write_package(data, out, year_name), counts)

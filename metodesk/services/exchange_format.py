@@ -1,0 +1,261 @@
+"""The exchange format: which tables travel and how a row is written.
+
+A row is its columns by name. Records travel by their UUID and never by their
+local ``id``: a foreign key holds the UUID of the row it points to. A link table
+without a UUID of its own (``teacher_subject`` …) travels as its pairs of UUIDs.
+Dates are ISO strings (``2025-09-01``), times ISO without a zone (UTC).
+
+Which tables travel is read from the models (``Base.metadata``), so a table a
+later version adds is carried without a change here: every table with a
+``uuid`` column, and every table whose columns are all foreign keys. The zip
+around the rows is ``exchange_package``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, Table, UniqueConstraint
+
+from metodesk.domain.errors import DomainError
+from metodesk.i18n import N_, _
+from metodesk.storage import models  # noqa: F401  (registers every table)
+from metodesk.storage.base import Base
+
+# Columns that describe this installation, not the record: they never travel,
+# a new record gets the column's default, an updated one keeps its own value.
+LOCAL_COLUMNS: dict[str, frozenset[str]] = {
+    "organisation": frozenset({"is_ours"}),
+    "academic_year": frozenset({"is_current"}),
+}
+# Record bookkeeping that is compared by the merge itself, not as content.
+STAMPS = ("created_at", "updated_at")
+
+
+# Names of tables for people (the count lines of an export or an import).
+TABLE_LABELS: dict[str, str] = {
+    "organisation": N_("Organisations"),
+    "academic_year": N_("Academic years"),
+    "term": N_("Terms"),
+    "subject": N_("Subjects"),
+    "teacher": N_("Teachers"),
+    "teacher_subject": N_("Subjects of teachers"),
+    "association": N_("Associations"),
+    "membership": N_("Members of associations"),
+    "meeting": N_("Meetings"),
+    "meeting_attendance": N_("Attendance marks"),
+    "meeting_guest": N_("Meeting guests"),
+    "agenda_item": N_("Agenda items"),
+    "agenda_speech": N_("Speeches"),
+    "decision": N_("Decisions"),
+    "reviewed_document": N_("Reviewed documents"),
+    "plan": N_("Plans"),
+    "plan_task": N_("Plan tasks"),
+    "plan_activity": N_("Plan activities"),
+    "plan_activity_teacher": N_("Responsible for plan activities"),
+    "plan_event": N_("Plan history entries"),
+    "criteria_set": N_("Criteria sets"),
+    "criterion": N_("Criteria"),
+    "lesson": N_("Open lessons"),
+    "lesson_move": N_("Lesson moves"),
+    "observation": N_("Observation sheets"),
+    "observation_score": N_("Observation scores"),
+    "agenda_item_lesson": N_("Lessons discussed at meetings"),
+    "mentoring_pair": N_("Mentoring pairs"),
+    "mentoring_activity": N_("Mentoring plan rows"),
+    "mentoring_log_entry": N_("Mentoring log entries"),
+    "attestation_case": N_("Attestation cases"),
+    "case_observation": N_("Attestation lesson observations"),
+    "category_award": N_("Category awards"),
+    "pd_course": N_("Professional development courses"),
+}
+
+
+def table_label(name: str) -> str:
+    """A table's name for people; a table without one shows its own name."""
+    label = TABLE_LABELS.get(name)
+    return _(label) if label else name
+
+
+class PackageRefused(DomainError):
+    """The file is not a package this metodesk can take; nothing was written."""
+
+
+# --- the tables ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ForeignKeyInfo:
+    column: str
+    target: str
+    nullable: bool
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    """What the exchange needs to know of one table, read from its model."""
+
+    name: str
+    table: Table
+    is_link: bool  # no UUID: a pair (or more) of foreign keys, nothing else
+    fks: tuple[ForeignKeyInfo, ...]
+    data_columns: tuple[str, ...]  # travelling columns that are not keys or stamps
+    uniques: tuple[tuple[str, ...], ...] = field(default=())  # natural keys, not the UUID
+
+    @property
+    def fk_columns(self) -> tuple[str, ...]:
+        return tuple(fk.column for fk in self.fks)
+
+    @property
+    def content_columns(self) -> tuple[str, ...]:
+        """Columns compared to tell whether two versions of a record differ."""
+        return self.data_columns + self.fk_columns
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Every column a row of the package holds, in order."""
+        if self.is_link:
+            return self.fk_columns
+        return ("uuid", *STAMPS, *self.data_columns, *self.fk_columns)
+
+
+def _travels(table: Table) -> bool:
+    """A record table (it has a UUID), or a link table (nothing but foreign keys)."""
+    names = {c.name for c in table.columns}
+    return "uuid" in names or all(c.foreign_keys for c in table.columns)
+
+
+def _info(table: Table, travelling: set[str]) -> TableInfo | None:
+    names = [c.name for c in table.columns]
+    fks = []
+    for column in table.columns:
+        targets = {fk.column.table.name for fk in column.foreign_keys}
+        if len(targets) == 1 and targets <= travelling:  # a key to what stays home is plain data
+            fks.append(ForeignKeyInfo(column.name, targets.pop(), bool(column.nullable)))
+    fk_names = {fk.column for fk in fks}
+    if "uuid" in names:
+        is_link = False
+    elif fk_names and fk_names == set(names):
+        is_link = True
+    else:
+        return None  # local only (settings)
+    local = LOCAL_COLUMNS.get(table.name, frozenset())
+    data = tuple(
+        n for n in names if n not in fk_names and n not in {"id", "uuid", *STAMPS} and n not in local
+    )
+    uniques = []
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            uniques.append(tuple(c.name for c in constraint.columns))
+    for column in table.columns:
+        if column.unique and column.name != "uuid":
+            uniques.append((column.name,))
+    return TableInfo(table.name, table, is_link, tuple(fks), data, tuple(uniques))
+
+
+def exchange_tables() -> list[TableInfo]:
+    """Every table that travels, parents before children (foreign-key order)."""
+    tables = Base.metadata.sorted_tables
+    travelling = {table.name for table in tables if _travels(table)}
+    found = []
+    for table in tables:
+        info = _info(table, travelling)
+        if info is not None:
+            found.append(info)
+    return found
+
+
+# --- values --------------------------------------------------------------------
+
+
+def encode_value(value: Any) -> Any:
+    """A column value as JSON: dates and times as ISO strings."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class BadValue(ValueError):
+    pass
+
+
+def decode_value(info: TableInfo, column: str, value: Any) -> Any:
+    """A JSON value back to the column's Python type; BadValue when it is not one."""
+    if column in info.fk_columns or column == "uuid":
+        if value is None:
+            if column == "uuid" or not info.table.c[column].nullable:
+                raise BadValue(column)
+            return None
+        if not isinstance(value, str) or not 1 <= len(value) <= 64:
+            raise BadValue(column)
+        return value
+    col = info.table.c[column]
+    if value is None:
+        if not col.nullable:
+            raise BadValue(column)
+        return None
+    kind = col.type
+    try:
+        if isinstance(kind, Boolean):
+            if not isinstance(value, bool):
+                raise BadValue(column)
+            return value
+        if isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
+                raise BadValue(column)
+            return value
+        if isinstance(kind, DateTime):
+            if not isinstance(value, str):
+                raise BadValue(column)
+            moment = dt.datetime.fromisoformat(value)
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            return moment
+        if isinstance(kind, Date):
+            if not isinstance(value, str):
+                raise BadValue(column)
+            return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadValue(column) from exc
+    if not isinstance(value, str):
+        raise BadValue(column)
+    return value
+
+
+def _default(info: TableInfo, column: str) -> Any:
+    """The value of a column an older package lacks; BadValue when there is none."""
+    col = info.table.c[column]
+    default = col.default
+    if default is not None and default.is_scalar:
+        return default.arg
+    if col.nullable:
+        return None
+    raise BadValue(column)
+
+
+def decode_row(info: TableInfo, raw: Any) -> dict[str, Any]:
+    """A package row checked against the table: known columns of the right
+    types (a column an older version did not have takes its default)."""
+    if not isinstance(raw, dict) or any(not isinstance(k, str) for k in raw):
+        raise BadValue(info.name)
+    unknown = set(raw) - set(info.columns)
+    if unknown:
+        raise BadValue(sorted(unknown)[0])
+    row = {}
+    for column in info.columns:
+        if column in raw:
+            row[column] = decode_value(info, column, raw[column])
+        elif column in ("uuid", *STAMPS) or (column in info.fk_columns and not info.table.c[column].nullable):
+            raise BadValue(column)
+        else:
+            row[column] = _default(info, column)
+    return row
+
+
+def encode_rows(info: TableInfo, rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{column: encode_value(row[column]) for column in info.columns} for row in rows]
