@@ -12,6 +12,9 @@ import unicodedata
 
 _SPACES = re.compile(r"\s+")
 _CONTROL = dict.fromkeys(c for c in range(0x20) if c not in (0x09, 0x0A, 0x0D))
+# Lone surrogates (bytes that were not UTF-8, as a command line hands them over)
+# cannot be stored: they become the replacement character.
+_CONTROL.update(dict.fromkeys(range(0xD800, 0xE000), 0xFFFD))
 
 KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 RUSSIAN_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from metodesk.domain.enums import TermKind
 from metodesk.domain.errors import DomainError
+from metodesk.domain.text import clean
 from metodesk.i18n import _
 from metodesk.services.common import get_or_fail
 from metodesk.storage.models import AcademicYear, Association, Term
@@ -73,7 +74,8 @@ def current_year(session: Session) -> YearRow | None:
 
 
 def year_by_name(session: Session, name: str) -> YearRow:
-    year = session.scalars(select(AcademicYear).where(AcademicYear.name == name.strip())).first()
+    name = clean(name)  # text from a command line may hold bytes that were not UTF-8
+    year = session.scalars(select(AcademicYear).where(AcademicYear.name == name)).first()
     if year is None:
         raise DomainError(_("There is no academic year {name}.").format(name=name))
     return _row(year)

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from metodesk.domain.errors import StorageError
@@ -24,6 +24,39 @@ class DamagedDatabase(StorageError):
 # SQLite's result codes for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB); a
 # busy or unopenable file is another matter and must not be taken for damage.
 _DAMAGE_CODES = (11, 26)
+# SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL: the change could not be written.
+_READONLY, _IOERR, _FULL = 8, 10, 13
+
+
+def _not_written(exc: OperationalError) -> StorageError | None:
+    """A sentence for a write the disk refused (full, read-only, failing); None
+    for other errors, which stay what they are. SQLite rolls the whole
+    transaction back on a full disk, so the savepoint SQLAlchemy then rolls back
+    to is gone: the error behind that one (its context) is the one that counts."""
+    code, seen = 0, exc
+    while isinstance(seen, OperationalError):
+        code = (getattr(seen.orig, "sqlite_errorcode", None) or 0) & 0xFF
+        if code in (_READONLY, _IOERR, _FULL):
+            exc = seen
+            break
+        seen = seen.__context__  # type: ignore[assignment]
+    if code == _FULL:
+        return StorageError(
+            _("The disk is full, so the change was not saved. Free some space and try again.")
+        )
+    if code == _READONLY:
+        return StorageError(
+            _(
+                "The database cannot be written (the file or its folder is read-only), so the change was not saved."
+            )
+        )
+    if code == _IOERR:
+        return StorageError(
+            _("The disk failed while saving ({details}), so the change was not saved.").format(
+                details=str(exc.orig)[:200]
+            )
+        )
+    return None
 
 
 class Database:
@@ -36,9 +69,16 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One user action: everything inside commits together or not at all."""
-        with self.sessions.begin() as session:
-            yield session
+        """One user action: everything inside commits together or not at all.
+        A disk that is full or read-only is a StorageError with a sentence."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except OperationalError as exc:
+            problem = _not_written(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
