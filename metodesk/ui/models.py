@@ -44,10 +44,12 @@ class RowTableModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._texts: list[list[str]] = []
         self._haystacks: list[str] = []
+        self._sort_keys: dict[int, list[Any]] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._sort_keys = {}
         self._texts = [[col.text(row) for col in self.columns] for row in self._rows]
         self._haystacks = [
             search_fold(" ".join(t for t, col in zip(texts, self.columns) if col.searchable))
@@ -79,14 +81,25 @@ class RowTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
-            if col.sort is not None:
-                return col.sort(row)
-            return sort_key(self._texts[index.row()][index.column()], language())
+            return self._sort_column(index.column())[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _sort_column(self, column: int) -> list[Any]:
+        """Sort values of one column, computed once per set of rows: the proxy asks
+        for them on every comparison (n log n times)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            col, lang = self.columns[column], language()
+            if col.sort is not None:
+                keys = [col.sort(row) for row in self._rows]
+            else:
+                keys = [sort_key(texts[column], lang) for texts in self._texts]
+            self._sort_keys[column] = keys
+        return keys
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
