@@ -587,3 +587,114 @@ def test_typed_dates_are_a_date_nothing_or_a_value_error(text: str) -> None:
     except ValueError:
         return
     assert value is None or isinstance(value, dt.date)
+
+
+# --- mentoring and attestation (added after those areas landed) ------------------------------------
+
+
+def _first_pair(s: Session) -> int:
+    from metodesk.storage.models.mentoring import MentoringPair
+
+    return s.scalar(select(MentoringPair.id).order_by(MentoringPair.id))
+
+
+@PROPERTY
+@given(
+    date=st.one_of(*[st.dates(dt.date(2025, 9, 1), TODAY)] * 3, wild_date),
+    kind=st.sampled_from(["consultation", "joint_planning", "other", "", "lesson_visit", "nonsense"]),
+    topic=nasty_text,
+    minutes=odd_int,
+    notes=nasty_text,
+)
+def test_mentoring_log_entries(shared, date, kind, topic, minutes, notes) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import mentoring_log
+    from metodesk.storage.models.mentoring import MentoringLogEntry
+
+    db, _ = shared
+    data = mentoring_log.EntryInput(date=date, kind=kind, topic=topic, minutes=minutes, notes=notes)
+
+    def check(s: Session, entry_id: int) -> None:
+        entry = s.get(MentoringLogEntry, entry_id)
+        kept(entry.topic, topic)
+        kept(entry.notes, notes)
+        assert entry.date == date
+
+    attempt(db, lambda s: mentoring_log.save_entry(s, _first_pair(s), data, today=TODAY), check)
+
+
+@PROPERTY
+@given(summary=nasty_text, conclusion=nasty_text)
+def test_mentoring_summaries(shared, summary, conclusion) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import mentoring
+    from metodesk.storage.models.mentoring import MentoringPair
+
+    db, _ = shared
+
+    def call(s: Session) -> int:
+        pair_id = _first_pair(s)
+        mentoring.save_summary(s, pair_id, summary, conclusion)
+        return pair_id
+
+    def check(s: Session, pair_id: int) -> None:
+        pair = s.get(MentoringPair, pair_id)
+        kept(pair.summary, summary)
+        kept(pair.conclusion, conclusion)
+
+    attempt(db, call, check)
+
+
+@PROPERTY
+@given(
+    category=st.sampled_from(["pedagog", "moderator", "expert", "legacy_first", "none", "", "grand-master"]),
+    award_date=past_date,
+    order=nasty_text,
+    basis=st.sampled_from(["regular", "early", "confirmation", "", "x"]),
+)
+def test_category_awards(shared, category, award_date, order, basis) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import attestation
+    from metodesk.storage.models.attestation import CategoryAward
+
+    db, ids = shared
+    data = attestation.AwardInput(
+        teacher_id=ids.teacher, category=category, award_date=award_date, order_number=order, basis=basis
+    )
+
+    def check(s: Session, award_id: int) -> None:
+        award = s.get(CategoryAward, award_id)
+        assert (award.category, award.award_date) == (category, award_date)
+        kept(award.order_number, order)
+
+    attempt(db, lambda s: attestation.save_award(s, data, today=TODAY), check)
+
+
+@PROPERTY
+@given(
+    title=nasty_text,
+    provider=nasty_text,
+    start=past_date,
+    end=past_date,
+    hours=odd_int,
+    certificate=nasty_text,
+)
+def test_courses(shared, title, provider, start, end, hours, certificate) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import attestation_evidence
+    from metodesk.storage.models.attestation import Course
+
+    db, ids = shared
+    data = attestation_evidence.CourseInput(
+        teacher_id=ids.teacher,
+        title=title,
+        provider=provider,
+        start_date=start,
+        end_date=end,
+        hours=hours,
+        certificate_number=certificate,
+    )
+
+    def check(s: Session, course_id: int) -> None:
+        course = s.get(Course, course_id)
+        kept(course.title, title)
+        kept(course.provider, provider)
+        assert (course.start_date, course.end_date, course.hours) == (start, end, hours)
+
+    attempt(db, lambda s: attestation_evidence.save_course(s, data), check)
