@@ -4,7 +4,8 @@ LibreOffice: the same content as the PDF (``plan_pdf``), with real Word tables.
 A portrait A4 section holds the "reviewed / agreed / approved" blocks (a
 borderless table), the title and the sections; a landscape A4 section holds
 the activities table, whose header row repeats on every page, the meetings'
-schedule and the leader's signature. The text is set in Times New Roman, the
+schedule, the open lessons, mentoring pairs and attestations of the year, and
+the leader's signature. The text is set in Times New Roman, the
 font Word has everywhere (with every Kazakh letter on Windows); the document's
 language is Kazakh or Russian for the spelling checker; the footer numbers the
 pages. The words and cell texts come from ``plan_text``, as for the PDF.
@@ -263,6 +264,15 @@ class _Plan:
         ]
         self.grid(words.headers(words.MEETING_COLUMNS, self.lang), rows, MEETING_WIDTHS, {0, 1, 3})
 
+    def schedules(self) -> None:
+        """Open lessons, mentoring pairs and attestations of the year, each left out when empty."""
+        for heading, columns, rows, widths, centred in words.extra_schedules(self.data, self.lang):
+            paragraph = self.paragraph(heading, bold=True, center=True)
+            paragraph.paragraph_format.space_before = Pt(12)
+            paragraph.paragraph_format.space_after = Pt(6)
+            paragraph.paragraph_format.keep_with_next = True
+            self.grid(words.headers(columns, self.lang), rows, widths, centred)
+
     def leader(self) -> None:
         label, name = words.leader_line(self.data, self.lang)
         self.doc.add_paragraph()
@@ -276,6 +286,7 @@ class _Plan:
         self.sections()
         self.activities()
         self.meetings()
+        self.schedules()
         self.leader()
         properties = self.doc.core_properties
         properties.title = words.document_title(self.data, self.lang)

@@ -5,7 +5,8 @@ the middle when there is one, the approval block ("БЕКІТЕМІН / УТВЕ
 top right; the organisation, the association and the title; the analysis of
 the past year, the methodical theme, the goal and the tasks. Then landscape
 A4: the activities table with its header row repeated on every page, the
-schedule of the association's meetings, and the leader's signature.
+schedule of the association's meetings, of its open lessons, the mentoring
+pairs and the attestations of the year, and the leader's signature.
 
 Fonts and page numbers come from ``reports.base``; the words and cell texts
 from ``reports.plan_text`` (shared with the Word document).
@@ -206,6 +207,22 @@ class _Plan:
             )
         self.add(table(rows, MEETING_WIDTHS, grid_style(), repeat=1))
 
+    def schedules(self) -> None:
+        """Open lessons, mentoring pairs and attestations of the year, each left out when empty."""
+        for heading, columns, rows, widths, centred in words.extra_schedules(self.data, self.lang):
+            self.add(CondPageBreak(40 * mm), Paragraph(escape(heading), self.s.heading))
+            cells: list[list] = [
+                [Paragraph(escape(h), self.cell_head) for h in words.headers(columns, self.lang)]
+            ]
+            for row in rows:
+                cells.append(
+                    [
+                        Paragraph(text(value), self.cell_center if column in centred else self.cell)
+                        for column, value in enumerate(row)
+                    ]
+                )
+            self.add(table(cells, [w * mm for w in widths], grid_style(), repeat=1))
+
     def leader(self) -> None:
         label, name = words.leader_line(self.data, self.lang)
         caption = ParagraphStyle("caption", parent=self.s.cell_center, fontSize=7, leading=8)
@@ -231,6 +248,7 @@ class _Plan:
         self.sections()
         self.activities()
         self.meetings()
+        self.schedules()
         self.leader()
         return self.story
 

@@ -26,10 +26,14 @@ from metodesk.i18n.dates import (
     blank_date_line,
     official_date,
     protocol_reference,
+    short_date,
 )
+from metodesk.reports.attestation_words import CATEGORIES, window_text
+from metodesk.reports.lesson_words import KINDS, STATUSES
 
 if TYPE_CHECKING:
     from metodesk.services.plan_rows import PlanData, PrintedActivity, ScheduledMeeting
+    from metodesk.services.plan_schedules import ScheduledAttestation, ScheduledLesson, ScheduledPair
 
 LABELS: dict[str, dict[str, str]] = {
     "kk": {
@@ -66,6 +70,23 @@ LABELS: dict[str, dict[str, str]] = {
         "held": "өткізілді",
         "planned": "жоспарланған",
         "review_title": "Алдыңғы отырыс шешімдерінің орындалуы туралы",
+        "done_lesson": "орындалды: {kind}, {date}",
+        "done_mentoring": "орындалды: тәлімгерлік кездесу, {date}",
+        "lessons": "Ашық сабақтар кестесі",
+        "teacher": "Мұғалім",
+        "class": "Сынып",
+        "topic": "Сабақтың тақырыбы",
+        "kind": "Түрі",
+        "pairs": "Тәлімгерлік: тәлімгерлер мен жас мамандар",
+        "mentor": "Тәлімгер",
+        "mentee": "Тәлімгерлік алушы",
+        "period": "Кезеңі",
+        "attestations": "{year} оқу жылында педагогтерді аттестаттау",
+        "pedagog": "Педагог",
+        "category": "Қазіргі санаты",
+        "due": "Мерзімі",
+        "target": "Мәлімделген санат",
+        "overdue": "мерзімі өтіп кетті",
         "leader": "{abbr} жетекшісі:",
         "signature": "(қолы)",
     },
@@ -103,6 +124,23 @@ LABELS: dict[str, dict[str, str]] = {
         "held": "проведено",
         "planned": "запланировано",
         "review_title": "О выполнении решений предыдущего заседания",
+        "done_lesson": "выполнено: {kind}, {date}",
+        "done_mentoring": "выполнено: встреча наставника, {date}",
+        "lessons": "График открытых уроков",
+        "teacher": "Учитель",
+        "class": "Класс",
+        "topic": "Тема урока",
+        "kind": "Вид",
+        "pairs": "Наставничество: наставники и молодые специалисты",
+        "mentor": "Наставник",
+        "mentee": "Наставляемый",
+        "period": "Период",
+        "attestations": "Аттестация педагогов в {year} учебном году",
+        "pedagog": "Педагог",
+        "category": "Текущая категория",
+        "due": "Срок",
+        "target": "Заявленная категория",
+        "overdue": "срок истёк",
         "leader": "Руководитель {abbr}:",
         "signature": "(подпись)",
     },
@@ -116,6 +154,13 @@ ABBREVIATIONS = {
 
 ACTIVITY_COLUMNS = ("no", "content", "form", "direction", "when", "responsible", "expected", "status")
 MEETING_COLUMNS = ("no", "date", "agenda", "mark")
+LESSON_COLUMNS = ("no", "date", "teacher", "class", "topic", "kind", "mark")
+PAIR_COLUMNS = ("no", "mentor", "mentee", "period")
+ATTESTATION_COLUMNS = ("no", "pedagog", "category", "due", "target")
+# Widths in mm on landscape A4 (262 mm in all); the centred columns.
+LESSON_WIDTHS, LESSON_CENTRED = (10, 24, 38, 16, 104, 38, 32), {0, 1, 3}
+PAIR_WIDTHS, PAIR_CENTRED = (10, 90, 90, 72), {0, 3}
+ATTESTATION_WIDTHS, ATTESTATION_CENTRED = (10, 80, 55, 62, 55), {0}
 BLANK_NAME = "_" * 18
 SIGN_LINE = "_" * 9
 
@@ -236,6 +281,11 @@ def activity_cells(a: PrintedActivity, lang: str) -> list[str]:
     responsible = ", ".join(p for p in (*a.responsible, a.responsible_text) if p)
     if a.status == "done" and a.meeting_number is not None:
         status = words["done_at"].format(number=a.meeting_number)
+    elif a.status == "done" and a.lesson_date is not None:
+        kind = KINDS[lang].get(a.lesson_kind, KINDS[lang]["open_lesson"]).lower()
+        status = words["done_lesson"].format(kind=kind, date=short_date(a.lesson_date))
+    elif a.status == "done" and a.mentoring_date is not None:
+        status = words["done_mentoring"].format(date=short_date(a.mentoring_date))
     else:
         word = document_word(a.status, lang)
         status = f"{word} ({a.status_note})" if word and a.status_note else word or a.status_note
@@ -265,3 +315,77 @@ def leader_line(data: PlanData, lang: str) -> tuple[str, str]:
     """'ӘБ жетекшісі:' and the leader's signature name (or a blank to fill)."""
     label = LABELS[lang]["leader"].format(abbr=abbreviation(data.association_kind, lang))
     return label, signature_name(data.leader) if data.leader else BLANK_NAME
+
+
+def lesson_cells(number: int, lesson: ScheduledLesson, lang: str) -> list[str]:
+    """№ | date | teacher | class | topic (with the subject) | kind | mark."""
+    subject = (
+        (lesson.subject_ru or lesson.subject_kk) if lang == "ru" else (lesson.subject_kk or lesson.subject_ru)
+    )
+    topic = f"{subject}: {lesson.topic}" if subject and lesson.topic else subject or lesson.topic
+    return [
+        str(number),
+        short_date(lesson.date),
+        lesson.teacher,
+        lesson.class_name,
+        topic,
+        KINDS[lang].get(lesson.kind, ""),
+        STATUSES[lang].get(lesson.status, ""),
+    ]
+
+
+def _period(start: dt.date | None, end: dt.date | None) -> str:
+    if start and end:
+        return f"{short_date(start)} – {short_date(end)}"
+    return short_date(start) if start else short_date(end) if end else ""
+
+
+def pair_cells(number: int, pair: ScheduledPair, lang: str) -> list[str]:
+    """№ | mentor | mentee | period."""
+    return [str(number), pair.mentor, pair.mentee, _period(pair.start_date, pair.end_date)]
+
+
+def attestation_cells(number: int, row: ScheduledAttestation, lang: str) -> list[str]:
+    """№ | teacher | current category | due (window, or 'overdue') | category applied for."""
+    if row.overdue:
+        due = LABELS[lang]["overdue"]
+    else:
+        due = window_text(row.window, row.year_start, lang) or f"{row.year_start}-{row.year_start + 1}"
+    return [
+        str(number),
+        row.teacher,
+        CATEGORIES[lang].get(row.category, ""),
+        due,
+        CATEGORIES[lang].get(row.target, "") if row.target else "",
+    ]
+
+
+def attestations_heading(data: PlanData, lang: str) -> str:
+    year = data.attestation_year
+    return LABELS[lang]["attestations"].format(year=f"{year}-{year + 1}" if year else data.year_name)
+
+
+def extra_schedules(
+    data: PlanData, lang: str
+) -> list[tuple[str, tuple[str, ...], list[list[str]], tuple[int, ...], set[int]]]:
+    """The schedules after the meetings' one, each as (heading, column keys,
+    rows of cell texts, widths in mm, centred columns); an empty one is left out."""
+    found = []
+    if data.lessons:
+        rows = [lesson_cells(n, r, lang) for n, r in enumerate(data.lessons, start=1)]
+        found.append((LABELS[lang]["lessons"], LESSON_COLUMNS, rows, LESSON_WIDTHS, LESSON_CENTRED))
+    if data.pairs:
+        rows = [pair_cells(n, r, lang) for n, r in enumerate(data.pairs, start=1)]
+        found.append((LABELS[lang]["pairs"], PAIR_COLUMNS, rows, PAIR_WIDTHS, PAIR_CENTRED))
+    if data.attestations:
+        rows = [attestation_cells(n, r, lang) for n, r in enumerate(data.attestations, start=1)]
+        found.append(
+            (
+                attestations_heading(data, lang),
+                ATTESTATION_COLUMNS,
+                rows,
+                ATTESTATION_WIDTHS,
+                ATTESTATION_CENTRED,
+            )
+        )
+    return found

@@ -2,7 +2,8 @@
 date or months | responsible | expected result | status.
 
 Content can change only while the plan is not approved. The status of an
-activity (done, moved, cancelled) and the meeting that fulfilled it are the
+activity (done, moved, cancelled) and the meeting, open lesson or mentoring
+entry that fulfilled it (``plan_links``) are the
 year's record of how the plan is carried out, so they may change any time.
 """
 
@@ -19,6 +20,7 @@ from metodesk.domain.plan_forms import ActivityStatus, WorkForm, directions_for,
 from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import clean_multiline, initials_name
 from metodesk.i18n import _
+from metodesk.services import plan_links
 from metodesk.services.common import check_enum, get_or_fail, limited
 from metodesk.services.plans import check_unlocked, load_plan
 from metodesk.storage.models import Meeting, Membership, Plan, PlanActivity, Teacher
@@ -45,6 +47,8 @@ class ActivityInput:
     status: str = ActivityStatus.PLANNED.value
     status_note: str = ""
     meeting_id: int | None = None
+    lesson_id: int | None = None
+    mentoring_entry_id: int | None = None
 
 
 def _long(value: str, field_name: str, limit: int) -> str:
@@ -139,6 +143,7 @@ def _values(session: Session, plan: Plan, data: ActivityInput, activity: PlanAct
     if data.direction:
         check_enum(data.direction, directions_for(plan.association.organisation.kind), "direction")
     check_enum(data.status, ActivityStatus, "status")
+    plan_links.check_single(data.meeting_id, data.lesson_id, data.mentoring_entry_id)
     return {
         "content": content,
         "form": data.form,
@@ -153,10 +158,18 @@ def _values(session: Session, plan: Plan, data: ActivityInput, activity: PlanAct
         "status": data.status,
         "status_note": limited(data.status_note, "status_note"),
         "meeting": check_meeting(session, plan, data.meeting_id, "meeting_id"),
+        "lesson": plan_links.check_lesson(session, plan, data.lesson_id),
+        "mentoring_entry": plan_links.check_entry(session, plan, data.mentoring_entry_id),
     }
 
 
-TRACKING = ("status", "status_note", "meeting")  # what may change on an approved plan
+TRACKING = (
+    "status",
+    "status_note",
+    "meeting",
+    "lesson",
+    "mentoring_entry",
+)  # what may change on an approved plan
 
 
 def _content_changed(activity: PlanActivity, values: dict) -> bool:
@@ -178,7 +191,7 @@ def _activity(session: Session, activity_id: int) -> PlanActivity:
 
 def save_activity(session: Session, plan_id: int, data: ActivityInput, activity_id: int | None = None) -> int:
     """Add an activity at the end of the table, or edit one. On an approved plan
-    only the status, its note and the fulfilling meeting may change."""
+    only the status, its note and the fulfilling record may change."""
     plan = load_plan(session, plan_id)
     activity = _activity(session, activity_id) if activity_id else None
     if activity is not None and activity.plan_id != plan_id:
@@ -207,6 +220,26 @@ def link_meeting(session: Session, activity_id: int, meeting_id: int | None) -> 
     """Tie the activity to the meeting that carries it out (None unties it)."""
     activity = _activity(session, activity_id)
     activity.meeting = check_meeting(session, activity.plan, meeting_id, "meeting_id")
+    if meeting_id is not None:
+        activity.lesson = activity.mentoring_entry = None
+    session.flush()
+
+
+def link_lesson(session: Session, activity_id: int, lesson_id: int | None) -> None:
+    """Tie the activity to the open lesson that carries it out (None unties it)."""
+    activity = _activity(session, activity_id)
+    activity.lesson = plan_links.check_lesson(session, activity.plan, lesson_id)
+    if lesson_id is not None:
+        activity.meeting = activity.mentoring_entry = None
+    session.flush()
+
+
+def link_mentoring_entry(session: Session, activity_id: int, entry_id: int | None) -> None:
+    """Tie the activity to the mentoring log entry that carries it out (None unties it)."""
+    activity = _activity(session, activity_id)
+    activity.mentoring_entry = plan_links.check_entry(session, activity.plan, entry_id)
+    if entry_id is not None:
+        activity.meeting = activity.lesson = None
     session.flush()
 
 

@@ -1,7 +1,7 @@
 """Everything a printed plan needs, as plain frozen rows, and the schedules
-that live elsewhere and appear in the plan without retyping (today the
-association's meetings of the year with their agenda; later open lessons,
-mentoring pairs and attestations).
+that live elsewhere and appear in the plan without retyping: the
+association's meetings of the year with their agenda here, the open lessons,
+mentoring pairs and attestations from ``plan_schedules``.
 
 The rows hold both languages of the fixed names; ``metodesk.reports.plan_pdf``
 and ``plan_docx`` pick one when they build the document.
@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain.attestation import attestation_year
 from metodesk.domain.enums import MemberRole
 from metodesk.domain.plan_forms import parse_months
 from metodesk.domain.text import initials_name
+from metodesk.services import plan_schedules
+from metodesk.services.plan_schedules import ScheduledAttestation, ScheduledLesson, ScheduledPair
 from metodesk.services.plans import effective_status, load_plan
 from metodesk.storage.models import Meeting, Plan
 
@@ -39,6 +42,9 @@ class PrintedActivity:
     status_note: str = ""
     carried_over: bool = False
     meeting_number: int | None = None
+    lesson_date: dt.date | None = None  # the held open lesson that fulfilled it
+    lesson_kind: str = ""
+    mentoring_date: dt.date | None = None  # the mentoring entry that fulfilled it
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,10 @@ class PlanData:
     tasks: tuple[str, ...]
     activities: tuple[PrintedActivity, ...]
     meetings: tuple[ScheduledMeeting, ...] = ()
+    lessons: tuple[ScheduledLesson, ...] = ()
+    pairs: tuple[ScheduledPair, ...] = ()
+    attestations: tuple[ScheduledAttestation, ...] = ()
+    attestation_year: int = 0  # the first calendar year of the plan's attestation year
     review_number: int | None = None
     review_date: dt.date | None = None
     agreed_name: str = ""
@@ -148,6 +158,9 @@ def _activities(plan: Plan) -> tuple[PrintedActivity, ...]:
                 status_note=a.status_note,
                 carried_over=a.carried_over,
                 meeting_number=a.meeting.number if a.meeting and a.meeting.status == "held" else None,
+                lesson_date=a.lesson.date if a.lesson and a.lesson.status == "held" else None,
+                lesson_kind=a.lesson.kind if a.lesson else "",
+                mentoring_date=a.mentoring_entry.date if a.mentoring_entry else None,
             )
         )
     return tuple(rows)
@@ -173,6 +186,10 @@ def plan_data(session: Session, plan_id: int) -> PlanData:
         tasks=tuple(t.text for t in plan.tasks),
         activities=_activities(plan),
         meetings=schedule(session, plan.association_id, plan.year_id),
+        lessons=plan_schedules.lessons(session, plan),
+        pairs=plan_schedules.pairs(session, plan),
+        attestations=plan_schedules.attestations(session, plan),
+        attestation_year=attestation_year(plan.year.start_date),
         review_number=meeting.number if meeting else None,
         review_date=meeting.date if meeting else None,
         agreed_name=plan.agreed_name,

@@ -6,8 +6,9 @@ Activities are edited in ``plan_activities``; the way to approval (review at a
 meeting, agreement, approval, reopening) is in ``plan_workflow``; the copy into
 the next year in ``plan_copy``; what a printed plan needs in ``plan_rows``.
 
-An activity tied to a meeting that was held counts as done whatever its stored
-status says (``effective_status``). Progress is the share of activities done
+An activity tied to a meeting that was held, an open lesson that was held or
+a mentoring log entry (logged, so it took place) counts as done whatever its
+stored status says (``effective_status``). Progress is the share of activities done
 among those not cancelled.
 """
 
@@ -33,7 +34,15 @@ from metodesk.domain.text import clean, clean_multiline, initials_name
 from metodesk.i18n import _
 from metodesk.i18n.dates import protocol_reference
 from metodesk.services.common import get_or_fail
-from metodesk.storage.models import Association, Meeting, Plan, PlanActivity, PlanEvent, PlanTask
+from metodesk.services.plan_fulfilment import effective_status, fulfilled, link_fields  # noqa: F401
+from metodesk.storage.models import (
+    Association,
+    Meeting,
+    Plan,
+    PlanActivity,
+    PlanEvent,
+    PlanTask,
+)
 
 MAX_SECTION = 20000
 MAX_TASK = 1000
@@ -92,12 +101,20 @@ class ActivityRow:
     responsible_text: str
     expected: str
     status: str  # as stored
-    effective_status: str  # 'done' when the tied meeting was held
+    effective_status: str  # 'done' when the tied meeting or lesson was held, or an entry logged
     status_note: str
     carried_over: bool
     meeting_id: int | None
     meeting_number: int | None
     meeting_date: dt.date | None
+    lesson_id: int | None = None
+    lesson_date: dt.date | None = None
+    lesson_teacher: str = ""  # 'Тегі А.Ә.'
+    lesson_topic: str = ""
+    lesson_held: bool = False
+    mentoring_entry_id: int | None = None
+    mentoring_date: dt.date | None = None
+    mentoring_pair: str = ""  # 'Тегі А.Ә. – Тегі Б.В.' (mentor – mentee)
 
     def when(self, lang: str) -> str:
         return activity_when(self.start_date, self.end_date, self.months, lang)
@@ -181,16 +198,6 @@ def add_event(plan: Plan, action: str, who: str | None, details: str = "", reaso
     )
 
 
-def fulfilled(activity: PlanActivity) -> bool:
-    """True when a record tied to the activity shows it was carried out: a held
-    meeting (later: a held open lesson, a mentoring entry)."""
-    return activity.meeting is not None and activity.meeting.status == "held"
-
-
-def effective_status(activity: PlanActivity) -> str:
-    return ActivityStatus.DONE.value if fulfilled(activity) else activity.status
-
-
 def _activity_row(a: PlanActivity, number: int) -> ActivityRow:
     people = sorted(a.responsible, key=lambda t: (t.surname, t.first_name))
     try:
@@ -222,6 +229,7 @@ def _activity_row(a: PlanActivity, number: int) -> ActivityRow:
         meeting_id=a.meeting_id,
         meeting_number=a.meeting.number if a.meeting else None,
         meeting_date=a.meeting.date if a.meeting else None,
+        **link_fields(a),
     )
 
 
@@ -250,6 +258,8 @@ def _query():  # type: ignore[no-untyped-def]
         selectinload(Plan.review_meeting),
         selectinload(Plan.tasks),
         selectinload(Plan.activities).selectinload(PlanActivity.meeting),
+        selectinload(Plan.activities).selectinload(PlanActivity.lesson),
+        selectinload(Plan.activities).selectinload(PlanActivity.mentoring_entry),
         selectinload(Plan.activities).selectinload(PlanActivity.responsible),
     )
 

@@ -2,9 +2,10 @@
 its sections, ordered tasks, the activities table, and the history of its way
 to approval.
 
-What fulfilled an activity is a nullable link per kind of record: today a
-meeting (``meeting_id``); an open lesson or a mentoring entry become one more
-``*_id`` column each, and ``services.plans.fulfilled`` one more line.
+What fulfilled an activity is a nullable link per kind of record: a meeting
+(``meeting_id``), an open lesson (``lesson_id``) or a mentoring log entry
+(``mentoring_entry_id``); ``services.plans.fulfilled`` says when the record
+shows the activity done. Deleting the record keeps the activity and drops the link.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from metodesk.storage.base import Base, Record, utcnow
 from metodesk.storage.models.core import AcademicYear, Association, Teacher
+from metodesk.storage.models.lessons import Lesson
 from metodesk.storage.models.meetings import Meeting
+from metodesk.storage.models.mentoring import MentoringLogEntry
 
 # The members responsible for an activity. A teacher who is referred to here
 # cannot be deleted, only archived (and the plan then flags the activity).
@@ -122,9 +125,17 @@ class PlanActivity(Record, Base):
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="SET NULL"), nullable=True, index=True
     )
+    lesson_id: Mapped[int | None] = mapped_column(
+        ForeignKey("lesson.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    mentoring_entry_id: Mapped[int | None] = mapped_column(
+        ForeignKey("mentoring_log_entry.id", ondelete="SET NULL"), nullable=True, index=True
+    )
 
     plan: Mapped[Plan] = relationship(back_populates="activities")
     meeting: Mapped[Meeting | None] = relationship()
+    lesson: Mapped[Lesson | None] = relationship()
+    mentoring_entry: Mapped[MentoringLogEntry | None] = relationship()
     responsible: Mapped[list[Teacher]] = relationship(secondary=plan_activity_teacher)
 
 

@@ -1,9 +1,10 @@
 """One row of an annual plan's activities table: content, form (Order No. 253
 item 20, or the user's own wording), direction (item 10, or item 11 for a
 college), dates or months of the working period, responsible members and/or a
-typed name, expected result, status and the meeting that fulfils it.
+typed name, expected result, status and the meeting, open lesson or mentoring
+entry that fulfils it (``plan_fulfilled``).
 
-On an approved plan only the status, its note and the meeting may change (the
+On an approved plan only the status, its note and that record may change (the
 year's record of how the plan is carried out); the rest is shown disabled
 until the plan is reopened."""
 
@@ -37,13 +38,13 @@ from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _
 from metodesk.i18n.dates import month_name
-from metodesk.services import associations, meetings, plan_activities, plans, years
+from metodesk.services import associations, meetings, plan_activities, plan_links, plans, years
 from metodesk.services.plan_activities import ActivityInput
 from metodesk.services.plans import ActivityRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.draft_form import text_box
-from metodesk.ui.dialogs.plan_workflow import meeting_text
+from metodesk.ui.dialogs.plan_fulfilled import FulfilledBox
 from metodesk.ui.widgets import DateField
 
 DEFAULT_SIZE = (1000, 560)  # fits a 1366x768 laptop with the taskbar
@@ -75,6 +76,8 @@ class ActivityDialog(FormDialog):
             members = associations.get_detail(session, detail.row.association_id).members
             year = years.get_year(session, detail.row.year_id)
             meeting_rows = meetings.list_meetings(session, detail.row.association_id, detail.row.year_id)
+            lesson_rows = plan_links.lesson_choices(session, plan_id)
+            entry_rows = plan_links.entry_choices(session, plan_id)
         self.locked = detail.locked
         self.activity: ActivityRow | None = next((a for a in detail.activities if a.id == activity_id), None)
         if activity_id is not None and self.activity is None:
@@ -91,7 +94,7 @@ class ActivityDialog(FormDialog):
         self.form.addRow(self.heading)
         self.locked_note = QLabel(
             _(
-                "The plan is approved: only the status and the meeting can change here. "
+                "The plan is approved: only the status and what fulfilled the activity can change here. "
                 "Reopen the plan to change the rest."
             )
         )
@@ -113,7 +116,7 @@ class ActivityDialog(FormDialog):
                 outer.setStretch(index, 0)
 
         self._build_left(detail.organisation_kind, year.start_date, year.end_date)
-        self._build_right(members, meeting_rows)
+        self._build_right(members, meeting_rows, lesson_rows, entry_rows)
         self._fill(self.activity)
         for widget in self.content_widgets():
             widget.setEnabled(not self.locked)
@@ -208,7 +211,7 @@ class ActivityDialog(FormDialog):
         self.when_group.idToggled.connect(self._when_toggled)
         return holder
 
-    def _build_right(self, members, meeting_rows) -> None:  # type: ignore[no-untyped-def]
+    def _build_right(self, members, meeting_rows, lesson_rows, entry_rows) -> None:  # type: ignore[no-untyped-def]
         people = QWidget()
         column = QVBoxLayout(people)
         column.setContentsMargins(0, 0, 0, 0)
@@ -253,18 +256,19 @@ class ActivityDialog(FormDialog):
         self.status_note.setObjectName("status_note")
         self.status_note.setPlaceholderText(_("Why it was moved or cancelled"))
         self._field(self.right, _("Note"), self.status_note, "status_note")
-        self.meeting_combo = QComboBox()
-        self.meeting_combo.setObjectName("meeting_combo")
-        self.meeting_combo.addItem(_("— not tied —"), None)
-        for meeting in meeting_rows:
-            self.meeting_combo.addItem(meeting_text(meeting.number, meeting.date, meeting.status), meeting.id)
-        self._held = {m.id for m in meeting_rows if m.held}
-        self._field(self.right, _("Fulfilled by"), self.meeting_combo, "meeting_id")
+        self.fulfilled_box = FulfilledBox(meeting_rows, lesson_rows, entry_rows)
+        self.meeting_combo = self.fulfilled_box.meeting_combo
+        self.lesson_combo = self.fulfilled_box.lesson_combo
+        self.mentoring_entry_combo = self.fulfilled_box.entry_combo
+        self.fulfilled_kind_combo = self.fulfilled_box.kind_combo
+        self._field(
+            self.right, _("Fulfilled by"), self.fulfilled_box, "meeting_id", "lesson_id", "mentoring_entry_id"
+        )
         self.fulfilled_note = QLabel()
         self.fulfilled_note.setObjectName("fulfilled_note")
         self.fulfilled_note.setWordWrap(True)
         self.right.addRow(self.fulfilled_note)
-        self.meeting_combo.currentIndexChanged.connect(self._meeting_chosen)
+        self.fulfilled_box.changed.connect(self._meeting_chosen)
 
     def _person(self, text: str, teacher_id: int, checked: bool) -> None:
         item = QListWidgetItem(text)
@@ -312,7 +316,7 @@ class ActivityDialog(FormDialog):
         self.expected_edit.setPlainText(a.expected)
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(a.status), 0))
         self.status_note.setText(a.status_note)
-        self.meeting_combo.setCurrentIndex(max(self.meeting_combo.findData(a.meeting_id), 0))
+        self.fulfilled_box.set_values(a.meeting_id, a.lesson_id, a.mentoring_entry_id)
         self._meeting_chosen()
 
     def _when_toggled(self, button_id: int, checked: bool) -> None:
@@ -320,14 +324,9 @@ class ActivityDialog(FormDialog):
             self.when_stack.setCurrentIndex(button_id)
 
     def _meeting_chosen(self, _index: int = 0) -> None:
-        meeting_id = self.meeting_combo.currentData()
-        held = meeting_id in self._held
-        self.fulfilled_note.setText(
-            _("The meeting was held, so the activity counts as done whatever its status says.")
-            if held
-            else ""
-        )
-        self.fulfilled_note.setVisible(held)
+        note = self.fulfilled_box.done_note()
+        self.fulfilled_note.setText(note)
+        self.fulfilled_note.setVisible(bool(note))
 
     def _form(self) -> tuple[str, str]:
         text = self.form_combo.currentText().strip()
@@ -345,6 +344,7 @@ class ActivityDialog(FormDialog):
     def collect(self) -> ActivityInput:
         """The form's values; an unreadable date is refused next to its field."""
         form, form_text = self._form()
+        meeting_id, lesson_id, entry_id = self.fulfilled_box.values()
         on_dates = self.when_group.checkedId() == DATES_PAGE
         return ActivityInput(
             content=self.content_edit.toPlainText(),
@@ -359,7 +359,9 @@ class ActivityDialog(FormDialog):
             expected=self.expected_edit.toPlainText(),
             status=str(self.status_combo.currentData()),
             status_note=self.status_note.text(),
-            meeting_id=self.meeting_combo.currentData(),
+            meeting_id=meeting_id,
+            lesson_id=lesson_id,
+            mentoring_entry_id=entry_id,
         )
 
     def save(self, session) -> int | None:  # type: ignore[no-untyped-def]

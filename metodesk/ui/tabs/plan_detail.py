@@ -124,7 +124,7 @@ class PlanDetailPanel(QStackedWidget):
         self.approval_page.before_step = self._settled
         self.pages.addTab(self.sections_page, _("Plan"))
         self.pages.addTab(self.activities_page, _("Activities"))
-        self.pages.addTab(self.schedule_page, _("Meetings"))
+        self.pages.addTab(self.schedule_page, _("Schedules"))
         self.pages.addTab(self.approval_page, _("Approval"))
         column.addWidget(self.pages, 1)
         return panel

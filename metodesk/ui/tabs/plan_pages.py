@@ -1,12 +1,21 @@
 """Two pages of an annual plan's detail: the activities table (add, edit,
 delete, move; each in one transaction through ``plan_activities``) and the
-live schedule of the association's meetings in the plan's year (read-only:
-the meetings are edited in the Associations tab)."""
+live schedules of the plan's year (read-only: the association's meetings,
+edited in the Associations tab, and from ``plan_schedules`` the open lessons,
+mentoring pairs and attestations)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
@@ -20,6 +29,7 @@ from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of, run_action
 from metodesk.ui.models import Column, RowTableModel
 from metodesk.ui.tabs.base import header_width, make_table, save_table_state, select_row_by_id, selected_row
+from metodesk.ui.tabs.plan_schedules import LinkedSchedules
 
 ACTIVITY_WIDTHS = (40, 260, 150, 170, 110, 160, 200, 110, 130)
 SCHEDULE_WIDTHS = (50, 90, 90)
@@ -50,9 +60,26 @@ def status_text(a: ActivityRow) -> str:
 
 
 def fulfilled_text(a: ActivityRow) -> str:
-    if a.meeting_number is None or a.meeting_date is None:
-        return ""
-    return _("meeting No. {number}, {date}").format(number=a.meeting_number, date=short_date(a.meeting_date))
+    """The meeting, open lesson or mentoring entry tied to the activity ('' for none)."""
+    if a.meeting_number is not None and a.meeting_date is not None:
+        return _("meeting No. {number}, {date}").format(
+            number=a.meeting_number, date=short_date(a.meeting_date)
+        )
+    if a.lesson_id is not None and a.lesson_date is not None:
+        return _("open lesson, {date}, {teacher}").format(
+            date=short_date(a.lesson_date), teacher=a.lesson_teacher
+        )
+    if a.mentoring_entry_id is not None and a.mentoring_date is not None:
+        return _("mentoring entry, {date}, {pair}").format(
+            date=short_date(a.mentoring_date), pair=a.mentoring_pair
+        )
+    return ""
+
+
+def fulfilled_tooltip(a: ActivityRow) -> str:
+    if a.lesson_id is not None and a.lesson_topic:
+        return f"{fulfilled_text(a)}: {a.lesson_topic}"
+    return fulfilled_text(a)
 
 
 def responsible_tooltip(a: ActivityRow) -> str:
@@ -91,7 +118,7 @@ class ActivitiesPage(QWidget):
                     tooltip=lambda a: a.expected,
                 ),
                 Column(lambda: _("Status"), status_text, tooltip=lambda a: a.status_note or status_text(a)),
-                Column(lambda: _("Fulfilled by"), fulfilled_text),
+                Column(lambda: _("Fulfilled by"), fulfilled_text, tooltip=fulfilled_tooltip),
             ]
         )
         column = QVBoxLayout(self)
@@ -226,12 +253,21 @@ def topics_text(meeting: ScheduledMeeting) -> str:
 
 
 class SchedulePage(QWidget):
-    """The association's meetings of the plan's year, as they stand now."""
+    """The schedules of the plan's year as they stand now: the association's
+    meetings, then the open lessons, mentoring and attestation pages."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("schedule_page")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.schedule_tabs = QTabWidget()
+        self.schedule_tabs.setObjectName("schedule_tabs")
+        outer.addWidget(self.schedule_tabs)
+        meetings_page = QWidget()
+        meetings_page.setObjectName("schedule_meetings_page")
+        self.schedule_tabs.addTab(meetings_page, _("Meetings"))
         self.model = RowTableModel(
             [
                 Column(lambda: _("No."), lambda m: str(m.number), sort=lambda m: m.number, align_right=True),
@@ -243,7 +279,7 @@ class SchedulePage(QWidget):
                 Column(lambda: _("Agenda"), topics_text, tooltip=topics_text),
             ]
         )
-        column = QVBoxLayout(self)
+        column = QVBoxLayout(meetings_page)
         intro = QLabel(
             _(
                 "The association's meetings of the year appear in the plan as they are recorded "
@@ -259,6 +295,7 @@ class SchedulePage(QWidget):
         self.empty_label = QLabel(_("No meetings of the association in this year yet."))
         self.empty_label.setObjectName("schedule_empty")
         column.addWidget(self.empty_label)
+        self.linked = LinkedSchedules(ctx, self.schedule_tabs)
 
     def show_plan(self, detail: PlanDetail | None) -> None:
         rows: tuple[ScheduledMeeting, ...] = ()
@@ -269,6 +306,8 @@ class SchedulePage(QWidget):
         header = self.table.horizontalHeader()
         self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.empty_label.setVisible(detail is not None and not rows)
+        self.linked.load(detail.row.id if detail is not None else None)
 
     def save_state(self) -> None:
         save_table_state(self.table, self.ctx)
+        self.linked.save_state()
