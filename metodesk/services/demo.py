@@ -1,5 +1,7 @@
 """The demo school: a small rural school, two neighbouring small schools, about
-fifteen teachers, three associations (one at district level), 2025-2026."""
+fifteen teachers, three associations (one at district level), 2025-2026 — with
+meetings and protocols, annual plans, open lessons, mentoring and attestation
+records added by each area's own demo module."""
 
 from __future__ import annotations
 
@@ -20,8 +22,8 @@ from metodesk.domain.enums import (
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services import associations, organisations, teachers, years
-from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_attestation import add_demo_attestation
+from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_meetings import add_demo_meetings
 from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.services.demo_plans import add_demo_plans

@@ -52,7 +52,7 @@ class RowTableModel(QAbstractTableModel):
         self._sort_keys = {}
         self._texts = [[col.text(row) for col in self.columns] for row in self._rows]
         self._haystacks = [
-            search_fold(" ".join(t for t, col in zip(texts, self.columns) if col.searchable))
+            search_fold(" ".join(t for t, col in zip(texts, self.columns, strict=True) if col.searchable))
             for texts in self._texts
         ]
         self.endResetModel()
