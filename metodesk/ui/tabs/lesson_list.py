@@ -15,7 +15,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStyledItemDelegate,
@@ -42,8 +41,8 @@ from metodesk.ui.widgets import SearchBox
 
 BY_MONTH, BY_ASSOCIATION, PER_TEACHER = "month", "association", "teacher"
 GIVEN, OBSERVED = "given", "observed"
-# first-start widths: group, date, period, teacher, class, subject, topic (takes the rest), form, status, sheets
-WIDTHS = (135, 82, 40, 130, 55, 120, 0, 155, 175, 50)
+# first-start widths: group, date, period, teacher, class, subject, topic, form, status, sheets
+WIDTHS = (135, 82, 40, 130, 55, 120, 220, 155, 175, 50)
 TOPIC_COLUMN = 6
 # the group column's width in each view: a month is short, an association's name long
 GROUP_WIDTHS = {BY_MONTH: 135, BY_ASSOCIATION: 150, PER_TEACHER: 130}
@@ -139,9 +138,9 @@ class LessonList(QWidget):
             for section, width in enumerate(WIDTHS):
                 wanted = max(width, fitted.get(section, 0), header_width(self.table, section))
                 self.table.setColumnWidth(section, wanted)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(TOPIC_COLUMN, QHeaderView.ResizeMode.Stretch)  # the topic takes the rest
+        # The topic keeps a width of its own (a stretched one shrank below its header on small
+        # screens); the last column takes what is left, and a narrow screen scrolls sideways.
+        self.table.horizontalHeader().setStretchLastSection(True)
         self._group_delegate = MiddleElided(self.table)
         self.table.setItemDelegateForColumn(0, self._group_delegate)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
