@@ -64,6 +64,8 @@ class PlanRow:
     activity_count: int
     done_count: int
     cancelled_count: int
+    review_number: int | None = None
+    review_date: dt.date | None = None
 
     def association(self, lang: str) -> str:
         return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
@@ -248,6 +250,8 @@ def _row(plan: Plan) -> PlanRow:
         activity_count=len(statuses),
         done_count=statuses.count(ActivityStatus.DONE.value),
         cancelled_count=statuses.count(ActivityStatus.CANCELLED.value),
+        review_number=plan.review_meeting.number if plan.review_meeting else None,
+        review_date=plan.review_meeting.date if plan.review_meeting else None,
     )
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from metodesk.i18n import _
-from metodesk.i18n.dates import short_date
+from metodesk.i18n.dates import protocol_reference, short_date
 from metodesk.services import plans
 from metodesk.services.plans import PlanRow
 from metodesk.ui.context import AppContext
@@ -80,16 +80,17 @@ def _progress_sentence(row: PlanListRow) -> str:
 
 
 def list_rows(session: Session, year_id: int, lang: str) -> list[PlanListRow]:
-    """The year's plans with the meeting that reviewed each."""
+    """The year's plans with the meeting that reviewed each (one query for all)."""
     rows = []
     for row in plans.list_plans(session, year_id):
-        detail = plans.get_plan(session, row.id)
+        reviewed = row.review_number is not None and row.review_date is not None
         short = (
-            _("No. {number}, {date}").format(number=detail.review_number, date=short_date(detail.review_date))
-            if detail.review_number is not None
+            _("No. {number}, {date}").format(number=row.review_number, date=short_date(row.review_date))
+            if reviewed
             else ""
         )
-        rows.append(PlanListRow(row, short, detail.reviewed_at(lang), detail.review_date))
+        full = protocol_reference(row.review_number, row.review_date, lang) if reviewed else ""
+        rows.append(PlanListRow(row, short, full, row.review_date))
     return rows
 
 
