@@ -33,6 +33,7 @@ from metodesk.ui.tabs.association_detail import (
 )
 from metodesk.ui.tabs.base import (
     Tab,
+    fill_year_combo,
     header_width,
     make_table,
     save_table_state,
@@ -160,13 +161,7 @@ class AssociationsTab(Tab):
                     wanted = associations.get_detail(session, select_id).row.year_id
                 except DomainError:
                     keep = None
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in year_rows:
-                self.year_combo.addItem(year.name, year.id)
-            index = self.year_combo.findData(wanted)
-            self.year_combo.setCurrentIndex(index if index >= 0 else 0)
-            self.year_combo.blockSignals(False)
+            fill_year_combo(self.year_combo, year_rows, wanted)
             year_id = self.year_id()
             rows = associations.list_associations(session, year_id) if year_id is not None else []
         self.model.set_rows(rows)

@@ -81,6 +81,18 @@ def make_table(name: str, model: RowTableModel, ctx: AppContext) -> tuple[QTable
     return view, proxy
 
 
+def fill_year_combo(combo, year_rows, wanted: int | None) -> None:  # type: ignore[no-untyped-def]
+    """Refill a tab's academic-year combo (newest first) and select ``wanted``,
+    or the first year, without emitting change signals."""
+    combo.blockSignals(True)
+    combo.clear()
+    for year in year_rows:
+        combo.addItem(year.name, year.id)
+    index = combo.findData(wanted)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)
+
+
 def header_width(view: QTableView, column: int) -> int:
     """The width a column needs to show its (bold) header without clipping."""
     from PySide6.QtGui import QFont, QFontMetrics

@@ -33,7 +33,14 @@ from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.models import Column, RowTableModel
-from metodesk.ui.tabs.base import Tab, header_width, make_table, save_table_state, selected_row
+from metodesk.ui.tabs.base import (
+    Tab,
+    fill_year_combo,
+    header_width,
+    make_table,
+    save_table_state,
+    selected_row,
+)
 from metodesk.ui.tabs.mentoring_detail import MentoringDetailPanel
 from metodesk.ui.tabs.mentoring_pages import make_button, select_id
 from metodesk.ui.widgets import SearchBox
@@ -200,13 +207,7 @@ class MentoringTab(Tab):
             year_rows = years.list_years(session)
             this_year = years.current_year(session)
             wanted = self.year_id() or (this_year.id if this_year else None)
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in year_rows:
-                self.year_combo.addItem(year.name, year.id)
-            index = self.year_combo.findData(wanted)
-            self.year_combo.setCurrentIndex(index if index >= 0 else 0)
-            self.year_combo.blockSignals(False)
+            fill_year_combo(self.year_combo, year_rows, wanted)
             year_id = self.year_id()
             rows = mentoring.list_pairs(session, year_id) if year_id is not None else []
             items = mentoring_attention.attention_list(session, year_id) if year_id is not None else []

@@ -32,6 +32,7 @@ from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.models import ROW_ROLE, RowTableModel
 from metodesk.ui.tabs.base import (
     Tab,
+    fill_year_combo,
     header_width,
     make_table,
     save_table_state,
@@ -152,13 +153,7 @@ class PlansTab(Tab):
             if not self._language_set:
                 self.panel.set_document_language(settings.print_language(session))
                 self._language_set = True
-            self.year_combo.blockSignals(True)
-            self.year_combo.clear()
-            for year in year_rows:
-                self.year_combo.addItem(year.name, year.id)
-            index = self.year_combo.findData(wanted)
-            self.year_combo.setCurrentIndex(index if index >= 0 else 0)
-            self.year_combo.blockSignals(False)
+            fill_year_combo(self.year_combo, year_rows, wanted)
             year_id = self.year_id()
             rows = list_rows(session, year_id, self.ctx.lang) if year_id is not None else []
         self._loading = True
