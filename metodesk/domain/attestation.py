@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from metodesk.domain.enums import _LABELS, Category, LabelledEnum, Position
+from metodesk.domain.enums import Category, LabelledEnum, Position, register_labels
 from metodesk.domain.errors import DomainError
 from metodesk.domain.rules import experience_years
 from metodesk.i18n import N_, _
@@ -33,12 +33,15 @@ class RuleKind(LabelledEnum):
     EARLY_GAP = "early_gap"
 
 
-_LABELS[RuleKind] = {
-    "cycle": N_("Attestation cycle, years"),
-    "pass_mark": N_("Test pass mark, %"),
-    "experience": N_("Minimum experience, years"),
-    "early_gap": N_("Early attestation: years after the last one"),
-}
+register_labels(
+    RuleKind,
+    {
+        "cycle": N_("Attestation cycle, years"),
+        "pass_mark": N_("Test pass mark, %"),
+        "experience": N_("Minimum experience, years"),
+        "early_gap": N_("Early attestation: years after the last one"),
+    },
+)
 
 
 class PositionKind(LabelledEnum):
@@ -51,12 +54,15 @@ class PositionKind(LabelledEnum):
     DIRECTOR = "director"
 
 
-_LABELS[PositionKind] = {
-    "teacher": N_("Teachers"),
-    "methodist": N_("Methodists"),
-    "deputy": N_("Deputy directors"),
-    "director": N_("Directors (first heads)"),
-}
+register_labels(
+    PositionKind,
+    {
+        "teacher": N_("Teachers"),
+        "methodist": N_("Methodists"),
+        "deputy": N_("Deputy directors"),
+        "director": N_("Directors (first heads)"),
+    },
+)
 
 
 class AwardBasis(LabelledEnum):
@@ -65,11 +71,14 @@ class AwardBasis(LabelledEnum):
     CONFIRMATION = "confirmation"
 
 
-_LABELS[AwardBasis] = {
-    "regular": N_("Regular attestation"),
-    "early": N_("Early attestation"),
-    "confirmation": N_("Confirmation of the category"),
-}
+register_labels(
+    AwardBasis,
+    {
+        "regular": N_("Regular attestation"),
+        "early": N_("Early attestation"),
+        "confirmation": N_("Confirmation of the category"),
+    },
+)
 
 
 class DecisionBody(LabelledEnum):
@@ -81,12 +90,15 @@ class DecisionBody(LabelledEnum):
     REPUBLIC = "republic"
 
 
-_LABELS[DecisionBody] = {
-    "organisation": N_("Commission of the organisation"),
-    "district": N_("District (city) education department"),
-    "region": N_("Regional education department"),
-    "republic": N_("Ministry (republican commission)"),
-}
+register_labels(
+    DecisionBody,
+    {
+        "organisation": N_("Commission of the organisation"),
+        "district": N_("District (city) education department"),
+        "region": N_("Regional education department"),
+        "republic": N_("Ministry (republican commission)"),
+    },
+)
 
 
 class Window(LabelledEnum):
@@ -94,7 +106,7 @@ class Window(LabelledEnum):
     AUTUMN = "aug_dec"
 
 
-_LABELS[Window] = {"jan_may": N_("January–May"), "aug_dec": N_("August–December")}
+register_labels(Window, {"jan_may": N_("January–May"), "aug_dec": N_("August–December")})
 
 
 class PortfolioStatus(LabelledEnum):
@@ -105,13 +117,16 @@ class PortfolioStatus(LabelledEnum):
     RETURNED = "returned"
 
 
-_LABELS[PortfolioStatus] = {
-    "not_started": N_("Not started"),
-    "preparing": N_("Being prepared"),
-    "submitted": N_("Submitted"),
-    "accepted": N_("Accepted"),
-    "returned": N_("Returned for revision"),
-}
+register_labels(
+    PortfolioStatus,
+    {
+        "not_started": N_("Not started"),
+        "preparing": N_("Being prepared"),
+        "submitted": N_("Submitted"),
+        "accepted": N_("Accepted"),
+        "returned": N_("Returned for revision"),
+    },
+)
 
 
 class CaseDecision(LabelledEnum):
@@ -120,11 +135,14 @@ class CaseDecision(LabelledEnum):
     REFUSED = "refused"
 
 
-_LABELS[CaseDecision] = {
-    "pending": N_("Awaiting the decision"),
-    "awarded": N_("Category awarded"),
-    "refused": N_("Category not awarded"),
-}
+register_labels(
+    CaseDecision,
+    {
+        "pending": N_("Awaiting the decision"),
+        "awarded": N_("Category awarded"),
+        "refused": N_("Category not awarded"),
+    },
+)
 
 # The five categories an attestation can award today, lowest first.
 CURRENT_CATEGORIES: tuple[str, ...] = (

@@ -13,6 +13,11 @@ from metodesk.i18n import N_, _
 _LABELS: dict[type, dict[str, str]] = {}
 
 
+def register_labels(enum_type: type, labels: dict[str, str]) -> None:
+    """Give a LabelledEnum its human names (marked with N_, translated when shown)."""
+    _LABELS[enum_type] = labels
+
+
 class LabelledEnum(str, Enum):
     """A str enum whose members know their human name."""
 
@@ -32,12 +37,15 @@ class OrgKind(LabelledEnum):
     COLLEGE = "college"
 
 
-_LABELS[OrgKind] = {
-    "preschool": N_("Preschool organisation"),
-    "school": N_("School"),
-    "small_school": N_("Small school with combined classes"),
-    "college": N_("College"),
-}
+register_labels(
+    OrgKind,
+    {
+        "preschool": N_("Preschool organisation"),
+        "school": N_("School"),
+        "small_school": N_("Small school with combined classes"),
+        "college": N_("College"),
+    },
+)
 
 
 class Category(LabelledEnum):
@@ -58,17 +66,20 @@ class Category(LabelledEnum):
         return self.value.startswith("legacy_")
 
 
-_LABELS[Category] = {
-    "none": N_("No category"),
-    "pedagog": N_("Teacher (pedagog)"),
-    "moderator": N_("Teacher-moderator"),
-    "expert": N_("Teacher-expert"),
-    "researcher": N_("Teacher-researcher"),
-    "master": N_("Teacher-master"),
-    "legacy_highest": N_("Highest category"),
-    "legacy_first": N_("First category"),
-    "legacy_second": N_("Second category"),
-}
+register_labels(
+    Category,
+    {
+        "none": N_("No category"),
+        "pedagog": N_("Teacher (pedagog)"),
+        "moderator": N_("Teacher-moderator"),
+        "expert": N_("Teacher-expert"),
+        "researcher": N_("Teacher-researcher"),
+        "master": N_("Teacher-master"),
+        "legacy_highest": N_("Highest category"),
+        "legacy_first": N_("First category"),
+        "legacy_second": N_("Second category"),
+    },
+)
 
 
 class Position(LabelledEnum):
@@ -82,16 +93,19 @@ class Position(LabelledEnum):
     OTHER = "other"
 
 
-_LABELS[Position] = {
-    "teacher": N_("Subject teacher"),
-    "primary_teacher": N_("Primary teacher"),
-    "educator": N_("Preschool educator"),
-    "production_master": N_("Production-training master"),
-    "methodist": N_("Methodist"),
-    "deputy": N_("Deputy director"),
-    "director": N_("Director"),
-    "other": N_("Other position"),
-}
+register_labels(
+    Position,
+    {
+        "teacher": N_("Subject teacher"),
+        "primary_teacher": N_("Primary teacher"),
+        "educator": N_("Preschool educator"),
+        "production_master": N_("Production-training master"),
+        "methodist": N_("Methodist"),
+        "deputy": N_("Deputy director"),
+        "director": N_("Director"),
+        "other": N_("Other position"),
+    },
+)
 
 
 class AssociationKind(LabelledEnum):
@@ -110,15 +124,18 @@ class AssociationKind(LabelledEnum):
         return self in (AssociationKind.SUBJECT, AssociationKind.CYCLE_COMMISSION)
 
 
-_LABELS[AssociationKind] = {
-    "subject": N_("Subject teachers' association"),
-    "primary": N_("Primary teachers' association"),
-    "class_teachers": N_("Class teachers' association"),
-    "preschool": N_("Preschool educators' association"),
-    "boarding": N_("Boarding school staff association"),
-    "tvet": N_("TVET educational-methodical association"),
-    "cycle_commission": N_("Subject-cycle commission"),
-}
+register_labels(
+    AssociationKind,
+    {
+        "subject": N_("Subject teachers' association"),
+        "primary": N_("Primary teachers' association"),
+        "class_teachers": N_("Class teachers' association"),
+        "preschool": N_("Preschool educators' association"),
+        "boarding": N_("Boarding school staff association"),
+        "tvet": N_("TVET educational-methodical association"),
+        "cycle_commission": N_("Subject-cycle commission"),
+    },
+)
 
 
 class AssociationLevel(LabelledEnum):
@@ -126,10 +143,13 @@ class AssociationLevel(LabelledEnum):
     DISTRICT = "district"
 
 
-_LABELS[AssociationLevel] = {
-    "school": N_("School level"),
-    "district": N_("District (inter-school) level"),
-}
+register_labels(
+    AssociationLevel,
+    {
+        "school": N_("School level"),
+        "district": N_("District (inter-school) level"),
+    },
+)
 
 
 class MemberRole(LabelledEnum):
@@ -138,11 +158,14 @@ class MemberRole(LabelledEnum):
     SECRETARY = "secretary"
 
 
-_LABELS[MemberRole] = {
-    "member": N_("Member"),
-    "leader": N_("Leader"),
-    "secretary": N_("Secretary"),
-}
+register_labels(
+    MemberRole,
+    {
+        "member": N_("Member"),
+        "leader": N_("Leader"),
+        "secretary": N_("Secretary"),
+    },
+)
 
 
 class LeaderChosen(LabelledEnum):
@@ -150,7 +173,7 @@ class LeaderChosen(LabelledEnum):
     APPOINTED = "appointed"
 
 
-_LABELS[LeaderChosen] = {"elected": N_("Elected"), "appointed": N_("Appointed")}
+register_labels(LeaderChosen, {"elected": N_("Elected"), "appointed": N_("Appointed")})
 
 
 class TermKind(LabelledEnum):
@@ -158,4 +181,4 @@ class TermKind(LabelledEnum):
     SEMESTER = "semester"
 
 
-_LABELS[TermKind] = {"quarter": N_("Quarter"), "semester": N_("Semester")}
+register_labels(TermKind, {"quarter": N_("Quarter"), "semester": N_("Semester")})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.i18n import N_
 
 FIRST_PERIOD, LAST_PERIOD = 1, 8  # lesson periods of a school day
@@ -26,12 +26,15 @@ class LessonKind(LabelledEnum):
     LESSON_STUDY = "lesson_study"
 
 
-_LABELS[LessonKind] = {
-    "open_lesson": N_("Open lesson"),
-    "mutual_visit": N_("Mutual visit"),
-    "master_class": N_("Master class"),
-    "lesson_study": N_("Lesson study"),
-}
+register_labels(
+    LessonKind,
+    {
+        "open_lesson": N_("Open lesson"),
+        "mutual_visit": N_("Mutual visit"),
+        "master_class": N_("Master class"),
+        "lesson_study": N_("Lesson study"),
+    },
+)
 
 
 class LessonStatus(LabelledEnum):
@@ -49,12 +52,15 @@ class LessonStatus(LabelledEnum):
         return self in (LessonStatus.PLANNED, LessonStatus.MOVED)
 
 
-_LABELS[LessonStatus] = {
-    "planned": N_("Planned"),
-    "held": N_("Held"),
-    "cancelled": N_("Cancelled"),
-    "moved": N_("Moved"),
-}
+register_labels(
+    LessonStatus,
+    {
+        "planned": N_("Planned"),
+        "held": N_("Held"),
+        "cancelled": N_("Cancelled"),
+        "moved": N_("Moved"),
+    },
+)
 
 
 def period_ok(period: int | None) -> bool:

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from metodesk.domain.enums import _LABELS, LabelledEnum, OrgKind
+from metodesk.domain.enums import LabelledEnum, OrgKind, register_labels
 from metodesk.i18n import N_
 from metodesk.i18n.dates import month_name, short_date
 
@@ -46,21 +46,24 @@ class WorkForm(LabelledEnum):
     INTERNSHIP = "internship"
 
 
-_LABELS[WorkForm] = {
-    "association_meeting": N_("Association meeting"),
-    "best_practice_school": N_("School of best (innovative) practice"),
-    "master_class": N_("Master class"),
-    "pilot_site": N_("Pilot site"),
-    "case": N_("Case"),
-    "creative_lab": N_("Creative laboratory"),
-    "instructive_meeting": N_("Instructive-methodical meeting"),
-    "seminar": N_("Seminar"),
-    "conference": N_("Conference"),
-    "creative_session": N_("Creative session"),
-    "methodical_landing": N_("Methodical landing"),
-    "consilium": N_("Methodical consilium"),
-    "internship": N_("Methodical internship"),
-}
+register_labels(
+    WorkForm,
+    {
+        "association_meeting": N_("Association meeting"),
+        "best_practice_school": N_("School of best (innovative) practice"),
+        "master_class": N_("Master class"),
+        "pilot_site": N_("Pilot site"),
+        "case": N_("Case"),
+        "creative_lab": N_("Creative laboratory"),
+        "instructive_meeting": N_("Instructive-methodical meeting"),
+        "seminar": N_("Seminar"),
+        "conference": N_("Conference"),
+        "creative_session": N_("Creative session"),
+        "methodical_landing": N_("Methodical landing"),
+        "consilium": N_("Methodical consilium"),
+        "internship": N_("Methodical internship"),
+    },
+)
 
 
 class SchoolDirection(LabelledEnum):
@@ -76,16 +79,19 @@ class SchoolDirection(LabelledEnum):
     MATERIALS = "materials"
 
 
-_LABELS[SchoolDirection] = {
-    "theory": N_("Theory and effective methods"),
-    "normative": N_("Normative documents"),
-    "forms_methods": N_("Forms and methods of teaching and upbringing"),
-    "best_practice": N_("Best and innovative practice"),
-    "olympiads": N_("Forms of methodical work, olympiads and competitions"),
-    "quality": N_("Analysis of teaching quality and results"),
-    "attestation": N_("Teacher attestation"),
-    "materials": N_("Methodical materials"),
-}
+register_labels(
+    SchoolDirection,
+    {
+        "theory": N_("Theory and effective methods"),
+        "normative": N_("Normative documents"),
+        "forms_methods": N_("Forms and methods of teaching and upbringing"),
+        "best_practice": N_("Best and innovative practice"),
+        "olympiads": N_("Forms of methodical work, olympiads and competitions"),
+        "quality": N_("Analysis of teaching quality and results"),
+        "attestation": N_("Teacher attestation"),
+        "materials": N_("Methodical materials"),
+    },
+)
 
 
 class CollegeDirection(LabelledEnum):
@@ -102,17 +108,20 @@ class CollegeDirection(LabelledEnum):
     COOPERATION = "tvet_cooperation"
 
 
-_LABELS[CollegeDirection] = {
-    "tvet_normative": N_("Normative acts of curricular materials"),
-    "tvet_programmes": N_("Curricula and their introduction"),
-    "tvet_labour_market": N_("Programme changes for the labour market"),
-    "tvet_results": N_("Analysis of control results and knowledge quality"),
-    "tvet_mentoring": N_("Pedagogical mentoring"),
-    "tvet_lessons": N_("Mutual lesson visits, open lessons, best practice"),
-    "tvet_competitions": N_("Skills competitions, seminars, conferences"),
-    "tvet_literature": N_("Reviews of literature and methodical materials"),
-    "tvet_cooperation": N_("Effective forms of work and mutual help"),
-}
+register_labels(
+    CollegeDirection,
+    {
+        "tvet_normative": N_("Normative acts of curricular materials"),
+        "tvet_programmes": N_("Curricula and their introduction"),
+        "tvet_labour_market": N_("Programme changes for the labour market"),
+        "tvet_results": N_("Analysis of control results and knowledge quality"),
+        "tvet_mentoring": N_("Pedagogical mentoring"),
+        "tvet_lessons": N_("Mutual lesson visits, open lessons, best practice"),
+        "tvet_competitions": N_("Skills competitions, seminars, conferences"),
+        "tvet_literature": N_("Reviews of literature and methodical materials"),
+        "tvet_cooperation": N_("Effective forms of work and mutual help"),
+    },
+)
 
 
 class ActivityStatus(LabelledEnum):
@@ -122,12 +131,15 @@ class ActivityStatus(LabelledEnum):
     CANCELLED = "cancelled"
 
 
-_LABELS[ActivityStatus] = {
-    "planned": N_("Planned"),
-    "done": N_("Done"),
-    "moved": N_("Moved"),
-    "cancelled": N_("Cancelled"),
-}
+register_labels(
+    ActivityStatus,
+    {
+        "planned": N_("Planned"),
+        "done": N_("Done"),
+        "moved": N_("Moved"),
+        "cancelled": N_("Cancelled"),
+    },
+)
 
 
 class PlanStatus(LabelledEnum):
@@ -144,12 +156,15 @@ class PlanStatus(LabelledEnum):
         return self is PlanStatus.APPROVED
 
 
-_LABELS[PlanStatus] = {
-    "draft": N_("Draft"),
-    "reviewed": N_("Reviewed at a meeting"),
-    "agreed": N_("Agreed with the deputy"),
-    "approved": N_("Approved"),
-}
+register_labels(
+    PlanStatus,
+    {
+        "draft": N_("Draft"),
+        "reviewed": N_("Reviewed at a meeting"),
+        "agreed": N_("Agreed with the deputy"),
+        "approved": N_("Approved"),
+    },
+)
 
 
 def directions_for(org_kind: str) -> type[SchoolDirection] | type[CollegeDirection]:

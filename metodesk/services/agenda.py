@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.text import clean_multiline
 from metodesk.i18n import N_, _
@@ -28,10 +28,13 @@ class ItemKind(LabelledEnum):
     REVIEW = "review"
 
 
-_LABELS[ItemKind] = {
-    "regular": N_("Agenda item"),
-    "review": N_("Review of earlier decisions"),
-}
+register_labels(
+    ItemKind,
+    {
+        "regular": N_("Agenda item"),
+        "review": N_("Review of earlier decisions"),
+    },
+)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.rules import decision_overdue
 from metodesk.domain.text import clean_multiline
@@ -28,7 +28,7 @@ class DecisionStatus(LabelledEnum):
     DONE = "done"
 
 
-_LABELS[DecisionStatus] = {"open": N_("Open"), "done": N_("Done")}
+register_labels(DecisionStatus, {"open": N_("Open"), "done": N_("Done")})
 
 
 @dataclass(frozen=True)

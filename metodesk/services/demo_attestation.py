@@ -235,6 +235,8 @@ class _Demo:
 def add_demo_attestation(session: Session, today: dt.date) -> int:
     """Give the demo teachers their attestation records; returns the history entries written.
     Adds nothing once any attestation record exists, so it runs once per database."""
-    if session.scalar(select(CategoryAward.id).limit(1)) or session.scalar(select(AttestationCase.id).limit(1)):
+    if session.scalar(select(CategoryAward.id).limit(1)) or session.scalar(
+        select(AttestationCase.id).limit(1)
+    ):
         return 0
     return _Demo(session, today).run()

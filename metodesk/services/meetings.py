@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import _LABELS, LabelledEnum, MemberRole
+from metodesk.domain.enums import LabelledEnum, MemberRole, register_labels
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import initials_name
@@ -37,7 +37,7 @@ class MeetingStatus(LabelledEnum):
     HELD = "held"
 
 
-_LABELS[MeetingStatus] = {"planned": N_("Planned"), "held": N_("Held")}
+register_labels(MeetingStatus, {"planned": N_("Planned"), "held": N_("Held")})
 
 
 class Presence(LabelledEnum):
@@ -47,7 +47,7 @@ class Presence(LabelledEnum):
     ABSENT = "absent"
 
 
-_LABELS[Presence] = {"present": N_("Present"), "absent": N_("Absent")}
+register_labels(Presence, {"present": N_("Present"), "absent": N_("Absent")})
 
 
 def full_name(t: Teacher) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import clean_multiline, initials_name, sort_key
@@ -39,7 +39,7 @@ class MenteeKind(LabelledEnum):
     TRAINEE = "trainee"
 
 
-_LABELS[MenteeKind] = {"young_specialist": N_("Young specialist"), "trainee": N_("Trainee teacher")}
+register_labels(MenteeKind, {"young_specialist": N_("Young specialist"), "trainee": N_("Trainee teacher")})
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError
 from metodesk.domain.lesson_enums import LessonStatus
 from metodesk.domain.text import initials_name
@@ -45,13 +45,16 @@ class MentoringKind(LabelledEnum):
         return self in (MentoringKind.VISIT_MENTEE, MentoringKind.VISIT_MENTOR)
 
 
-_LABELS[MentoringKind] = {
-    "consultation": N_("Consultation"),
-    "visit_mentee": N_("The mentor visits the mentee's lesson"),
-    "visit_mentor": N_("The mentee visits the mentor's lesson"),
-    "joint_planning": N_("Joint planning"),
-    "other": N_("Other"),
-}
+register_labels(
+    MentoringKind,
+    {
+        "consultation": N_("Consultation"),
+        "visit_mentee": N_("The mentor visits the mentee's lesson"),
+        "visit_mentor": N_("The mentee visits the mentor's lesson"),
+        "joint_planning": N_("Joint planning"),
+        "other": N_("Other"),
+    },
+)
 
 
 @dataclass(frozen=True)

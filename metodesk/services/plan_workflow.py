@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError
 from metodesk.domain.plan_forms import PlanStatus, head_title
 from metodesk.domain.text import clean, clean_multiline
@@ -46,15 +46,18 @@ class PlanAction(LabelledEnum):
     WITHDRAWN = "withdrawn"
 
 
-_LABELS[PlanAction] = {
-    "created": N_("Created"),
-    "copied": N_("Copied from last year"),
-    "reviewed": N_("Reviewed at a meeting"),
-    "agreed": N_("Agreed with the deputy"),
-    "approved": N_("Approved by the head"),
-    "reopened": N_("Reopened"),
-    "withdrawn": N_("Returned to draft"),
-}
+register_labels(
+    PlanAction,
+    {
+        "created": N_("Created"),
+        "copied": N_("Copied from last year"),
+        "reviewed": N_("Reviewed at a meeting"),
+        "agreed": N_("Agreed with the deputy"),
+        "approved": N_("Approved by the head"),
+        "reopened": N_("Reopened"),
+        "withdrawn": N_("Returned to draft"),
+    },
+)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.i18n import N_, _
 from metodesk.i18n.dates import protocol_reference
@@ -26,11 +26,14 @@ class DocumentKind(LabelledEnum):
     OTHER = "other"
 
 
-_LABELS[DocumentKind] = {
-    "annual_plan": N_("Annual plan of the association"),
-    "calendar_plan": N_("Calendar-thematic plan"),
-    "other": N_("Other methodical material"),
-}
+register_labels(
+    DocumentKind,
+    {
+        "annual_plan": N_("Annual plan of the association"),
+        "calendar_plan": N_("Calendar-thematic plan"),
+        "other": N_("Other methodical material"),
+    },
+)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from metodesk.domain.enums import _LABELS, LabelledEnum
+from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError
 from metodesk.domain.text import clean_multiline
 from metodesk.i18n import N_, _
@@ -26,7 +26,7 @@ class WordingKind(LabelledEnum):
     DECISION = "decision"
 
 
-_LABELS[WordingKind] = {"agenda": N_("Agenda item"), "decision": N_("Decision")}
+register_labels(WordingKind, {"agenda": N_("Agenda item"), "decision": N_("Decision")})
 
 
 class WordingTopic(LabelledEnum):
@@ -43,17 +43,20 @@ class WordingTopic(LabelledEnum):
     OTHER = "other"
 
 
-_LABELS[WordingTopic] = {
-    "review": N_("Earlier decisions"),
-    "annual_plan": N_("Annual plan"),
-    "calendar_plans": N_("Calendar-thematic plans"),
-    "summative": N_("Summative assessment"),
-    "open_lesson": N_("Open lesson"),
-    "leader": N_("Choosing the leader"),
-    "self_education": N_("Self-education"),
-    "olympiad": N_("Olympiads"),
-    "other": N_("Other"),
-}
+register_labels(
+    WordingTopic,
+    {
+        "review": N_("Earlier decisions"),
+        "annual_plan": N_("Annual plan"),
+        "calendar_plans": N_("Calendar-thematic plans"),
+        "summative": N_("Summative assessment"),
+        "open_lesson": N_("Open lesson"),
+        "leader": N_("Choosing the leader"),
+        "self_education": N_("Self-education"),
+        "olympiad": N_("Olympiads"),
+        "other": N_("Other"),
+    },
+)
 
 A, D = WordingKind.AGENDA.value, WordingKind.DECISION.value
 
