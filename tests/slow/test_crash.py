@@ -43,6 +43,11 @@ ZYGOTE = textwrap.dedent(
 
     configure_mappers()  # once here, not in every writer
 
+    def say(text):
+        # One write(2) per line: atomic on a pipe, so a kill never leaves half a line
+        # for the next message to run into (print may split text and newline).
+        os.write(1, (text + "\\n").encode())
+
     path, org = Path(sys.argv[1]), int(sys.argv[2])
     subject_ids = [int(x) for x in sys.argv[3].split(",")]
     meeting_ids = [int(x) for x in sys.argv[4].split(",")]
@@ -57,13 +62,13 @@ ZYGOTE = textwrap.dedent(
                 with db.transaction() as s:
                     tid = teachers.save_teacher(s, teachers.TeacherInput(
                         surname=name, first_name="Test", organisation_id=org, subject_ids=subject_ids))
-                print(f"w teacher {tid}", flush=True)
+                say(f"w teacher {tid}")
             else:
                 meeting = meeting_ids[number % len(meeting_ids)]
                 with db.transaction() as s:
                     item = agenda.save_item(s, meeting, agenda.ItemInput(title=name))
                     dec = decisions.save_decision(s, item, decisions.DecisionInput(text=name))
-                print(f"w agenda_item {item} decision {dec}", flush=True)
+                say(f"w agenda_item {item} decision {dec}")
 
     for line in sys.stdin:
         word, _, arg = line.strip().partition(" ")
@@ -74,13 +79,13 @@ ZYGOTE = textwrap.dedent(
                 try:
                     writer(int(arg))
                 except BaseException as exc:
-                    print(f"error {type(exc).__name__}: {exc}", flush=True)
+                    say(f"error {type(exc).__name__}: {exc}")
                 finally:
                     os._exit(3)
-            print(f"pid {pid}", flush=True)
+            say(f"pid {pid}")
         elif word == "reap":
             os.waitpid(int(arg), 0)
-            print(f"reaped {arg}", flush=True)
+            say(f"reaped {arg}")
     """
 ).replace("{MARK}", MARK)
 
