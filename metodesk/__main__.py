@@ -2,7 +2,32 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+LANGUAGE_CHOICES = ("kk", "ru", "en")
+
+
+def window_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The window's own options (--data-dir, --lang) when ``argv`` holds nothing
+    else; None for anything more (a command, --help, a mistake), which the full
+    command-line parser then handles. Starting the window this way skips
+    importing every command module: part of issue 9's quick start."""
+    values: dict[str, str | None] = {"data_dir": None, "lang": None}
+    rest = list(argv)
+    while rest:
+        token = rest.pop(0)
+        name, has_value, value = token.partition("=")
+        if name not in ("--data-dir", "--lang"):
+            return None
+        if not has_value:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if name == "--lang" and value not in LANGUAGE_CHOICES:
+            return None
+        values[name[2:].replace("-", "_")] = value
+    return argparse.Namespace(command=None, **values)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -12,11 +37,13 @@ def main(argv: list[str] | None = None) -> int:
         from metodesk.smoke import run_smoke
 
         return run_smoke()
-    from metodesk.cli import build_parser, run_command
+    args = window_arguments(argv)
+    if args is None:
+        from metodesk.cli import build_parser, run_command
 
-    args = build_parser().parse_args(argv)
-    if getattr(args, "command", None):
-        return run_command(args)
+        args = build_parser().parse_args(argv)
+        if getattr(args, "command", None):
+            return run_command(args)
     from metodesk.app import run_app
 
     return run_app(args)

@@ -87,17 +87,14 @@ def run_app(args: argparse.Namespace) -> int:
     logs.get_logger(__name__).info("metodesk started on the data folder %s", paths.data_dir())
     app = create_application(sys.argv[:1])
     from metodesk.ui.errors import install_excepthook
-    from metodesk.ui.startup import claim_data_folder, open_main_window
+    from metodesk.ui.startup import claim_data_folder, start_window
 
     install_excepthook()
     lock = claim_data_folder()
     if lock is None:
         return 1
     try:
-        window = open_main_window(app, explicit_language=args.lang)
-        if window is None:
-            return 1
-        return app.exec()
+        return start_window(app, explicit_language=args.lang)
     finally:
         # The log stays open: an error escaping from here still reaches it
         # through the excepthook; logging closes it at exit.

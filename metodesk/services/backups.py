@@ -21,7 +21,8 @@ from metodesk.i18n.dates import short_date
 from metodesk.logs import get_logger
 from metodesk.storage import backup
 from metodesk.storage.backup import BackupSummary
-from metodesk.storage.database import Database
+from metodesk.storage.database import Database, damage_found
+from metodesk.storage.engine import file_integrity
 
 log = get_logger(__name__)
 
@@ -65,17 +66,57 @@ def rotate(folder: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
     return removed
 
 
-def daily_backup(db: Database, now: dt.datetime | None = None) -> Path | None:
-    """Back the database up unless today's daily backup exists, then rotate.
-    The new backup's path, or None when there was one already."""
+@dataclass(frozen=True)
+class StartChecks:
+    """What the checks after the window opened found: a damaged database (the
+    sentence), or a daily backup that could not be made (the sentence)."""
+
+    damage: str | None = None
+    backup_problem: str | None = None
+
+
+def start_checks(
+    db_path: Path, keep: tuple[int, int], now: dt.datetime | None = None, *, check_integrity: bool = True
+) -> StartChecks:
+    """The whole-file integrity check (unless the opening did it), then today's
+    backup, for a window that is already open. Needs no Session and opens its
+    own connections, so it can run on a background thread; a damaged file gets
+    no backup (it would push a good one out of the rotation)."""
+    ok, said = True, ""
+    if check_integrity:
+        try:
+            ok, said = file_integrity(db_path)
+        except Exception as exc:  # noqa: BLE001 - any failure to read the file is damage to report
+            ok, said = False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    if not ok:
+        log.error("Damaged database found after start: %s", said)
+        return StartChecks(damage=str(damage_found(db_path, said)))
+    try:
+        daily_backup(db_path, now, keep=keep)
+    except (StorageError, OSError) as exc:
+        log.warning("Daily backup failed: %s", exc)
+        return StartChecks(backup_problem=_("Today's backup could not be made: {reason}").format(reason=exc))
+    return StartChecks()
+
+
+def daily_backup(
+    db: Database | Path, now: dt.datetime | None = None, keep: tuple[int, int] | None = None
+) -> Path | None:
+    """Back the database up unless today's daily backup exists, then rotate
+    (keeping ``keep`` daily and monthly backups, read from the settings when
+    not given). The new backup's path, or None when there was one already."""
     now = _now(now)
-    folder = backups_dir(db.path)
+    db_path = db if isinstance(db, Path) else db.path
+    if keep is None:
+        assert isinstance(db, Database), "the settings are read through an open database"
+        keep = keep_counts(db)
+    folder = backups_dir(db_path)
     if any(f.kind == backup.DAILY and f.made_at.date() == now.date() for f in backup.backup_files(folder)):
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    made = backup.backup_database(db.path, backup.free_path(folder, now, backup.DAILY))
+    made = backup.backup_database(db_path, backup.free_path(folder, now, backup.DAILY))
     log.info("Daily backup made: %s", made)
-    removed = rotate(folder, *keep_counts(db))
+    removed = rotate(folder, *keep)
     if removed:
         log.info("Rotation removed %d old backups", len(removed))
     return made

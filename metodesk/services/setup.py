@@ -23,12 +23,13 @@ def seed_defaults(session: Session) -> None:
         years.save_year(session, years.calendar_2025_2026())
 
 
-def prepare_database(path: Path) -> Database:
+def prepare_database(path: Path, *, deep_check: bool = True) -> Database:
     """Open, check and migrate the database at ``path`` (backing it up before a
-    migration), then seed defaults."""
+    migration), then seed defaults. ``deep_check=False`` leaves the whole-file
+    check to the caller (see ``open_database``)."""
     from metodesk.services.backups import before_migration
 
-    db = open_database(path, before_upgrade=before_migration)
+    db = open_database(path, before_upgrade=before_migration, deep_check=deep_check)
     with db.transaction() as session:
         seed_defaults(session)
     return db

@@ -95,12 +95,29 @@ def _looks_like_sqlite(path: Path) -> bool:
         return handle.read(16) == b"SQLite format 3\x00"
 
 
+def damage_found(path: Path, details: str) -> DamagedDatabase:
+    """The error for a database whose integrity check failed."""
+    return DamagedDatabase(
+        _("The database {path} is damaged ({details}); it was left untouched.").format(
+            path=path, details=details[:200]
+        )
+    )
+
+
 def open_database(
-    path: Path, *, upgrade: bool = True, before_upgrade: Callable[[Path], None] | None = None
+    path: Path,
+    *,
+    upgrade: bool = True,
+    before_upgrade: Callable[[Path], None] | None = None,
+    deep_check: bool = True,
 ) -> Database:
     """Open (or create) the database at ``path``: refuse a damaged or newer file
     without writing to it, then migrate to the newest schema. ``before_upgrade``
-    runs (a backup) when an existing database is about to be migrated."""
+    runs (a backup) when an existing database is about to be migrated.
+
+    ``deep_check=False`` skips SQLite's quick_check, which reads the whole file
+    (0.3 s for a district's 230 MB): the window runs it in the background once
+    it is shown (ui/startup.py). The header and the schema version are still read."""
     exists = path.exists() and path.stat().st_size > 0
     if exists and not _looks_like_sqlite(path):
         raise DamagedDatabase(
@@ -111,13 +128,12 @@ def open_database(
     engine = make_engine(path)
     try:
         if exists:
-            ok, said = integrity_ok(engine)
-            if not ok:
-                raise DamagedDatabase(
-                    _("The database {path} is damaged ({details}); it was left untouched.").format(
-                        path=path, details=said[:200]
-                    )
-                )
+            if deep_check:
+                ok, said = integrity_ok(engine)
+                if not ok:
+                    raise damage_found(path, said)
+            if upgrade and migrate.at_newest_schema(engine):
+                return Database(path, engine)
             migrate.check_not_newer(engine)
             if upgrade and before_upgrade is not None and migrate.needs_upgrade(engine):
                 before_upgrade(path)

@@ -44,6 +44,19 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, future=True)
 
 
+def file_integrity(db_path: Path) -> tuple[bool, str]:
+    """``integrity_ok`` on a connection of its own, so a background thread can
+    check the file while the window uses the engine: (ok, what SQLite said)."""
+    import sqlite3
+
+    connection = sqlite3.connect(db_path, timeout=10)
+    try:
+        rows = [r[0] for r in connection.execute("PRAGMA quick_check").fetchall()]
+    finally:
+        connection.close()
+    return rows == ["ok"], "; ".join(rows)
+
+
 def integrity_ok(engine: Engine) -> tuple[bool, str]:
     """SQLite's own quick check of the file: (ok, what it said)."""
     with engine.connect() as conn:

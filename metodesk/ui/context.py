@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from sqlalchemy.orm import Session
 
 from metodesk import paths
 from metodesk.i18n import language
-from metodesk.storage.database import Database
+
+if TYPE_CHECKING:  # the window's shell imports this module before SQLAlchemy
+    from sqlalchemy.orm import Session
+
+    from metodesk.storage.database import Database
+
+
+def window_settings() -> QSettings:
+    """The remembered geometry, tabs, column widths: ``window.ini`` in the data folder."""
+    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
 
 
 class AppContext(QObject):
@@ -24,7 +33,7 @@ class AppContext(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.settings = QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+        self.settings = window_settings()
 
     @property
     def lang(self) -> str:

@@ -1,97 +1,161 @@
 """The main window: tabs built from a list, menus, shortcuts, status bar,
-remembered geometry."""
+remembered geometry.
+
+The window is built in two steps so it can be shown before the database layer
+is even imported (issue 9: a window within 1.5x a bare Qt window's start): the
+shell (tab titles, menus, geometry) needs only Qt; ``attach`` then builds the
+real tabs on an AppContext and puts each in its page.
+"""
 
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from metodesk import __version__
-from metodesk.i18n import _
-from metodesk.ui.context import AppContext
-from metodesk.ui.tabs.base import Tab
+from metodesk.i18n import N_, _
+from metodesk.ui.context import window_settings
 
-# (module, class) of each tab, in the order they appear.
-TABS: tuple[tuple[str, str], ...] = (
-    ("metodesk.ui.tabs.teachers", "TeachersTab"),
-    ("metodesk.ui.tabs.associations", "AssociationsTab"),
-    ("metodesk.ui.tabs.plans", "PlansTab"),
-    ("metodesk.ui.tabs.lessons", "LessonsTab"),
-    ("metodesk.ui.tabs.mentoring", "MentoringTab"),
-    ("metodesk.ui.tabs.attestation", "AttestationTab"),
-    ("metodesk.ui.tabs.settings", "SettingsTab"),
+if TYPE_CHECKING:
+    from metodesk.ui.context import AppContext
+    from metodesk.ui.tabs.base import Tab
+
+# (module, class, title) of each tab, in the order they appear. The title is
+# here, not only in the tab class, so the shell shows it before any import.
+TABS: tuple[tuple[str, str, str], ...] = (
+    ("metodesk.ui.tabs.teachers", "TeachersTab", N_("Teachers")),
+    ("metodesk.ui.tabs.associations", "AssociationsTab", N_("Associations")),
+    ("metodesk.ui.tabs.plans", "PlansTab", N_("Annual plans")),
+    ("metodesk.ui.tabs.lessons", "LessonsTab", N_("Open lessons")),
+    ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),
+    ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
+    ("metodesk.ui.tabs.settings", "SettingsTab", N_("Settings")),
 )
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    """The shell comes first; ``attach`` fills it. ``MainWindow(ctx)`` does both."""
+
+    def __init__(self, ctx: AppContext | None = None) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext | None = None
+        self.settings = ctx.settings if ctx is not None else window_settings()
         self.setObjectName("MainWindow")
-        self.setWindowTitle(_("metodesk — methodical work"))
         self.tabs_widget = QTabWidget()
         self.tabs_widget.setObjectName("main_tabs")
         self.tabs_widget.setDocumentMode(True)
         self.setCentralWidget(self.tabs_widget)
-        self.tabs: list[Tab] = []
-        for module_name, class_name in TABS:
-            tab_class = getattr(importlib.import_module(module_name), class_name)
-            tab: Tab = tab_class(ctx)
-            self.tabs.append(tab)
-            self.tabs_widget.addTab(tab, tab.title())
-        self.tabs_widget.currentChanged.connect(self._on_tab_changed)
+        self._built: list[Tab | None] = [None] * len(TABS)
+        self._texts: list[tuple[QAction | QMenu, str]] = []
+        self._pages: list[QWidget] = []
+        for module_name, _class_name, _title in TABS:
+            page = QWidget()
+            page.setObjectName(f"page_{module_name.rsplit('.', 1)[-1]}")
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._pages.append(page)
+            self.tabs_widget.addTab(page, "")
         self._build_menus()
         self._status_label = QLabel()
         self._status_label.setObjectName("status_context")
         self.statusBar().setObjectName("status_bar")
         self.statusBar().addPermanentWidget(self._status_label)
-        ctx.status.connect(self.show_status)
-        ctx.changed.connect(self._on_data_changed)
+        self.retranslate()
         self.resize(1100, 700)
-        geometry = ctx.settings.value("window/geometry")
+        geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        index = ctx.settings.value("window/tab", 0)
+        index = self.settings.value("window/tab", 0)
         self.tabs_widget.setCurrentIndex(int(index) if str(index).isdigit() else 0)
+        if ctx is not None:
+            self.attach(ctx)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Put the window on ``ctx``: build the visible tab now and the others
+        one by one from the event loop (or at once when ``tabs`` is asked for),
+        and turn the data actions on."""
+        self.ctx = ctx
+        self.settings = ctx.settings
+        ctx.status.connect(self.show_status)
+        ctx.changed.connect(self._on_data_changed)
+        self.tabs_widget.currentChanged.connect(self._on_tab_changed)
+        self._enable_data_actions(True)
+        self._tab_at(self.tabs_widget.currentIndex())
+        QTimer.singleShot(0, self._build_next_tab)
+
+    def _tab_at(self, index: int) -> Tab:
+        """The tab at ``index``, built (module imported, widgets made) on first use."""
+        tab = self._built[index]
+        if tab is None:
+            assert self.ctx is not None, "tabs are built once the window has its data"
+            module_name, class_name, _title = TABS[index]
+            tab = getattr(importlib.import_module(module_name), class_name)(self.ctx)
+            self._pages[index].layout().addWidget(tab)
+            self._built[index] = tab
+        return tab
+
+    def _build_next_tab(self) -> None:
+        """Build one tab not built yet, then come back from the event loop for
+        the next: the window answers clicks between them."""
+        for index, tab in enumerate(self._built):
+            if tab is None:
+                self._tab_at(index)
+                QTimer.singleShot(0, self._build_next_tab)
+                return
+
+    @property
+    def tabs(self) -> list[Tab]:
+        """Every tab, in order (the ones not built yet are built now)."""
+        if self.ctx is None:
+            return []
+        return [self._tab_at(index) for index in range(len(TABS))]
+
+    def retranslate(self) -> None:
+        """Set the shell's texts in the active language (again after the
+        first-start dialog picked another one)."""
+        self.setWindowTitle(_("metodesk — methodical work"))
+        for index, (_module, _class, title) in enumerate(TABS):
+            self.tabs_widget.setTabText(index, _(title))
+        for item, text in self._texts:
+            if isinstance(item, QMenu):
+                item.setTitle(_(text))
+            else:
+                item.setText(_(text))
 
     def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
+        """An action whose ``text`` (marked with N_) is translated by ``retranslate``."""
+        action = QAction(self)
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         self.addAction(action)
+        self._texts.append((action, text))
         return action
 
+    def _menu(self, name: str, text: str) -> QMenu:
+        menu = self.menuBar().addMenu("")
+        menu.setObjectName(name)
+        self._texts.append((menu, text))
+        return menu
+
     def _build_menus(self) -> None:
-        menu_bar = self.menuBar()
-        menu_bar.setObjectName("menu_bar")
-        file_menu = menu_bar.addMenu(_("&File"))
-        file_menu.setObjectName("file_menu")
+        self.menuBar().setObjectName("menu_bar")
+        file_menu = self._menu("file_menu", N_("&File"))
         self.new_action = self._action(
-            "action_new",
-            _("&New record"),
-            QKeySequence.StandardKey.New,
-            self._new,
+            "action_new", N_("&New record"), QKeySequence.StandardKey.New, self._new
         )
-        self.find_action = self._action(
-            "action_find",
-            _("&Find"),
-            QKeySequence.StandardKey.Find,
-            self._find,
-        )
+        self.find_action = self._action("action_find", N_("&Find"), QKeySequence.StandardKey.Find, self._find)
         self.delete_action = self._action(
-            "action_delete",
-            _("&Delete record"),
-            QKeySequence.StandardKey.Delete,
-            self._delete,
+            "action_delete", N_("&Delete record"), QKeySequence.StandardKey.Delete, self._delete
         )
-        self.quit_action = self._action("action_quit", _("&Quit"), QKeySequence("Ctrl+Q"), self.close)
-        self.backup_action = self._action("action_backup", _("&Back up to…"), None, self._back_up)
-        self.restore_action = self._action("action_restore", _("&Restore from backup…"), None, self._restore)
+        self.quit_action = self._action("action_quit", N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
+        self.backup_action = self._action("action_backup", N_("&Back up to…"), None, self._back_up)
+        self.restore_action = self._action("action_restore", N_("&Restore from backup…"), None, self._restore)
         for action in (self.new_action, self.find_action, self.delete_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
@@ -99,20 +163,27 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.go_menu = menu_bar.addMenu(_("&Go"))
-        self.go_menu.setObjectName("go_menu")
-        for number, tab in enumerate(self.tabs, start=1):
+        self.go_menu = self._menu("go_menu", N_("&Go"))
+        for number, (_module, _class, title) in enumerate(TABS, start=1):
             action = self._action(
-                f"action_tab_{number}",
-                tab.title(),
-                QKeySequence(f"Alt+{number}"),
-                self._go_to_tab,
+                f"action_tab_{number}", title, QKeySequence(f"Alt+{number}"), self._go_to_tab
             )
             action.setData(number - 1)
             self.go_menu.addAction(action)
-        help_menu = menu_bar.addMenu(_("&Help"))
-        help_menu.setObjectName("help_menu")
-        help_menu.addAction(self._action("action_about", _("&About metodesk"), None, self.show_about))
+        help_menu = self._menu("help_menu", N_("&Help"))
+        help_menu.addAction(self._action("action_about", N_("&About metodesk"), None, self.show_about))
+        self._enable_data_actions(False)
+
+    def _enable_data_actions(self, enabled: bool) -> None:
+        """The actions that need the data are off until ``attach``."""
+        for action in (
+            self.new_action,
+            self.find_action,
+            self.delete_action,
+            self.backup_action,
+            self.restore_action,
+        ):
+            action.setEnabled(enabled)
 
     def _new(self) -> None:
         self.current_tab().new_record()
@@ -145,20 +216,24 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def current_tab(self) -> Tab:
-        return self.tabs[self.tabs_widget.currentIndex()]
+        return self._tab_at(self.tabs_widget.currentIndex())
 
     def _on_tab_changed(self, index: int) -> None:
-        if 0 <= index < len(self.tabs):
-            self.tabs[index].ensure_loaded()
+        if 0 <= index < len(TABS):
+            self._tab_at(index).ensure_loaded()
 
     def load(self) -> None:
         """Fill the visible tab; the others load when first shown."""
+        if self.ctx is None:
+            return
         self.refresh_status()
         self.current_tab().ensure_loaded()
 
     def refresh_status(self) -> None:
         from metodesk.services import organisations, years
 
+        if self.ctx is None:
+            return
         with self.ctx.reading() as session:
             org = organisations.ours(session)
             year = years.current_year(session)
@@ -180,14 +255,15 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for index, tab in enumerate(self.tabs):
+        built = [(index, tab) for index, tab in enumerate(self._built) if tab is not None]
+        for index, tab in built:
             if not tab.can_close():
                 self.tabs_widget.setCurrentIndex(index)
                 event.ignore()
                 return
-        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
-        self.ctx.settings.setValue("window/tab", self.tabs_widget.currentIndex())
-        for tab in self.tabs:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/tab", self.tabs_widget.currentIndex())
+        for _index, tab in built:
             tab.save_state()
-        self.ctx.settings.sync()
+        self.settings.sync()
         super().closeEvent(event)

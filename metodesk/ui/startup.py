@@ -1,15 +1,36 @@
-"""From a QApplication to a shown main window: the data folder's lock, the
-database (with a sentence, not a traceback, when it cannot be opened, and the
-newest good backup offered when it is damaged), the daily backup, the
-first-start questions."""
+"""From a QApplication to a filled main window, in steps, so the window shows at
+once (issue 9) and nothing waits for what can come later:
+
+1. ``show_shell``: the window's shell (tab titles, menus, geometry): Qt only,
+   before SQLAlchemy is even imported.
+2. ``complete_start``: the database (a sentence, not a traceback, when it cannot
+   be opened; the newest good backup offered when it is damaged), the
+   first-start questions, the tabs, the visible tab's rows.
+3. ``services.backups.start_checks``: SQLite's check of the whole file and the
+   day's backup; damage found there offers the newest good backup as well.
+
+``start_window`` (the program) runs step 2 from the event loop once the shell
+is painted and step 3 on a thread of its own; ``open_main_window`` (tests, the
+smoke check, screenshots) runs them in order before it returns, checking the
+whole file while opening.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+import threading
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from metodesk import config, logs, paths
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _, language, set_language
+
+if TYPE_CHECKING:
+    from metodesk.services.backups import StartChecks
+    from metodesk.storage.database import Database
+    from metodesk.ui.main_window import MainWindow
 
 log = logs.get_logger(__name__)
 
@@ -29,7 +50,7 @@ def claim_data_folder():  # type: ignore[no-untyped-def]
     return lock
 
 
-def _recover_damaged(exc: StorageError):  # type: ignore[no-untyped-def]
+def _recover_damaged(exc: StorageError, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
     """The database is damaged: say what was found, offer the newest good backup;
     when accepted, set the damaged file aside and restore. The opened database,
     or None when nothing was restored (the damaged file is then untouched)."""
@@ -42,14 +63,14 @@ def _recover_damaged(exc: StorageError):  # type: ignore[no-untyped-def]
     newest = backups.newest_good_backup(path)
     if newest is None:
         QMessageBox.critical(
-            None,
+            parent,
             _("metodesk"),
             _("{problem} No good backup was found in {folder}.").format(
                 problem=exc, folder=backups.backups_dir(path)
             ),
         )
         return None
-    if not offer_backup(newest, str(exc)):
+    if not offer_backup(newest, str(exc), parent=parent):
         return None
     try:
         result = backups.restore(newest.path, path)
@@ -57,28 +78,16 @@ def _recover_damaged(exc: StorageError):  # type: ignore[no-untyped-def]
     except (StorageError, OSError) as error:
         from metodesk.ui.errors import human_sentence
 
-        QMessageBox.critical(None, _("metodesk"), human_sentence(error))
+        QMessageBox.critical(parent, _("metodesk"), human_sentence(error))
         return None
     QMessageBox.information(
-        None,
+        parent,
         _("metodesk"),
         _("The backup from {date} is restored; the damaged file is kept as {path}.").format(
             date=backups.made_at_text(newest), path=result.kept
         ),
     )
     return db
-
-
-def _daily_backup(db) -> str | None:  # type: ignore[no-untyped-def]
-    """Today's backup; a sentence for the status bar when it could not be made."""
-    from metodesk.services import backups
-
-    try:
-        backups.daily_backup(db)
-    except (StorageError, OSError) as exc:
-        log.warning("Daily backup failed: %s", exc)
-        return _("Today's backup could not be made: {reason}").format(reason=exc)
-    return None
 
 
 def _bench_mark(what: str) -> None:
@@ -98,52 +107,162 @@ def _bench_mark(what: str) -> None:
         os._exit(0)
 
 
-def open_main_window(app: QApplication, explicit_language: str | None = None):  # type: ignore[no-untyped-def]
-    """Open the data folder's database and show the window; None when refused."""
-    from metodesk.services import organisations
+def show_shell(app: QApplication) -> MainWindow:
+    """Step 1: the window's shell, shown and painted."""
+    from metodesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    _bench_mark("shown")
+    return window
+
+
+def _open_database(parent: QWidget, deep_check: bool) -> Database | None:
+    """The data folder's database, migrated and seeded; None after saying why not."""
     from metodesk.services.setup import prepare_database
     from metodesk.storage.database import DamagedDatabase
 
     try:
         paths.ensure_data_dir()
-        db = prepare_database(paths.database_path())
+        return prepare_database(paths.database_path(), deep_check=deep_check)
     except DamagedDatabase as exc:
-        db = _recover_damaged(exc)
-        if db is None:
-            return None
+        return _recover_damaged(exc, parent)
     except (StorageError, OSError) as exc:
         log.error("Database not opened: %s", exc)
-        QMessageBox.critical(None, _("metodesk"), str(exc))
+        QMessageBox.critical(parent, _("metodesk"), str(exc))
         return None
-    backup_problem = _daily_backup(db)
+
+
+def _ask_first_start(
+    app: QApplication, window: MainWindow, db: Database, explicit_language: str | None
+) -> bool:
+    """Without our organisation: ask for it (and the language) or the demo.
+    False when the user cancelled."""
+    from metodesk.services import organisations
+
     with db.reading() as session:
-        has_org = organisations.ours(session) is not None
-    if not has_org:
-        from metodesk.ui.dialogs.first_run import FirstRunDialog
+        if organisations.ours(session) is not None:
+            return True
+    from metodesk.ui.dialogs.first_run import FirstRunDialog
 
-        dialog = FirstRunDialog(db, language())
-        if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
-            db.close()
-            return None
-        # The dialog already spoke the language picked in it: keep it for this
-        # session, and remember it unless --lang was given for this start only.
-        if explicit_language is None:
-            config.put("language", dialog.chosen_language)
-        if dialog.chosen_language != language():
-            set_language(dialog.chosen_language)
-            from metodesk.app import install_qt_resources
+    dialog = FirstRunDialog(db, language(), parent=window)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return False
+    # The dialog already spoke the language picked in it: keep it for this
+    # session, and remember it unless --lang was given for this start only.
+    if explicit_language is None:
+        config.put("language", dialog.chosen_language)
+    if dialog.chosen_language != language():
+        set_language(dialog.chosen_language)
+        from metodesk.app import install_qt_resources
 
-            install_qt_resources(app)
+        install_qt_resources(app)
+        window.retranslate()
+    return True
+
+
+def complete_start(
+    app: QApplication, window: MainWindow, explicit_language: str | None = None, *, deep_check: bool = True
+) -> bool:
+    """Step 2: database, first start, tabs, the visible tab's rows. False when
+    the database was refused or the first-start questions were cancelled."""
+    db = _open_database(window, deep_check)
+    if db is None:
+        return False
+    if not _ask_first_start(app, window, db, explicit_language):
+        db.close()
+        return False
     from metodesk.ui.context import AppContext
-    from metodesk.ui.main_window import MainWindow
 
-    ctx = AppContext(db)
-    window = MainWindow(ctx)
+    window.attach(AppContext(db))
     app.aboutToQuit.connect(db.close)
-    window.show()
-    _bench_mark("shown")
     window.load()
     _bench_mark("filled")
-    if backup_problem:
-        window.show_status(backup_problem)
+    return True
+
+
+def _keep_counts(window: MainWindow) -> tuple[int, int]:
+    from metodesk.services import backups
+
+    assert window.ctx is not None
+    return backups.keep_counts(window.ctx.db)
+
+
+def handle_start_checks(window: MainWindow, outcome: StartChecks) -> None:
+    """Step 3's findings, on the UI thread: a sentence in the status bar for a
+    backup not made; for damage, the newest good backup offered."""
+    if outcome.backup_problem:
+        window.show_status(outcome.backup_problem)
+    if outcome.damage and window.isVisible():
+        from metodesk.ui.dialogs.backup import recover_open_window
+
+        recover_open_window(window, outcome.damage)
+
+
+class StartChecker(QObject):
+    """Runs step 3 on a thread of its own (it opens its own connections) and
+    hands the result to ``handle_start_checks`` on the UI thread."""
+
+    finished = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: threading.Thread | None = None
+
+    def start(self, window: MainWindow) -> None:
+        assert window.ctx is not None
+        self.finished.connect(lambda outcome: handle_start_checks(window, outcome))
+        db_path, keep = window.ctx.db.path, _keep_counts(window)
+        self._thread = threading.Thread(
+            target=self._run, args=(db_path, keep), name="start-checks", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, db_path, keep) -> None:  # type: ignore[no-untyped-def]
+        from metodesk.services.backups import StartChecks, start_checks
+
+        try:
+            outcome = start_checks(db_path, keep)
+        except Exception:  # noqa: BLE001 - a thread's failure is logged, never raised into Qt
+            log.exception("The checks after start failed")
+            outcome = StartChecks()
+        self.finished.emit(outcome)
+
+    def wait(self) -> None:
+        """Let a backup being written finish before the program ends."""
+        if self._thread is not None:
+            self._thread.join()
+
+
+def start_window(app: QApplication, explicit_language: str | None = None) -> int:
+    """The program's start: the shell at once, the rest from the event loop;
+    returns the exit code (1 when the start was refused or cancelled)."""
+    window = show_shell(app)
+    checker = StartChecker(app)
+    app.aboutToQuit.connect(checker.wait)
+
+    def finish() -> None:
+        if complete_start(app, window, explicit_language, deep_check=False):
+            checker.start(window)
+            return
+        window.hide()
+        app.exit(1)
+
+    QTimer.singleShot(0, finish)
+    return app.exec()
+
+
+def open_main_window(app: QApplication, explicit_language: str | None = None) -> MainWindow | None:
+    """All three steps before returning: the window, or None when refused."""
+    from metodesk.services import backups
+
+    window = show_shell(app)
+    if not complete_start(app, window, explicit_language, deep_check=True):
+        window.close()
+        window.deleteLater()
+        return None
+    assert window.ctx is not None
+    outcome = backups.start_checks(window.ctx.db.path, _keep_counts(window), check_integrity=False)
+    handle_start_checks(window, outcome)
     return window

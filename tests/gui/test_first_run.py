@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from metodesk import config, paths
 from metodesk.i18n import language
@@ -75,20 +75,6 @@ def test_dialog_follows_the_language_combo(dialog):  # type: ignore[no-untyped-d
     assert dialog.windowTitle() == english
 
 
-class _FakeWindow:
-    """Stands in for the main window so startup can be tested on its own."""
-
-    def __init__(self, ctx) -> None:  # type: ignore[no-untyped-def]
-        self.ctx = ctx
-        self.shown = self.loaded = False
-
-    def show(self) -> None:
-        self.shown = True
-
-    def load(self) -> None:
-        self.loaded = True
-
-
 def _answer_first_run(monkeypatch, lang: str, name: str) -> None:  # type: ignore[no-untyped-def]
     def fake_exec(self):  # type: ignore[no-untyped-def]
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
@@ -97,7 +83,6 @@ def _answer_first_run(monkeypatch, lang: str, name: str) -> None:  # type: ignor
         return self.result()
 
     monkeypatch.setattr(FirstRunDialog, "exec", fake_exec)
-    monkeypatch.setattr("metodesk.ui.main_window.MainWindow", _FakeWindow)
 
 
 def test_startup_records_and_applies_the_chosen_language(qapp, monkeypatch):  # type: ignore[no-untyped-def]
@@ -108,13 +93,17 @@ def test_startup_records_and_applies_the_chosen_language(qapp, monkeypatch):  # 
     _answer_first_run(monkeypatch, "ru", "Ақсу мектебі")
     window = startup.open_main_window(QApplication.instance())
     try:
-        assert isinstance(window, _FakeWindow) and window.shown and window.loaded
+        assert window.isVisible() and window.current_tab().model.rowCount() == 0
+        # the window's shell was shown in English before the question; it now speaks Russian
+        assert window.tabs_widget.tabText(0) == "Педагоги"
+        assert window.findChild(QMenu, "file_menu").title() == "&Файл"
         assert config.saved_language() == "ru"
         assert language() == "ru"
         assert installed == ["ru"]
         with window.ctx.reading() as s:
             assert organisations.ours(s).name_kk == "Ақсу мектебі"
     finally:
+        window.close()
         window.ctx.db.close()
 
 

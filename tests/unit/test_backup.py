@@ -414,3 +414,35 @@ def test_logging_to_a_folder_that_cannot_be_written_fails_quietly(monkeypatch, t
     monkeypatch.setattr(logs, "log_dir", lambda: blocker / "logs")
     assert logs.setup_logging() is None
     logging.getLogger("metodesk").warning("goes nowhere, and does not fail")
+
+
+def test_start_checks_back_up_a_sound_database_once_a_day(demo_db) -> None:  # type: ignore[no-untyped-def]
+    assert backups.start_checks(demo_db.path, (14, 12), NOW) == backups.StartChecks()
+    assert backups.start_checks(demo_db.path, (14, 12), NOW + dt.timedelta(hours=2)) == backups.StartChecks()
+    daily = [f for f in backup.backup_files(backups.backups_dir(demo_db.path)) if f.kind == backup.DAILY]
+    assert len(daily) == 1
+
+
+def test_start_checks_find_damage_and_make_no_backup(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "metodesk.sqlite3"
+    db = open_database(path)
+    db.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'teacher'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek(4096 * (root - 1))
+        handle.write(b"\xde\xad\xbe\xef" * 1024)
+    found = backups.start_checks(path, (14, 12), NOW)
+    assert found.damage and str(path) in found.damage and found.backup_problem is None
+    assert not backups.backups_dir(path).exists() or not list(backups.backups_dir(path).iterdir())
+
+
+def test_start_checks_say_when_the_backup_cannot_be_made(demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def full_disk(source, dest):  # type: ignore[no-untyped-def]
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "backup_database", full_disk)
+    found = backups.start_checks(demo_db.path, (14, 12), NOW)
+    assert found.damage is None and "No space left on device" in (found.backup_problem or "")

@@ -61,3 +61,40 @@ def test_pragmas_on_every_connection(db) -> None:  # type: ignore[no-untyped-def
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_the_newest_revision_read_from_file_names_is_alembics_head() -> None:
+    assert migrate.latest_revision_by_name() == migrate.head_revision()
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    for revision in script.walk_revisions():  # every file is named after its id
+        assert Path(revision.path).name.startswith(f"{revision.revision}_")
+
+
+def test_at_newest_schema_only_when_stored_revision_is_the_head(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "fresh.sqlite3")
+    assert not migrate.at_newest_schema(engine)  # no alembic_version table yet
+    migrate.upgrade(engine)
+    assert migrate.at_newest_schema(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+    assert not migrate.at_newest_schema(engine)
+    engine.dispose()
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    open_database(tmp_path / "current.sqlite3").close()
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom metodesk.storage.database import open_database\n"
+        f"open_database(Path({str(tmp_path / 'current.sqlite3')!r}), deep_check=False).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, env=dict(os.environ), capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"

@@ -125,8 +125,7 @@ def restore_from_backup(window):  # type: ignore[no-untyped-def]
     """Ask for a backup, show what it holds, ask, restore it (a copy of the
     current database is kept first) and reopen the window on it. The new window,
     or None when nothing was restored."""
-    db_path = window.ctx.db.path
-    chosen = choose_backup_file(window, backups.backups_dir(db_path))
+    chosen = choose_backup_file(window, backups.backups_dir(window.ctx.db.path))
     if not chosen:
         return None
     summary = backups.inspect(Path(chosen))
@@ -140,23 +139,58 @@ def restore_from_backup(window):  # type: ignore[no-untyped-def]
     )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    if not all(tab.can_close() for tab in window.tabs):  # unsaved edits go in first, or nothing happens
-        return None
-    window.ctx.db.close()
-    try:
-        result = backups.restore(Path(chosen), db_path)
-    except (StorageError, OSError) as exc:
-        show_error(window, human_sentence(exc))
-        return None
-    new_window = reopen(window)
+    new_window, kept = replace_with_backup(window, Path(chosen))
     if new_window is None:
         return None
     show_info(
         new_window,
         _("The backup from {date} is restored; the previous database is kept as {path}.").format(
-            date=backups.made_at_text(summary), path=result.kept or "-"
+            date=backups.made_at_text(summary), path=kept or "-"
         ),
     )
+    return new_window
+
+
+def replace_with_backup(window, backup_path: Path):  # type: ignore[no-untyped-def]
+    """Put ``backup_path`` in place of the window's database (the current file is
+    kept aside first) and reopen the window on it. (the new window, the kept
+    file); the window is None when nothing was replaced."""
+    db_path = window.ctx.db.path
+    if not all(tab.can_close() for tab in window.tabs):  # unsaved edits go in first, or nothing happens
+        return None, None
+    window.ctx.db.close()
+    try:
+        result = backups.restore(backup_path, db_path)
+    except (StorageError, OSError) as exc:
+        show_error(window, human_sentence(exc))
+        return None, None
+    return reopen(window), result.kept
+
+
+def recover_open_window(window, problem: str):  # type: ignore[no-untyped-def]
+    """Damage found after the window opened (the background check): offer the
+    newest good backup, as at start. The new window, or None."""
+    db_path = window.ctx.db.path
+    newest = backups.newest_good_backup(db_path)
+    if newest is None:
+        show_error(
+            window,
+            _("{problem} No good backup was found in {folder}.").format(
+                problem=problem, folder=backups.backups_dir(db_path)
+            ),
+        )
+        return None
+    if not offer_backup(newest, problem, parent=window):
+        window.show_status(problem)
+        return None
+    new_window, kept = replace_with_backup(window, newest.path)
+    if new_window is not None:
+        show_info(
+            new_window,
+            _("The backup from {date} is restored; the damaged file is kept as {path}.").format(
+                date=backups.made_at_text(newest), path=kept or "-"
+            ),
+        )
     return new_window
 
 

@@ -1,0 +1,188 @@
+"""The program's start in steps (issue 9): the window's shell is shown before
+SQLAlchemy is imported, the database and the visible tab come from the event
+loop, the whole-file check and the day's backup run on a thread, and damage
+found there offers the newest good backup."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from metodesk import paths
+from metodesk.services import backups, demo
+from metodesk.services.setup import prepare_database
+from metodesk.storage.engine import file_integrity
+from metodesk.ui import startup
+from metodesk.ui.dialogs import backup as backup_ui
+from metodesk.ui.dialogs.backup import RestorePreviewDialog
+from metodesk.ui.dialogs.first_run import FirstRunDialog
+from metodesk.ui.main_window import TABS, MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def demo_folder() -> Path:  # type: ignore[no-untyped-def]
+    paths.ensure_data_dir()
+    db = prepare_database(paths.database_path())
+    with db.transaction() as session:
+        demo.fill_demo(session)
+    db.close()
+    return paths.data_dir()
+
+
+def _run_program(timeout_ms: int = 30000) -> int:
+    """start_window on the test's data folder, with a guard that ends a hung loop."""
+    app = QApplication.instance()
+    QTimer.singleShot(timeout_ms, lambda: app.exit(99))
+    return startup.start_window(app)
+
+
+def test_the_shell_is_shown_without_sqlalchemy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    code = (
+        "import sys\n"
+        "from metodesk.app import create_application\n"
+        "from metodesk.ui.startup import show_shell\n"
+        "window = show_shell(create_application(['metodesk']))\n"
+        "print(window.isVisible(), window.tabs_widget.count(), window.new_action.isEnabled())\n"
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'reportlab') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", METODESK_DATA_DIR=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == [f"True {len(TABS)} False", "[]"]
+
+
+def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:  # type: ignore[no-untyped-def]
+    shell = MainWindow()
+    qtbot.addWidget(shell)
+    assert shell.ctx is None and shell.tabs == []
+    titles = [shell.tabs_widget.tabText(i) for i in range(shell.tabs_widget.count())]
+    assert titles == [
+        "Teachers",
+        "Associations",
+        "Annual plans",
+        "Open lessons",
+        "Mentoring",
+        "Attestation",
+        "Settings",
+    ]
+    assert not any(a.isEnabled() for a in (shell.new_action, shell.find_action, shell.delete_action))
+    shell.load()  # nothing to load yet, and nothing fails
+
+
+def test_tab_titles_in_the_shell_match_the_tabs(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    window = startup.open_main_window(QApplication.instance())
+    qtbot.addWidget(window)
+    assert [window.tabs_widget.tabText(i) for i in range(len(TABS))] == [tab.title() for tab in window.tabs]
+    window.close()
+    window.ctx.db.close()
+
+
+def test_only_the_visible_tab_is_built_at_once_the_rest_from_the_event_loop(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    window = startup.show_shell(QApplication.instance())
+    qtbot.addWidget(window)
+    assert startup.complete_start(QApplication.instance(), window, deep_check=False)
+    built = [tab is not None for tab in window._built]
+    assert built.count(True) == 1 and built[window.tabs_widget.currentIndex()]
+    assert window.current_tab().model.rowCount() == 15
+    qtbot.waitUntil(lambda: all(tab is not None for tab in window._built), timeout=10000)
+    window.close()
+    window.ctx.db.close()
+
+
+def test_program_start_shows_the_shell_first_then_fills_and_backs_up(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    seen: dict[str, object] = {}
+    real_complete = startup.complete_start
+
+    def complete(app, window, explicit_language=None, *, deep_check=True):  # type: ignore[no-untyped-def]
+        seen["shown before the data"] = window.isVisible() and window.ctx is None
+        seen["deep_check"] = deep_check
+        return real_complete(app, window, explicit_language, deep_check=deep_check)
+
+    def checks_done(window, outcome) -> None:  # type: ignore[no-untyped-def]
+        seen["outcome"] = outcome
+        seen["rows"] = window.current_tab().model.rowCount()
+        window.close()
+        window.ctx.db.close()
+
+    monkeypatch.setattr(startup, "complete_start", complete)
+    monkeypatch.setattr(startup, "handle_start_checks", checks_done)
+    assert _run_program() == 0
+    assert seen["shown before the data"] is True and seen["deep_check"] is False
+    assert seen["outcome"] == backups.StartChecks() and seen["rows"] == 15
+    daily = list(backups.backups_dir(paths.database_path()).glob("*daily*"))
+    assert len(daily) == 1
+
+
+def test_program_start_cancelled_at_the_first_question_exits_with_1(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
+    assert _run_program() == 1
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+
+def _damage_a_table_not_read_at_start(path: Path) -> None:
+    """Overwrite the root page of a table the start does not read, so only the
+    whole-file check can find it."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'mentoring_log_entry'").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as handle:
+        handle.seek(page_size * (root - 1))
+        handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
+
+
+def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    db = prepare_database(paths.database_path())
+    backups.daily_backup(db)
+    db.close()
+    _damage_a_table_not_read_at_start(paths.database_path())
+    asked: list[str] = []
+    told: list[str] = []
+
+    def accept(self) -> int:  # type: ignore[no-untyped-def]
+        asked.append(self.windowTitle())
+        return QDialog.DialogCode.Accepted
+
+    def info(parent, text) -> None:  # type: ignore[no-untyped-def]
+        told.append(text)
+        parent.close()
+        parent.ctx.db.close()
+
+    monkeypatch.setattr(RestorePreviewDialog, "exec", accept)
+    monkeypatch.setattr(backup_ui, "show_info", info)
+    assert _run_program() == 0
+    assert asked and told and "damaged file is kept" in told[0]
+    aside = list(paths.data_dir().glob("metodesk-damaged-*.sqlite3"))
+    assert len(aside) == 1
+    ok, said = file_integrity(paths.database_path())
+    assert ok, said
+
+
+def test_damage_declined_after_start_leaves_the_window_and_says_so(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    db = prepare_database(paths.database_path())
+    backups.daily_backup(db)
+    db.close()
+    _damage_a_table_not_read_at_start(paths.database_path())
+    monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    window = startup.show_shell(QApplication.instance())
+    qtbot.addWidget(window)
+    assert startup.complete_start(QApplication.instance(), window, deep_check=False)
+    outcome = backups.start_checks(paths.database_path(), (14, 12))
+    assert outcome.damage and "damaged" in outcome.damage and outcome.backup_problem is None
+    startup.handle_start_checks(window, outcome)
+    assert window.isVisible() and "damaged" in window.statusBar().currentMessage()
+    assert not list(paths.data_dir().glob("metodesk-damaged-*"))
+    window.close()
+    window.ctx.db.close()
