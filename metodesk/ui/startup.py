@@ -112,6 +112,7 @@ def show_shell(app: QApplication) -> MainWindow:
     from metodesk.ui.main_window import MainWindow
 
     window = MainWindow()
+    window.statusBar().showMessage(_("Opening the data…"))
     window.show()
     app.processEvents()
     _bench_mark("shown")
@@ -178,6 +179,7 @@ def complete_start(
     window.attach(AppContext(db))
     app.aboutToQuit.connect(db.close)
     window.load()
+    window.statusBar().clearMessage()
     _bench_mark("filled")
     return True
 

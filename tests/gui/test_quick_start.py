@@ -91,7 +91,9 @@ def test_tab_titles_in_the_shell_match_the_tabs(qtbot, demo_folder) -> None:  # 
 def test_only_the_visible_tab_is_built_at_once_the_rest_from_the_event_loop(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
     window = startup.show_shell(QApplication.instance())
     qtbot.addWidget(window)
+    assert window.statusBar().currentMessage() == "Opening the data…"
     assert startup.complete_start(QApplication.instance(), window, deep_check=False)
+    assert window.statusBar().currentMessage() == ""
     built = [tab is not None for tab in window._built]
     assert built.count(True) == 1 and built[window.tabs_widget.currentIndex()]
     assert window.current_tab().model.rowCount() == 15
