@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        importlib.import_module("metodesk.ui.file_actions").add_file_actions(self, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.go_menu = menu_bar.addMenu(_("&Go"))
