@@ -21,6 +21,7 @@ import random
 import sys
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -173,14 +174,16 @@ class Bulk:
     def link(self, table: Table, **values: Any) -> None:
         self.rows.setdefault(table.name, []).append(values)
 
-    def write(self) -> dict[str, int]:
+    def write(self, progress: Progress | None = None) -> dict[str, int]:
         counts: dict[str, int] = {}
-        for table in Base.metadata.sorted_tables:
-            rows = self.rows.get(table.name)
-            if rows:
-                for start in range(0, len(rows), 20000):
-                    self.session.execute(table.insert(), rows[start : start + 20000])
-                counts[table.name] = len(rows)
+        tables = [t for t in Base.metadata.sorted_tables if self.rows.get(t.name)]
+        for done, table in enumerate(tables):
+            rows = self.rows[table.name]
+            if progress is not None:
+                progress(done, len(tables), f"writing {table.name} ({len(rows):,} rows)")
+            for start in range(0, len(rows), 20000):
+                self.session.execute(table.insert(), rows[start : start + 20000])
+            counts[table.name] = len(rows)
         self.rows.clear()
         return counts
 
@@ -213,11 +216,28 @@ def _years(session: Session, count: int) -> list[tuple[int, int]]:
     return result
 
 
-def build_district(session: Session, scale: Scale = DISTRICT, seed: int = 9) -> dict[str, int]:
-    """Fill an empty database with the demo school and a district; counts per table."""
+Progress = Callable[[int, int, str], None]  # (done, total, what now), as metodesk.services.progress
+
+
+def print_progress(done: int, total: int, text: str) -> None:
+    """Progress lines for the command line, on stderr (stdout keeps the counts)."""
+    print(f"  [{done + 1}/{total}] {text}", file=sys.stderr, flush=True)
+
+
+def build_district(
+    session: Session, scale: Scale = DISTRICT, seed: int = 9, progress: Progress | None = None
+) -> dict[str, int]:
+    """Fill an empty database with the demo school and a district; counts per
+    table. ``progress`` hears of each stage: the demo school, the teachers,
+    each year, the attestation histories, then the writing of each table."""
     from metodesk.services import demo
 
+    def stage(done: int, text: str) -> None:
+        if progress is not None:
+            progress(done, scale.years + 3, text)
+
     rnd = random.Random(seed)
+    stage(0, "the demo school")
     demo.fill_demo(session, today=dt.date(2025, 11, 20))
     session.flush()
     year_list = _years(session, scale.years)
@@ -226,6 +246,7 @@ def build_district(session: Session, scale: Scale = DISTRICT, seed: int = 9) -> 
     criteria = [(c.id, c.text_kk, c.text_ru) for c in criteria_set.criteria] if criteria_set else []
     bulk = Bulk(session)
 
+    stage(1, f"{scale.organisations} organisations and {scale.teachers:,} teachers")
     orgs: list[int] = []
     for n in range(scale.organisations):
         village = VILLAGES[n % len(VILLAGES)]
@@ -267,10 +288,12 @@ def build_district(session: Session, scale: Scale = DISTRICT, seed: int = 9) -> 
         teachers.append(teacher)
         by_org.setdefault(org, []).append(teacher)
 
-    for year_id, start in year_list:
+    for number, (year_id, start) in enumerate(year_list):
+        stage(2 + number, f"the year {start}-{start + 1}")
         _year_of_work(bulk, rnd, scale, year_id, start, orgs, by_org, subjects, criteria)
+    stage(2 + len(year_list), "attestation histories")
     _attestation(bulk, rnd, teachers)
-    return bulk.write()
+    return bulk.write(progress)
 
 
 def _year_of_work(  # noqa: PLR0913
@@ -495,7 +518,7 @@ def main(argv: list[str] | None = None) -> int:
     db = prepare_database(paths.database_path())
     try:
         with db.transaction() as session:
-            counts = build_district(session, TINY if args.tiny else DISTRICT)
+            counts = build_district(session, TINY if args.tiny else DISTRICT, progress=print_progress)
     finally:
         db.close()
     for name, count in counts.items():

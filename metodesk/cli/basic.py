@@ -55,7 +55,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         db = open_db()
         try:
             with db.transaction() as session:
-                counts = builder.build_district(session)
+                counts = builder.build_district(session, progress=builder.print_progress)
         finally:
             db.close()
         print(_("The demo school is ready in {path}.").format(path=paths.data_dir()))

@@ -22,8 +22,9 @@ from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.text import clean
 from metodesk.i18n import _
 from metodesk.services import exchange_scope
-from metodesk.services.exchange_format import TableInfo, encode_rows, exchange_tables
+from metodesk.services.exchange_format import TableInfo, encode_rows, exchange_tables, table_label
 from metodesk.services.exchange_package import FORMAT, FORMAT_VERSION, package_bytes
+from metodesk.services.progress import ProgressCallback, step
 from metodesk.storage.base import utcnow
 from metodesk.storage.models import AcademicYear, Association
 
@@ -95,19 +96,36 @@ def _table_rows(
     return rows
 
 
+def _steps(infos: list[TableInfo]) -> int:
+    """Finding the records, reading each table, packing, writing."""
+    return len(infos) + 3
+
+
 def build_package(
-    session: Session, year_name: str, association_id: int | None = None, now: dt.datetime | None = None
+    session: Session,
+    year_name: str,
+    association_id: int | None = None,
+    now: dt.datetime | None = None,
+    progress: ProgressCallback | None = None,
 ) -> tuple[bytes, dict[str, int]]:
-    """The package's bytes and its rows per table, read in ``session``."""
+    """The package's bytes and its rows per table, read in ``session``.
+    ``progress`` hears of each table read (and may stop the export there)."""
     year = _year(session, year_name)
     assoc = _association(session, association_id, year) if association_id is not None else None
     infos = exchange_tables()
-    keys = exchange_scope.collect(session, infos, year.id, assoc.id if assoc else None)
+    total = _steps(infos)
+    finding = _("Finding the records of {year}…").format(year=year.name)
+    step(progress, 0, total, finding)
+    keys = exchange_scope.collect(
+        session, infos, year.id, assoc.id if assoc else None, tick=lambda: step(progress, 0, total, finding)
+    )
     uuids = _uuid_maps(session, infos)
     tables = {}
-    for info in infos:
+    for done, info in enumerate(infos, start=1):
+        step(progress, done, total, _("Reading: {table}…").format(table=table_label(info.name)))
         if keys[info.name]:
             tables[info.name] = encode_rows(info, _table_rows(session, info, keys[info.name], uuids))
+    step(progress, total - 2, total, _("Packing the records…"))
     from metodesk.storage import migrate
 
     manifest: dict[str, Any] = {
@@ -151,8 +169,15 @@ def write_package(data: bytes, out: Path, year_name: str) -> Path:
 
 
 def export_package(
-    session: Session, year_name: str, out: Path, association_id: int | None = None
+    session: Session,
+    year_name: str,
+    out: Path,
+    association_id: int | None = None,
+    progress: ProgressCallback | None = None,
 ) -> ExportResult:
-    """Export a year (or one association of it) to ``out``."""
-    data, counts = build_package(session, year_name, association_id)
+    """Export a year (or one association of it) to ``out``. A cancel through
+    ``progress`` comes before anything is written."""
+    data, counts = build_package(session, year_name, association_id, progress=progress)
+    total = _steps(exchange_tables())
+    step(progress, total - 1, total, _("Writing the package…"))
     return ExportResult(write_package(data, out, year_name), counts)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from metodesk.i18n import _, ngettext
 from metodesk.services.exchange_format import TableInfo, exchange_tables, table_label
 from metodesk.services.exchange_package import Package, read_package
+from metodesk.services.progress import ProgressCallback, step
 from metodesk.storage.database import Database
 
 _CHUNK = 500
@@ -72,11 +73,19 @@ def describe(row: dict[str, Any]) -> str:
 
 
 class _Merger:
-    def __init__(self, session: Session, package: Package) -> None:
+    def __init__(self, session: Session, package: Package, progress: ProgressCallback | None = None) -> None:
         self.session = session
         self.package = package
         self.report = ImportReport()
         self.ids: dict[str, dict[str, int]] = {}  # table -> UUID -> local id (a UUID left out has none)
+        self.progress = progress
+        self._step: tuple[int, int, str] = (0, 0, "")
+
+    def _tick(self, index: int) -> None:
+        """Between rows: every ``_CHUNK`` rows the progress callback hears the
+        table's step again, so a cancel is not kept waiting for a long table."""
+        if self.progress is not None and index and index % _CHUNK == 0:
+            self.progress(*self._step)
 
     # --- lookups ---------------------------------------------------------------
 
@@ -147,13 +156,17 @@ class _Merger:
     def run(self) -> ImportReport:
         self.tables = exchange_tables()
         self.by_name = {info.name: info for info in self.tables}
-        for info in self.tables:
-            rows = self.package.rows.get(info.name)
-            if rows:
-                if info.is_link:
-                    self._links(info, rows)
-                else:
-                    self._records(info, rows)
+        present = [info for info in self.tables if self.package.rows.get(info.name)]
+        for done, info in enumerate(present):
+            rows = self.package.rows[info.name]
+            self._step = (done, len(present), _("Merging: {table}…").format(table=table_label(info.name)))
+            step(self.progress, *self._step)
+            if info.is_link:
+                self._links(info, rows)
+            else:
+                self._records(info, rows)
+        # the last chance to stop: after this the caller commits
+        step(self.progress, len(present), len(present), _("Finishing…"))
         for name, count in sorted(self.report.left_out.items()):
             self.report.conflicts.append(
                 ngettext(
@@ -168,7 +181,8 @@ class _Merger:
         table = info.table
         cols = info.fk_columns
         present = {tuple(r) for r in self.session.execute(select(*(table.c[c] for c in cols))).all()}
-        for row in rows:
+        for index, row in enumerate(rows):
+            self._tick(index)
             resolved = self._resolve(info, row)
             if resolved is None or any(resolved[c] is None for c in cols):
                 self._leave_out(info)
@@ -187,7 +201,8 @@ class _Merger:
         ids = self._ids(info)
         package_uuids = {row["uuid"] for row in rows}
         local_rows = self._local_rows(info, list(package_uuids))
-        for row in rows:
+        for index, row in enumerate(rows):
+            self._tick(index)
             resolved = self._resolve(info, row)
             if resolved is None:
                 self._leave_out(info)
@@ -246,31 +261,36 @@ class _Merger:
         self.report.added[info.name] += 1
 
 
-def merge(session: Session, package: Package) -> ImportReport:
+def merge(session: Session, package: Package, progress: ProgressCallback | None = None) -> ImportReport:
     """Merge ``package`` into the database in ``session``'s transaction (the
-    caller commits, or rolls back for a preview)."""
-    return _Merger(session, package).run()
+    caller commits, or rolls back for a preview). ``progress`` hears of each
+    table (a step) and, within a long one, every few hundred rows; whatever
+    it raises (``Cancelled``) leaves the transaction to roll back."""
+    return _Merger(session, package, progress).run()
 
 
-def preview(db: Database, package: Package) -> ImportReport:
+def preview(db: Database, package: Package, progress: ProgressCallback | None = None) -> ImportReport:
     """What importing ``package`` would do; nothing is kept."""
     with db.sessions() as session:
         try:
-            report = merge(session, package)
+            report = merge(session, package, progress)
         finally:
             session.rollback()
     report.dry_run = True
     return report
 
 
-def apply(db: Database, package: Package) -> ImportReport:
-    """Merge ``package`` in one transaction: all of it, or (on any error) nothing."""
+def apply(db: Database, package: Package, progress: ProgressCallback | None = None) -> ImportReport:
+    """Merge ``package`` in one transaction: all of it, or (on any error or a
+    cancel through ``progress``) nothing."""
     with db.transaction() as session:
-        return merge(session, package)
+        return merge(session, package, progress)
 
 
-def import_file(db: Database, path: Path, dry_run: bool = False) -> ImportReport:
+def import_file(
+    db: Database, path: Path, dry_run: bool = False, progress: ProgressCallback | None = None
+) -> ImportReport:
     """Check the package (refused with one sentence, the database untouched),
     then merge it in one transaction, or only preview it."""
     package = read_package(path)
-    return preview(db, package) if dry_run else apply(db, package)
+    return preview(db, package, progress) if dry_run else apply(db, package, progress)

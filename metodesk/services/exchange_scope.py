@@ -28,6 +28,8 @@ Settings and other tables without a UUID stay on their computer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -67,13 +69,23 @@ def _rows(session: Session, info: TableInfo) -> list[tuple[Key, dict[str, int | 
 
 
 def collect(
-    session: Session, infos: list[TableInfo], year_id: int, association_id: int | None = None
+    session: Session,
+    infos: list[TableInfo],
+    year_id: int,
+    association_id: int | None = None,
+    tick: Callable[[], None] | None = None,
 ) -> dict[str, set[Key]]:
-    """The keys of every row in the package, by table (see the module's rules)."""
+    """The keys of every row in the package, by table (see the module's rules).
+    ``tick`` is called between tables (a district database takes seconds
+    here), so a progress callback can stop the export."""
     by_name = {info.name: info for info in infos}
     scoped = year_tables(infos)
     dictionaries = {info.name for info in infos if not info.fks}  # plain lists: no keys of their own
-    rows = {info.name: _rows(session, info) for info in infos}
+    rows = {}
+    for info in infos:
+        if tick is not None:
+            tick()
+        rows[info.name] = _rows(session, info)
     included: dict[str, set[Key]] = {info.name: set() for info in infos}
     included[YEAR_TABLE].add(year_id)
     # Tables whose included rows bring in the year rows that hang under them.
@@ -90,6 +102,8 @@ def collect(
     while changed:
         changed = False
         for info in infos:
+            if tick is not None:
+                tick()
             bucket = included[info.name]
             if info.name in scoped:
                 if info.name == YEAR_TABLE:

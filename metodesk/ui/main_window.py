@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
             else:
                 item.setText(_(text))
 
-    def _action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def add_action(self, name: str, text: str, shortcut: QKeySequence | str | None, slot) -> QAction:  # type: ignore[no-untyped-def]
         """An action whose ``text`` (marked with N_) is translated by ``retranslate``."""
         action = QAction(self)
         action.setObjectName(name)
@@ -146,32 +146,39 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menuBar().setObjectName("menu_bar")
         file_menu = self._menu("file_menu", N_("&File"))
-        self.new_action = self._action(
+        self.new_action = self.add_action(
             "action_new", N_("&New record"), QKeySequence.StandardKey.New, self._new
         )
-        self.find_action = self._action("action_find", N_("&Find"), QKeySequence.StandardKey.Find, self._find)
-        self.delete_action = self._action(
+        self.find_action = self.add_action(
+            "action_find", N_("&Find"), QKeySequence.StandardKey.Find, self._find
+        )
+        self.delete_action = self.add_action(
             "action_delete", N_("&Delete record"), QKeySequence.StandardKey.Delete, self._delete
         )
-        self.quit_action = self._action("action_quit", N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
-        self.backup_action = self._action("action_backup", N_("&Back up to…"), None, self._back_up)
-        self.restore_action = self._action("action_restore", N_("&Restore from backup…"), None, self._restore)
+        self.quit_action = self.add_action("action_quit", N_("&Quit"), QKeySequence("Ctrl+Q"), self.close)
+        self.backup_action = self.add_action("action_backup", N_("&Back up to…"), None, self._back_up)
+        self.restore_action = self.add_action(
+            "action_restore", N_("&Restore from backup…"), None, self._restore
+        )
         for action in (self.new_action, self.find_action, self.delete_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         file_menu.addAction(self.restore_action)
+        self.long_work_actions = importlib.import_module("metodesk.ui.file_actions").add_file_actions(
+            self, file_menu
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.go_menu = self._menu("go_menu", N_("&Go"))
         for number, (_module, _class, title) in enumerate(TABS, start=1):
-            action = self._action(
+            action = self.add_action(
                 f"action_tab_{number}", title, QKeySequence(f"Alt+{number}"), self._go_to_tab
             )
             action.setData(number - 1)
             self.go_menu.addAction(action)
         help_menu = self._menu("help_menu", N_("&Help"))
-        help_menu.addAction(self._action("action_about", N_("&About metodesk"), None, self.show_about))
+        help_menu.addAction(self.add_action("action_about", N_("&About metodesk"), None, self.show_about))
         self._enable_data_actions(False)
 
     def _enable_data_actions(self, enabled: bool) -> None:

@@ -1,0 +1,243 @@
+"""File → "Export the year's documents…": the protocols of every held meeting,
+the annual plans, the observation sheets and the schedule of open lessons of
+one academic year, one PDF each, in Kazakh or Russian, into a folder.
+
+The dialog only asks; the documents are built in the background with a
+progress dialog that can be cancelled (then no file is written), and the end
+is one sentence with a button that opens the folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from metodesk.domain.errors import DomainError
+from metodesk.i18n import N_, _, ngettext
+from metodesk.services import batch_export, settings, years
+from metodesk.ui import common
+from metodesk.ui.background import BackgroundTask, run_in_background
+from metodesk.ui.context import AppContext
+from metodesk.ui.dialogs.base import FormDialog
+from metodesk.ui.dialogs.wording import language_combo
+
+FOLDER_KEY = "paths/year_documents_folder"
+KIND_LABELS = (
+    (batch_export.PROTOCOLS, N_("Protocols of every held meeting")),
+    (batch_export.PLANS, N_("Annual plans of the associations")),
+    (batch_export.SHEETS, N_("Filled observation sheets")),
+    (batch_export.SCHEDULE, N_("Schedule of open lessons")),
+)
+
+
+def documents_folder() -> str:
+    """The user's Documents folder, or the home folder where there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remembered_folder(ctx: AppContext, key: str) -> str:
+    saved = ctx.settings.value(key)
+    return saved if isinstance(saved, str) and Path(saved).is_dir() else documents_folder()
+
+
+def choose_folder(parent: QWidget | None, start: str) -> str:
+    """The folder for the documents ('' when cancelled); tests replace it."""
+    return QFileDialog.getExistingDirectory(parent, _("Choose a folder for the documents"), start)
+
+
+class PathField(QWidget):
+    """A path in a line edit with a "Choose…" button beside it; ``chooser(start)``
+    returns the chosen path or ''."""
+
+    def __init__(self, name: str, path: str, chooser, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.chooser = chooser
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = QLineEdit(path)
+        self.edit.setObjectName(name)
+        self.edit.setMinimumWidth(320)
+        self.button = QPushButton(_("Choose…"))
+        self.button.setObjectName(f"{name}_button")
+        self.button.clicked.connect(self._choose)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+
+    def _choose(self) -> None:
+        chosen = self.chooser(self.edit.text().strip())
+        if chosen:
+            self.edit.setText(str(Path(chosen)))
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+
+@dataclass(frozen=True)
+class YearExport:
+    """What the dialog asked for, and what it will write."""
+
+    year_id: int
+    year_name: str
+    lang: str
+    kinds: tuple[str, ...]
+    folder: Path
+    count: int
+    replacing: tuple[str, ...]
+
+
+class YearDocumentsDialog(FormDialog):
+    """Year, language, kinds of documents, folder; Export checks them (a
+    sentence under the field) and counts what will be written."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, _("Export the year's documents"), parent)
+        self.request: YearExport | None = None
+        with ctx.reading() as session:
+            year_rows = years.list_years(session)
+            current = years.current_year(session)
+            lang = settings.print_language(session)
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("year_combo")
+        for year in year_rows:
+            self.year_combo.addItem(year.name, year.id)
+        if current is not None:
+            self.year_combo.setCurrentIndex(max(self.year_combo.findData(current.id), 0))
+        self.add_field(_("Academic year"), self.year_combo, "year")
+        self.lang_combo = language_combo("document_lang_combo", lang)
+        self.add_field(_("Language of the documents"), self.lang_combo, "lang")
+        kinds = QWidget()
+        column = QVBoxLayout(kinds)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.kind_boxes: dict[str, QCheckBox] = {}
+        for kind, label in KIND_LABELS:
+            box = QCheckBox(_(label))
+            box.setObjectName(f"kind_{kind}")
+            box.setChecked(True)
+            column.addWidget(box)
+            self.kind_boxes[kind] = box
+        self.add_field(_("Documents"), kinds, "kinds")
+        self.folder_field = PathField(
+            "folder_edit",
+            remembered_folder(ctx, FOLDER_KEY),
+            lambda start: choose_folder(self, start),
+        )
+        self.add_field(_("Folder"), self.folder_field, "folder")
+        export = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        export.setText(_("Export"))
+        export.setObjectName("export_button")
+        self.setMinimumWidth(560)
+
+    def save(self, session) -> None:  # type: ignore[no-untyped-def]
+        """Check the choices and count the documents (nothing is written here)."""
+        kinds = tuple(kind for kind, box in self.kind_boxes.items() if box.isChecked())
+        if not kinds:
+            raise DomainError(_("Tick at least one kind of document."), field="kinds")
+        folder = self.folder_field.path()
+        if folder is None:
+            raise DomainError(_("Choose the folder to write the documents to."), field="folder")
+        if not folder.is_dir():
+            raise DomainError(_("The folder {path} does not exist.").format(path=folder), field="folder")
+        year_id = self.year_combo.currentData()
+        if year_id is None:
+            raise DomainError(_("Choose the academic year."), field="year")
+        lang = str(self.lang_combo.currentData())
+        planned = batch_export.documents(session, int(year_id), kinds, lang)
+        if not planned:
+            raise DomainError(
+                _("The year {year} has no documents of the kinds ticked.").format(
+                    year=self.year_combo.currentText()
+                ),
+                field="kinds",
+            )
+        self.request = YearExport(
+            int(year_id),
+            self.year_combo.currentText(),
+            lang,
+            kinds,
+            folder,
+            len(planned),
+            tuple(batch_export.already_there(folder, planned)),
+        )
+        return None
+
+
+def open_folder(folder: Path) -> None:
+    """Show the folder in the system's file manager; tests replace it."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+
+def tell_written(parent: QWidget | None, sentence: str, folder: Path) -> None:
+    """The closing sentence, with a button that opens the folder; tests replace it."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information, _("metodesk"), sentence, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setObjectName("written_box")
+    open_button = box.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+    open_button.setObjectName("open_folder_button")
+    box.exec()
+    if box.clickedButton() is open_button:
+        open_folder(folder)
+
+
+def written_sentence(count: int, folder: Path) -> str:
+    return ngettext(
+        "{count} document written to {folder}.", "{count} documents written to {folder}.", count
+    ).format(count=count, folder=folder)
+
+
+def export_year_documents(window) -> BackgroundTask | None:  # type: ignore[no-untyped-def]
+    """Ask, then write the documents in the background; the running task, or
+    None when the user changed their mind."""
+    ctx: AppContext = window.ctx
+    dialog = YearDocumentsDialog(ctx, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.request is None:
+        return None
+    request = dialog.request
+    if request.replacing and not common.confirm(
+        window,
+        ngettext(
+            "{count} file of this name, “{name}”, is already in the folder and will be replaced. Go on?",
+            "{count} files of these names are already in the folder and will be replaced, "
+            "“{name}” among them. Go on?",
+            len(request.replacing),
+        ).format(count=len(request.replacing), name=request.replacing[0]),
+    ):
+        return None
+    ctx.settings.setValue(FOLDER_KEY, str(request.folder))
+    db = ctx.db
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        return batch_export.export_documents(
+            db, request.year_id, request.lang, request.kinds, request.folder, progress
+        )
+
+    def done(result: batch_export.BatchResult) -> None:
+        sentence = written_sentence(result.count, result.folder)
+        ctx.status.emit(sentence)
+        tell_written(window, sentence, result.folder)
+
+    return run_in_background(
+        window,
+        _("Export the year's documents"),
+        work,
+        on_done=done,
+        on_cancelled=lambda: ctx.status.emit(_("The export was cancelled; no file was written.")),
+        text=_("Preparing the documents of {year}…").format(year=request.year_name),
+    )
