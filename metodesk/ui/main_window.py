@@ -183,13 +183,14 @@ class MainWindow(QMainWindow):
 
     def _enable_data_actions(self, enabled: bool) -> None:
         """The actions that need the data are off until ``attach``."""
-        for action in (
+        data_actions = [
             self.new_action,
             self.find_action,
             self.delete_action,
             self.backup_action,
             self.restore_action,
-        ):
+        ]
+        for action in data_actions + self.long_work_actions:
             action.setEnabled(enabled)
 
     def _new(self) -> None:
