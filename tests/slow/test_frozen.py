@@ -1,7 +1,10 @@
 """The frozen program (issue 9): build the one-folder bundle with PyInstaller
 from build_spec/metodesk.spec and run its ``--smoke`` self-check, which opens
-the window on a temporary data folder filled with the demo school and exports
-one protocol in Kazakh and one in Russian.
+the window on a temporary data folder filled with the demo school, exports
+one protocol in Kazakh and one in Russian, shows one in the preview and prints
+it, and exports every other kind of document (plan PDF and DOCX, observation
+sheet, mentor's plan, attestation XLSX) through the command line: a library,
+plugin or data file trimmed from the bundle that a document needs fails here.
 
 Skipped when PyInstaller is not installed (the normal test environment does
 not install the "build" extra); run it with ``./dev.sh build`` first, or
@@ -44,7 +47,13 @@ def test_frozen_bundle_passes_its_smoke_check(tmp_path: Path) -> None:
     smoke = subprocess.run([str(program), "--smoke"], capture_output=True, text=True, timeout=300, env=env)
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert "smoke: passed" in smoke.stdout
-    assert "protocol-kk.pdf" in smoke.stdout and "protocol-ru.pdf" in smoke.stdout
+    written = (
+        "protocol-kk.pdf", "protocol-ru.pdf", "plan.pdf", "plan.docx", "observation.pdf",
+        "mentoring-plan.pdf", "attestation-plan.xlsx", "attestation-list.xlsx",
+    )  # fmt: skip
+    for name in written:
+        assert f"smoke: written {name}" in smoke.stdout, smoke.stdout
+    assert "smoke: preview shows" in smoke.stdout
     # The bundle carries only the languages metodesk speaks.
     internal = dist / "metodesk" / "_internal"
     assert (internal / "babel" / "locale-data" / "kk.dat").exists()
