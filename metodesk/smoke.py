@@ -35,6 +35,15 @@ OWN_LETTERS = {"kk": re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]"), "ru":
 CYRILLIC = re.compile("[а-яА-ЯёЁ]")
 
 
+# Kazakh sorts ұ before ү and і after ы; Russian sorts і by и and ү before ұ, and
+# Cyrillic before Latin. Qt's collation takes these from ICU's data, which the
+# Linux build slims to the languages metodesk speaks (build_spec/icu_data.py).
+COLLATION = {
+    "kk": ["ель", "ё", "ұ", "ү", "ы", "і"],
+    "ru": ["а", "і", "ү", "ұ", "ы", "z"],
+}
+
+
 class SmokeFailure(RuntimeError):
     """One step of the check went wrong; the message says which and why."""
 
@@ -89,6 +98,20 @@ def _report(path: Path, lang: str) -> None:
     elif path.suffix == ".xlsx":
         _check_package(path, "xl/workbook.xml")
     _say(f"smoke: written {path.name} ({path.stat().st_size} bytes{detail})")
+
+
+def _check_collation() -> None:
+    """Qt sorts Kazakh and Russian words by their alphabets (Linux: ICU's data is there)."""
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    for lang, expected in COLLATION.items():
+        collator = QCollator(QLocale(lang))
+        found = sorted(reversed(expected), key=cmp_to_key(collator.compare))
+        if found != expected:
+            raise SmokeFailure(f"{lang} collation sorts {' '.join(found)}")
+    _say("smoke: Kazakh and Russian collation")
 
 
 def _export_protocols(folder: Path) -> tuple[int, list[Path]]:
@@ -230,6 +253,8 @@ def run_smoke() -> int:
                 raise SmokeFailure("the main window did not open")
             app.processEvents()
             _say(f"smoke: window shown: {window.windowTitle()}")
+            if sys.platform.startswith("linux"):  # Windows and macOS collate with the system's own data
+                _check_collation()
             meeting_id, protocols = _export_protocols(folder)
             for out, lang in zip(protocols, ("kk", "ru"), strict=True):
                 _report(out, lang)
