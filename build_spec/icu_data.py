@@ -18,8 +18,10 @@ kk/ru/en, and the codecs Qt opens (only the CJK/EBCDIC ones go). The smoke
 check sorts Kazakh and Russian letters, so a package without their collation
 fails it.
 
-Any surprise (no C compiler, an unexpected file layout) leaves the full
-library in place with a warning: the program is then bigger, never broken.
+The library is assembled with binutils' ``as`` and ``ld``, which PyInstaller
+needs on Linux anyway. Any surprise (no binutils, an unexpected file layout)
+leaves the full library in place with a warning: the program is then bigger,
+never broken.
 Windows wheels of PySide6 carry no ICU, so there is nothing to do there.
 """
 
@@ -144,12 +146,14 @@ def build_slim_library(original: Path, work: Path, locales: frozenset[str]) -> P
         '    .section .note.GNU-stack,"",@progbits\n',
         encoding="ascii",
     )
-    compiler = shutil.which("cc") or shutil.which("gcc")
-    if compiler is None:
-        raise RuntimeError("no C compiler (cc) to build the slim ICU data library")
+    # GNU as and ld come with binutils, which PyInstaller needs on Linux anyway.
+    assembler, linker = shutil.which("as"), shutil.which("ld")
+    if assembler is None or linker is None:
+        raise RuntimeError("binutils' as and ld are needed to build the slim ICU data library")
     target = work / original.name
+    subprocess.run([assembler, source.name, "-o", "icudata.o"], cwd=work, check=True, capture_output=True)
     subprocess.run(
-        [compiler, "-shared", "-nostdlib", f"-Wl,-soname,{original.name}", "-o", str(target), source.name],
+        [linker, "-shared", "-soname", original.name, "-o", str(target), "icudata.o"],
         cwd=work, check=True, capture_output=True,
     )  # fmt: skip
     _symbol, built = _data_symbol(target.read_bytes())
