@@ -24,6 +24,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
+MB = 1024 * 1024
 
 
 @pytest.mark.skipif(
@@ -58,3 +59,15 @@ def test_frozen_bundle_passes_its_smoke_check(tmp_path: Path) -> None:
     internal = dist / "metodesk" / "_internal"
     assert (internal / "babel" / "locale-data" / "kk.dat").exists()
     assert not (internal / "babel" / "locale-data" / "de.dat").exists()
+    # ... and stays under the 150 MB: strip, the slim ICU data, no unused
+    # Qt plugins, Pillow codecs, lxml parts or OpenSSL (build_spec/metodesk.spec).
+    files = [path for path in (dist / "metodesk").rglob("*") if path.is_file() and not path.is_symlink()]
+    size = sum(path.stat().st_size for path in files)
+    largest = sorted(files, key=lambda path: path.stat().st_size)[-8:]
+    listing = ", ".join(f"{path.name} {path.stat().st_size / MB:.1f} MB" for path in largest)
+    assert size < 150 * MB, f"the bundle is {size / MB:.0f} MB; largest: {listing}"
+    if sys.platform.startswith("linux"):
+        icu = internal / "PySide6" / "Qt" / "lib"
+        assert all(path.stat().st_size < 10 * MB for path in icu.glob("libicudata.so*")), listing
+        assert not (internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqvnc.so").exists()
+        assert not list(internal.rglob("libcrypto*")), "OpenSSL came back"
