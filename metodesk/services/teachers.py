@@ -97,6 +97,27 @@ _COLUMNS = (
 )
 
 
+Taught = tuple[int, str, str]  # a subject's id, Kazakh and Russian names
+
+
+def taught_subjects(session: Session, teacher_ids: list[int]) -> dict[int, list[Taught]]:
+    """The subjects of these teachers (by subject id), from one plain query;
+    a teacher with none is absent."""
+    query = (
+        select(teacher_subject.c.teacher_id, Subject.id, Subject.name_kk, Subject.name_ru)
+        .join(Subject, Subject.id == teacher_subject.c.subject_id)
+        .order_by(teacher_subject.c.teacher_id, Subject.id)
+    )
+    if len(teacher_ids) <= 500:  # a few teachers: ask for theirs; many: read the whole small table
+        query = query.where(teacher_subject.c.teacher_id.in_(teacher_ids))
+    wanted = set(teacher_ids)
+    found: dict[int, list[Taught]] = {}
+    for teacher_id, subject_id, name_kk, name_ru in session.execute(query):
+        if teacher_id in wanted:
+            found.setdefault(teacher_id, []).append((subject_id, name_kk, name_ru))
+    return found
+
+
 def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> list[TeacherRow]:  # type: ignore[type-arg]
     """Teacher rows from two plain queries (the teachers with their organisation's
     names, then their subjects), not an ORM object graph: a district lists 3,000
@@ -105,17 +126,8 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
     records = session.execute(query.where(*where).order_by(*order)).all()
     if not records:
         return []
-    subjects: dict[int, list[tuple[int, str, str]]] = {}
-    taught = (
-        select(teacher_subject.c.teacher_id, Subject.id, Subject.name_kk, Subject.name_ru)
-        .join(Subject, Subject.id == teacher_subject.c.subject_id)
-        .order_by(teacher_subject.c.teacher_id, Subject.id)
-    )
-    if len(records) <= 500:  # a few teachers: ask for theirs; many: read the whole small table
-        taught = taught.where(teacher_subject.c.teacher_id.in_([r[0] for r in records]))
-    for teacher_id, *subject in session.execute(taught):
-        subjects.setdefault(teacher_id, []).append(subject)  # type: ignore[arg-type]
-    none: list[tuple[int, str, str]] = []
+    subjects = taught_subjects(session, [r[0] for r in records])
+    none: list[Taught] = []
     rows = []
     for r in records:
         taught_by = subjects.get(r[0], none)
