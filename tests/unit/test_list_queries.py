@@ -16,16 +16,20 @@ from sqlalchemy.orm import selectinload
 
 from metodesk.domain.attestation import CaseDecision, attestation_year, standing
 from metodesk.domain.text import initials_name, search_fold
-from metodesk.services import attestation_views, plans, teachers
+from metodesk.services import associations, attestation_views, lesson_views, lessons, plans, teachers
+from metodesk.services.associations import AssociationRow
 from metodesk.services.attestation_rules import rule_book
 from metodesk.services.attestation_views import AttestationRow
 from metodesk.services.teachers import TeacherRow
 from metodesk.storage.models import (
+    Association,
     AttestationCase,
     CaseObservation,
     CategoryAward,
     Lesson,
+    LessonMove,
     Meeting,
+    Membership,
     MentoringLogEntry,
     Plan,
     PlanActivity,
@@ -68,6 +72,20 @@ def district_db(db):  # type: ignore[no-untyped-def]
                 activity.meeting_id, activity.lesson_id = None, None
         planned = next(x for x in lessons if x.status != "held")
         activities[2].lesson_id = planned.id  # cancelled, its lesson not held: still cancelled
+        for n, lesson in enumerate(lessons[:9]):
+            if n % 3 == 0:
+                lesson.subject_id, lesson.subject_text = None, "Ойын әрекеті"
+            for step in range(n % 3):
+                session.add(
+                    LessonMove(
+                        lesson_id=lesson.id,
+                        from_date=lesson.date - dt.timedelta(days=7 * (step + 1)),
+                        from_period=step or None,
+                        to_date=lesson.date,
+                        to_period=2,
+                        reason=f"себеп {step}",
+                    )
+                )
         cases = session.scalars(select(AttestationCase).order_by(AttestationCase.id)).all()
         assert len(cases) > 3
         for n, case in enumerate(cases[:6]):
@@ -254,3 +272,84 @@ def test_attestation_rows_equal_the_orm_rows(district_db, today) -> None:  # typ
             assert attestation_views.attestation_rows(session, today, org) == _orm_attestation_rows(
                 session, today, org
             )
+
+
+# --- associations: member counts and leaders -------------------------------------------
+
+
+def _orm_association_row(a: Association) -> AssociationRow:
+    leader = next((m.teacher for m in a.members if m.role == "leader"), None)
+    return AssociationRow(
+        id=a.id,
+        kind=a.kind,
+        level=a.level,
+        name_kk=a.name_kk,
+        name_ru=a.name_ru,
+        subject_id=a.subject_id,
+        subject_kk=a.subject.name_kk if a.subject else "",
+        subject_ru=a.subject.name_ru if a.subject else "",
+        direction=a.direction,
+        year_id=a.year_id,
+        year_name=a.year.name,
+        organisation_id=a.organisation_id,
+        organisation_kk=a.organisation.name_kk,
+        organisation_ru=a.organisation.name_ru,
+        leader=initials_name(leader.surname, leader.first_name, leader.patronymic) if leader else "",
+        member_count=len(a.members),
+    )
+
+
+def test_association_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-untyped-def]
+    with district_db.transaction() as session:
+        first = session.scalars(select(Association).order_by(Association.id)).first()
+        session.execute(Membership.__table__.delete().where(Membership.association_id == first.id))
+        session.expire_all()
+    with district_db.reading() as session:
+        query = select(Association).options(
+            selectinload(Association.members).selectinload(Membership.teacher),
+            selectinload(Association.subject),
+        )
+        expected = [_orm_association_row(a) for a in session.scalars(query.order_by(Association.id))]
+        listed = associations.list_associations(session)
+        assert listed == expected
+        assert listed[0].member_count == 0 and listed[0].leader == ""
+        assert any(r.leader for r in listed) and any(r.subject_id is None for r in listed)
+        year = listed[-1].year_id
+        in_year = [r for r in expected if r.year_id == year]
+        assert associations.list_associations(session, year) == in_year
+        assert associations.count_associations(session, year) == len(in_year)
+        assert associations.get_detail(session, in_year[0].id).row == in_year[0]
+
+
+# --- open lessons: the list and the filter choices --------------------------------------
+
+
+def test_lesson_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-untyped-def]
+    with district_db.reading() as session:
+        query = lessons.lesson_query().order_by(
+            Lesson.date, Lesson.period.is_(None), Lesson.period, Lesson.id
+        )
+        expected = [lessons.lesson_row(x) for x in session.scalars(query)]
+        listed = lesson_views.list_lessons(session)
+        assert listed == expected
+        assert any(len(r.moves) == 2 for r in listed) and any(r.observation_count for r in listed)
+        assert any(r.subject_id is None and r.subject_kk == "Ойын әрекеті" for r in listed)
+        year = listed[-1].year_id
+        flt = lesson_views.LessonFilter(year_id=year, status="held")
+        assert lesson_views.list_lessons(session, flt) == [
+            r for r in expected if r.year_id == year and r.status == "held"
+        ]
+        teacher = listed[0].teacher_id
+        their = lesson_views.teacher_year(session, teacher)
+        assert list(their.given) == [r for r in expected if r.teacher_id == teacher]
+
+
+def test_teacher_names_for_filters(district_db) -> None:  # type: ignore[no-untyped-def]
+    with district_db.reading() as session:
+        names = teachers.teacher_names(session, include_archived=True)
+        rows = teachers.list_teachers(session, include_archived=True)
+        assert [(n.id, n.full_name, n.archived) for n in names] == [
+            (r.id, r.full_name, r.archived) for r in rows
+        ]
+        active = teachers.teacher_names(session)
+        assert [n.id for n in active] == [r.id for r in rows if not r.archived]
