@@ -75,21 +75,34 @@ _RANKS = {
 }
 
 
+def _char_key(ch: str, lang: str) -> tuple[int, float, str]:
+    """One character's place: punctuation and digits, then the alphabet, then other letters."""
+    ranks = _RANKS.get(lang, _RANKS["kk"])
+    if ch == "i" and lang == "kk":
+        ch = "і"
+    rank = ranks.get(ch)
+    if rank is not None:
+        return (1, rank, "")
+    if ch.isdigit() or ch.isspace() or not ch.isalpha():
+        return (0, float(ord(ch)), "")
+    return (2, float(ord(ch)), ch)
+
+
+# Each character's key, learnt once per language: lists sort thousands of names.
+_CHAR_KEYS: dict[str, dict[str, tuple[int, float, str]]] = {}
+
+
 def sort_key(text: str | None, lang: str) -> tuple[tuple[int, float, str], ...]:
     """A key that orders text in the Kazakh or Russian alphabet (Latin after Cyrillic)."""
-    ranks = _RANKS.get(lang, _RANKS["kk"])
-    key = []
-    for ch in (text or "").casefold():
-        if ch == "i" and lang == "kk":
-            ch = "і"
-        rank = ranks.get(ch)
-        if rank is not None:
-            key.append((1, rank, ""))
-        elif ch.isdigit() or ch.isspace() or not ch.isalpha():
-            key.append((0, float(ord(ch)), ""))
-        else:
-            key.append((2, float(ord(ch)), ch))
-    return tuple(key)
+    known = _CHAR_KEYS.setdefault(lang, {})
+    folded = (text or "").casefold()
+    try:
+        return tuple([known[ch] for ch in folded])
+    except KeyError:
+        for ch in folded:
+            if ch not in known:
+                known[ch] = _char_key(ch, lang)
+        return tuple([known[ch] for ch in folded])
 
 
 def initials_name(surname: str, first_name: str, patronymic: str = "") -> str:

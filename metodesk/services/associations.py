@@ -20,6 +20,7 @@ from metodesk.domain.errors import DomainError
 from metodesk.domain.rules import ThreeTeacherCheck, three_teacher_check
 from metodesk.domain.text import initials_name
 from metodesk.i18n import _
+from metodesk.services.association_rows import AssociationRow, association_rows
 from metodesk.services.common import (
     MAX_TITLE,
     check_enum,
@@ -36,35 +37,6 @@ from metodesk.storage.models import (
     Teacher,
     teacher_subject,
 )
-
-
-@dataclass(frozen=True)
-class AssociationRow:
-    id: int
-    kind: str
-    level: str
-    name_kk: str
-    name_ru: str
-    subject_id: int | None
-    subject_kk: str
-    subject_ru: str
-    direction: str
-    year_id: int
-    year_name: str
-    organisation_id: int
-    organisation_kk: str
-    organisation_ru: str
-    leader: str
-    member_count: int
-
-    def name(self, lang: str) -> str:
-        return self.name_ru if lang == "ru" else self.name_kk
-
-    def subject(self, lang: str) -> str:
-        return self.subject_ru if lang == "ru" else self.subject_kk
-
-    def organisation(self, lang: str) -> str:
-        return self.organisation_ru if lang == "ru" else self.organisation_kk
 
 
 @dataclass(frozen=True)
@@ -152,49 +124,19 @@ def suggest_names(kind: str, level: str, subject_kk: str = "", subject_ru: str =
     return kk, ru
 
 
-def _leader_name(assoc: Association) -> str:
-    for m in assoc.members:
-        if m.role == MemberRole.LEADER.value:
-            t = m.teacher
-            return initials_name(t.surname, t.first_name, t.patronymic)
-    return ""
-
-
-def _row(a: Association) -> AssociationRow:
-    return AssociationRow(
-        id=a.id,
-        kind=a.kind,
-        level=a.level,
-        name_kk=a.name_kk,
-        name_ru=a.name_ru,
-        subject_id=a.subject_id,
-        subject_kk=a.subject.name_kk if a.subject else "",
-        subject_ru=a.subject.name_ru if a.subject else "",
-        direction=a.direction,
-        year_id=a.year_id,
-        year_name=a.year.name,
-        organisation_id=a.organisation_id,
-        organisation_kk=a.organisation.name_kk,
-        organisation_ru=a.organisation.name_ru,
-        leader=_leader_name(a),
-        member_count=len(a.members),
-    )
-
-
 def _query():  # type: ignore[no-untyped-def]
     return select(Association).options(
-        selectinload(Association.subject),
-        selectinload(Association.year),
-        selectinload(Association.organisation),
         selectinload(Association.members).selectinload(Membership.teacher).selectinload(Teacher.organisation),
     )
 
 
 def list_associations(session: Session, year_id: int | None = None) -> list[AssociationRow]:
-    query = _query().order_by(Association.id)
-    if year_id is not None:
-        query = query.where(Association.year_id == year_id)
-    return [_row(a) for a in session.scalars(query)]
+    return association_rows(session, *([Association.year_id == year_id] if year_id is not None else []))
+
+
+def count_associations(session: Session, year_id: int) -> int:
+    """How many associations the year has (without reading them)."""
+    return session.scalar(select(func.count(Association.id)).where(Association.year_id == year_id)) or 0
 
 
 def subject_teacher_count(session: Session, organisation_id: int, subject_id: int) -> int:
@@ -248,7 +190,9 @@ def get_detail(session: Session, association_id: int) -> AssociationDetail:
         for m in sorted(assoc.members, key=lambda m: (m.teacher.surname, m.teacher.first_name))
     )
     check = check_for(session, assoc.kind, assoc.level, assoc.organisation_id, assoc.subject_id)
-    return AssociationDetail(row=_row(assoc), members=members, check=check)
+    return AssociationDetail(
+        row=association_rows(session, Association.id == assoc.id)[0], members=members, check=check
+    )
 
 
 def save_association(session: Session, data: AssociationInput, association_id: int | None = None) -> int:

@@ -11,14 +11,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 
 from metodesk.domain.attestation import CaseDecision, attestation_year, standing, year_name
 from metodesk.domain.enums import Category
 from metodesk.domain.text import initials_name
 from metodesk.services.attestation_rules import rule_book
-from metodesk.storage.models import AttestationCase, CategoryAward, Teacher
+from metodesk.services.teachers import taught_subjects
+from metodesk.storage.models import AttestationCase, CaseObservation, CategoryAward, Teacher
 
 DUE_THIS_YEAR, DUE_NEXT_YEAR, OVERDUE, IN_PROGRESS, ALL = (
     "due_this_year",
@@ -80,29 +81,64 @@ class AttestationRow:
         return self.subjects_ru if lang == "ru" else self.subjects_kk
 
 
-def _latest_orders(session: Session, teacher_ids: list[int]) -> dict[int, tuple[dt.date, str]]:
-    """Each teacher's latest stored entry: its date and order number."""
+def _latest_orders(session: Session, teachers: Select) -> dict[int, tuple[dt.date, str]]:  # type: ignore[type-arg]
+    """Each listed teacher's latest stored entry: its date and order number."""
     latest: dict[int, tuple[dt.date, int, str]] = {}
     rows = session.execute(
         select(
             CategoryAward.teacher_id, CategoryAward.award_date, CategoryAward.id, CategoryAward.order_number
-        )
+        ).where(CategoryAward.teacher_id.in_(teachers))
     )
-    wanted = set(teacher_ids)
     for teacher_id, day, award_id, order in rows:
-        if teacher_id in wanted and (teacher_id not in latest or (day, award_id) > latest[teacher_id][:2]):
+        if teacher_id not in latest or (day, award_id) > latest[teacher_id][:2]:
             latest[teacher_id] = (day, award_id, order)
     return {k: (v[0], v[2]) for k, v in latest.items()}
 
 
-def _cases(session: Session, this_year: int) -> dict[int, AttestationCase]:
-    """Per teacher: the earliest case still pending, else the latest one of this year or later."""
-    chosen: dict[int, AttestationCase] = {}
-    for case in session.scalars(
-        select(AttestationCase)
-        .options(selectinload(AttestationCase.observations))
-        .order_by(AttestationCase.year_start)
-    ):
+@dataclass(frozen=True)
+class _Case:
+    """What the list shows of a case (read as plain columns, not ORM cases)."""
+
+    id: int
+    teacher_id: int
+    year_start: int
+    target_category: str
+    window: str
+    decision: str
+    test_date: dt.date | None
+    test_score: int | None
+    portfolio_status: str
+    observations: int
+
+
+def _cases(session: Session, this_year: int, teachers: Select) -> dict[int, _Case]:  # type: ignore[type-arg]
+    """Per listed teacher: the earliest case still pending, else the latest one of this year or later."""
+    observed = dict(
+        session.execute(
+            select(CaseObservation.case_id, func.count())
+            .join(AttestationCase, AttestationCase.id == CaseObservation.case_id)
+            .where(AttestationCase.teacher_id.in_(teachers))
+            .group_by(CaseObservation.case_id)
+        ).all()
+    )
+    query = (
+        select(
+            AttestationCase.id,
+            AttestationCase.teacher_id,
+            AttestationCase.year_start,
+            AttestationCase.target_category,
+            AttestationCase.window,
+            AttestationCase.decision,
+            AttestationCase.test_date,
+            AttestationCase.test_score,
+            AttestationCase.portfolio_status,
+        )
+        .where(AttestationCase.teacher_id.in_(teachers))
+        .order_by(AttestationCase.year_start, AttestationCase.id)
+    )
+    chosen: dict[int, _Case] = {}
+    for record in session.execute(query):
+        case = _Case(*record, observations=observed.get(record[0], 0))
         current = chosen.get(case.teacher_id)
         pending = case.decision == CaseDecision.PENDING.value
         if current is not None and current.decision == CaseDecision.PENDING.value:
@@ -115,18 +151,35 @@ def _cases(session: Session, this_year: int) -> dict[int, AttestationCase]:
 def attestation_rows(
     session: Session, today: dt.date, organisation_id: int | None = None, include_archived: bool = False
 ) -> list[AttestationRow]:
-    """Every (active) teacher, of one organisation when given, by surname."""
+    """Every (active) teacher, of one organisation when given, by surname.
+
+    Plain column queries limited to the listed teachers: a district holds
+    3,000 teachers, 6,000 category entries and 1,500 cases."""
     book = rule_book(session)
-    query = (
-        select(Teacher).options(selectinload(Teacher.subjects)).order_by(Teacher.surname, Teacher.first_name)
-    )
+    where = []
     if not include_archived:
-        query = query.where(Teacher.archived.is_(False))
+        where.append(Teacher.archived.is_(False))
     if organisation_id is not None:
-        query = query.where(Teacher.organisation_id == organisation_id)
-    people = list(session.scalars(query))
-    orders = _latest_orders(session, [t.id for t in people])
-    cases = _cases(session, attestation_year(today))
+        where.append(Teacher.organisation_id == organisation_id)
+    people = session.execute(
+        select(
+            Teacher.id,
+            Teacher.surname,
+            Teacher.first_name,
+            Teacher.patronymic,
+            Teacher.organisation_id,
+            Teacher.position,
+            Teacher.category,
+            Teacher.category_date,
+            Teacher.teaching_since,
+        )
+        .where(*where)
+        .order_by(Teacher.surname, Teacher.first_name, Teacher.id)
+    ).all()
+    listed = select(Teacher.id).where(*where)
+    orders = _latest_orders(session, listed)
+    cases = _cases(session, attestation_year(today), listed)
+    subjects = taught_subjects(session, [t.id for t in people])
     rows = []
     for t in people:
         s = standing(
@@ -139,7 +192,7 @@ def attestation_rows(
         )
         order = orders.get(t.id)
         case = cases.get(t.id)
-        subjects = sorted(t.subjects, key=lambda x: x.id)
+        taught = subjects.get(t.id, [])
         rows.append(
             AttestationRow(
                 teacher_id=t.id,
@@ -147,8 +200,8 @@ def attestation_rows(
                 short_name=initials_name(t.surname, t.first_name, t.patronymic),
                 organisation_id=t.organisation_id,
                 position=t.position,
-                subjects_kk=tuple(x.name_kk for x in subjects),
-                subjects_ru=tuple(x.name_ru for x in subjects),
+                subjects_kk=tuple(x[1] for x in taught),
+                subjects_ru=tuple(x[2] for x in taught),
                 teaching_since=t.teaching_since,
                 category=s.category,
                 award_date=s.award_date,
@@ -168,7 +221,7 @@ def attestation_rows(
                 case_decision=case.decision if case else "",
                 case_test_date=case.test_date if case else None,
                 case_test_score=case.test_score if case else None,
-                case_observations=len(case.observations) if case else 0,
+                case_observations=case.observations if case else 0,
                 case_portfolio=case.portfolio_status if case else "",
             )
         )

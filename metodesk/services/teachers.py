@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from metodesk.domain.enums import Category, Position
 from metodesk.domain.errors import DomainError
@@ -22,7 +22,7 @@ from metodesk.services.common import (
     reasonable_date,
     required,
 )
-from metodesk.storage.models import Organisation, Subject, Teacher
+from metodesk.storage.models import Organisation, Subject, Teacher, teacher_subject
 
 
 @dataclass(frozen=True)
@@ -79,60 +79,130 @@ class TeacherInput:
     young_specialist: bool = False
 
 
-def _row(t: Teacher) -> TeacherRow:
-    subjects = sorted(t.subjects, key=lambda s: s.id)
-    return TeacherRow(
-        id=t.id,
-        surname=t.surname,
-        first_name=t.first_name,
-        patronymic=t.patronymic,
-        organisation_id=t.organisation_id,
-        organisation_kk=t.organisation.name_kk,
-        organisation_ru=t.organisation.name_ru,
-        subject_ids=tuple(s.id for s in subjects),
-        subjects_kk=tuple(s.name_kk for s in subjects),
-        subjects_ru=tuple(s.name_ru for s in subjects),
-        position=t.position,
-        category=t.category,
-        category_date=t.category_date,
-        teaching_since=t.teaching_since,
-        young_specialist=t.young_specialist,
-        archived=t.archived,
-        search_key=t.search_key,
+_COLUMNS = (
+    Teacher.id,
+    Teacher.surname,
+    Teacher.first_name,
+    Teacher.patronymic,
+    Teacher.organisation_id,
+    Organisation.name_kk,
+    Organisation.name_ru,
+    Teacher.position,
+    Teacher.category,
+    Teacher.category_date,
+    Teacher.teaching_since,
+    Teacher.young_specialist,
+    Teacher.archived,
+    Teacher.search_key,
+)
+
+
+Taught = tuple[int, str, str]  # a subject's id, Kazakh and Russian names
+
+
+def taught_subjects(session: Session, teacher_ids: list[int]) -> dict[int, list[Taught]]:
+    """The subjects of these teachers (by subject id), from one plain query;
+    a teacher with none is absent."""
+    query = (
+        select(teacher_subject.c.teacher_id, Subject.id, Subject.name_kk, Subject.name_ru)
+        .join(Subject, Subject.id == teacher_subject.c.subject_id)
+        .order_by(teacher_subject.c.teacher_id, Subject.id)
     )
+    if len(teacher_ids) <= 500:  # a few teachers: ask for theirs; many: read the whole small table
+        query = query.where(teacher_subject.c.teacher_id.in_(teacher_ids))
+    wanted = set(teacher_ids)
+    found: dict[int, list[Taught]] = {}
+    for teacher_id, subject_id, name_kk, name_ru in session.execute(query):
+        if teacher_id in wanted:
+            found.setdefault(teacher_id, []).append((subject_id, name_kk, name_ru))
+    return found
 
 
-def _query():  # type: ignore[no-untyped-def]
-    return select(Teacher).options(selectinload(Teacher.subjects), selectinload(Teacher.organisation))
+def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> list[TeacherRow]:  # type: ignore[type-arg]
+    """Teacher rows from two plain queries (the teachers with their organisation's
+    names, then their subjects), not an ORM object graph: a district lists 3,000
+    teachers and every tab that picks people reads them."""
+    query = select(*_COLUMNS).join(Organisation, Organisation.id == Teacher.organisation_id)
+    records = session.execute(query.where(*where).order_by(*order)).all()
+    if not records:
+        return []
+    subjects = taught_subjects(session, [r[0] for r in records])
+    none: list[Taught] = []
+    rows = []
+    for r in records:
+        taught_by = subjects.get(r[0], none)
+        rows.append(
+            TeacherRow(
+                id=r[0],
+                surname=r[1],
+                first_name=r[2],
+                patronymic=r[3],
+                organisation_id=r[4],
+                organisation_kk=r[5],
+                organisation_ru=r[6],
+                subject_ids=tuple(s[0] for s in taught_by),
+                subjects_kk=tuple(s[1] for s in taught_by),
+                subjects_ru=tuple(s[2] for s in taught_by),
+                position=r[7],
+                category=r[8],
+                category_date=r[9],
+                teaching_since=r[10],
+                young_specialist=bool(r[11]),
+                archived=bool(r[12]),
+                search_key=r[13],
+            )
+        )
+    return rows
 
 
 def list_teachers(
     session: Session, include_archived: bool = False, organisation_id: int | None = None
 ) -> list[TeacherRow]:
     """Teachers as plain rows, by surname (the UI re-sorts in the user's alphabet)."""
-    query = _query().order_by(Teacher.surname, Teacher.first_name)
+    where = []
+    if not include_archived:
+        where.append(Teacher.archived.is_(False))
+    if organisation_id is not None:
+        where.append(Teacher.organisation_id == organisation_id)
+    return _rows(session, *where, order=(Teacher.surname, Teacher.first_name, Teacher.id))
+
+
+@dataclass(frozen=True)
+class TeacherName:
+    """A teacher as a filter's choice shows them."""
+
+    id: int
+    full_name: str
+    archived: bool
+
+
+def teacher_names(session: Session, include_archived: bool = False) -> list[TeacherName]:
+    """Every (active) teacher's id and full name, by surname: one light query
+    for filter lists, which need neither subjects nor organisations."""
+    query = select(Teacher.id, Teacher.surname, Teacher.first_name, Teacher.patronymic, Teacher.archived)
     if not include_archived:
         query = query.where(Teacher.archived.is_(False))
-    if organisation_id is not None:
-        query = query.where(Teacher.organisation_id == organisation_id)
-    return [_row(t) for t in session.scalars(query)]
+    return [
+        TeacherName(teacher_id, " ".join(p for p in (surname, first_name, patronymic) if p), bool(archived))
+        for teacher_id, surname, first_name, patronymic, archived in session.execute(
+            query.order_by(Teacher.surname, Teacher.first_name, Teacher.id)
+        )
+    ]
 
 
 def get_teacher(session: Session, teacher_id: int) -> TeacherRow:
-    teacher = session.scalars(_query().where(Teacher.id == teacher_id)).first()
-    if teacher is None:
+    found = _rows(session, Teacher.id == teacher_id)
+    if not found:
         raise DomainError(_("The teacher was not found."))
-    return _row(teacher)
+    return found[0]
 
 
 def search_teachers(session: Session, text: str, include_archived: bool = False) -> list[TeacherRow]:
     """Teachers whose name contains every word of ``text``, Cyrillic case and i/і folded."""
-    query = _query().order_by(Teacher.surname)
-    for word in search_fold(text).split():
-        query = query.where(Teacher.search_key.contains(word, autoescape=True))
+    where = [Teacher.search_key.contains(word, autoescape=True) for word in search_fold(text).split()]
     if not include_archived:
-        query = query.where(Teacher.archived.is_(False))
-    return [_row(t) for t in session.scalars(query)]
+        where.append(Teacher.archived.is_(False))
+    return _rows(session, *where, order=(Teacher.surname, Teacher.id))
 
 
 def _validate(session: Session, data: TeacherInput, today: dt.date) -> tuple[str, str, str, list[Subject]]:

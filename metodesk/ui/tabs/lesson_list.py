@@ -329,12 +329,12 @@ class LessonList(QWidget):
             giving = set(lesson_views.teacher_ids_with_lessons(session, year_id)) if year_id else set()
             people = [
                 t
-                for t in teachers.list_teachers(session, include_archived=True)
+                for t in teachers.teacher_names(session, include_archived=True)
                 if not t.archived or t.id in giving
             ]
             people.sort(key=lambda t: sort_key(t.full_name, lang))
             subject_rows = sorted(subjects.list_subjects(session), key=lambda s: sort_key(s.name(lang), lang))
-            self._association_count = len(associations.list_associations(session, year_id)) if year_id else 0
+            self._association_count = associations.count_associations(session, year_id) if year_id else 0
             everyone = _("Choose a teacher") if self.view() == PER_TEACHER else _("All teachers")
             _refill(self.teacher_combo, [(None, everyone)] + [(t.id, t.full_name) for t in people])
             _refill(
@@ -390,9 +390,13 @@ class LessonList(QWidget):
 
     def _select(self, lesson_id: int | None) -> None:
         self.table.clearSelection()
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ROW_ROLE).lesson.id == lesson_id:
+        if lesson_id is None:
+            return
+        for source_row, row in enumerate(self.model.rows()):
+            if row.lesson.id != lesson_id:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+            if index.isValid():  # shown (not hidden by the search)
                 self.table.selectionModel().select(
                     index,
                     QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -36,11 +36,17 @@ from metodesk.ui.tabs.base import (
     header_width,
     make_table,
     save_table_state,
-    select_row_by_id,
     selected_row,
 )
 from metodesk.ui.tabs.plan_detail import PlanDetailPanel
-from metodesk.ui.tabs.plan_list import PROGRESS_COLUMN, PlanListRow, ProgressDelegate, list_columns, list_rows
+from metodesk.ui.tabs.plan_list import (
+    PROGRESS_COLUMN,
+    OneLineFastDelegate,
+    PlanListRow,
+    ProgressDelegate,
+    list_columns,
+    list_rows,
+)
 
 SPLITTER_KEY = "splitters/plans"
 LIST_WIDTHS = (0, 95, 105, 115)  # after the (stretched, wrapped) association name
@@ -96,6 +102,7 @@ class PlansTab(Tab):
         top.addStretch(1)
         column.addLayout(top)
         self.table, self.proxy = make_table("plans_table", self.model, self.ctx)
+        self.table.setItemDelegate(OneLineFastDelegate(self.table))
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
         self.table.setWordWrap(True)  # long association names take two or three lines
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -161,6 +168,9 @@ class PlansTab(Tab):
             self.model.set_rows(rows)
             header = self.table.horizontalHeader()
             self.proxy.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            # Fit the rows to their wrapped names once, now: selecting and scrolling
+            # would otherwise each lay out all the rows again.
+            self.table.doItemsLayout()
             self._select(keep)
             if self.selected() is None and self.proxy.rowCount():
                 self._select(self.proxy.index(0, 0).data(ROW_ROLE).id)
@@ -175,7 +185,20 @@ class PlansTab(Tab):
         self._show_selected()
 
     def _select(self, plan_id: int | None) -> None:
-        select_row_by_id(self.table, plan_id)
+        """Select (and scroll to) the plan's row, or clear the selection."""
+        for source_row, row in enumerate(self.model.rows()):
+            if plan_id is not None and row.id == plan_id:
+                index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+                if index.isValid():
+                    flags = (
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows
+                    )
+                    self.table.selectionModel().setCurrentIndex(index, flags)
+                    self.table.scrollTo(index)
+                    return
+                break
+        self.table.clearSelection()
 
     def _show_selected(self) -> None:
         row = self.selected()

@@ -42,6 +42,11 @@ def _label(enum_type: type, code: str) -> str:
         return code
 
 
+def _experience_text(row: TeacherRow) -> str:
+    years = row.experience()
+    return "" if years is None else str(years)
+
+
 def _columns() -> list[Column]:
     lang = language
     return [
@@ -66,7 +71,7 @@ def _columns() -> list[Column]:
         ),
         Column(
             lambda: _("Experience"),
-            lambda r: "" if r.experience() is None else str(r.experience()),
+            _experience_text,
             sort=lambda r: r.experience(),
             align_right=True,
             searchable=False,
