@@ -106,6 +106,13 @@ class MainWindow(QMainWindow):
                 self._tab_at(index)
                 QTimer.singleShot(0, self._build_next_tab)
                 return
+        from metodesk.ui.startup import freeze_long_lived_objects
+
+        freeze_long_lived_objects()  # the tabs' modules and widgets, too
+
+    def tabs_built(self) -> bool:
+        """True once every tab is built (the start's idle work is over)."""
+        return all(tab is not None for tab in self._built)
 
     @property
     def tabs(self) -> list[Tab]:

@@ -100,7 +100,7 @@ def test_only_the_visible_tab_is_built_at_once_the_rest_from_the_event_loop(qtbo
     built = [tab is not None for tab in window._built]
     assert built.count(True) == 1 and built[window.tabs_widget.currentIndex()]
     assert window.current_tab().model.rowCount() == 15
-    qtbot.waitUntil(lambda: all(tab is not None for tab in window._built), timeout=10000)
+    qtbot.waitUntil(window.tabs_built, timeout=10000)
     window.close()
     window.ctx.db.close()
 
