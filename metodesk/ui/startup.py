@@ -249,9 +249,12 @@ class StartChecker(QObject):
             self._thread.join()
 
 
-def start_window(app: QApplication, explicit_language: str | None = None) -> int:
+def start_window(app: QApplication, explicit_language: str | None = None, loop=None) -> int:  # type: ignore[no-untyped-def]
     """The program's start: the shell at once, the rest from the event loop;
-    returns the exit code (1 when the start was refused or cancelled)."""
+    returns the exit code (1 when the start was refused or cancelled). ``loop``
+    runs instead of the application's own loop (tests pass a QEventLoop, so the
+    test process's application never quits)."""
+    loop = loop if loop is not None else app
     window = show_shell(app)
     checker = StartChecker(app)
     app.aboutToQuit.connect(checker.wait)
@@ -261,10 +264,10 @@ def start_window(app: QApplication, explicit_language: str | None = None) -> int
             checker.start(window)
             return
         window.hide()
-        app.exit(1)
+        loop.exit(1)
 
     QTimer.singleShot(0, finish)
-    return app.exec()
+    return loop.exec()
 
 
 def open_main_window(app: QApplication, explicit_language: str | None = None) -> MainWindow | None:

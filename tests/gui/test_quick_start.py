@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from metodesk import paths
@@ -38,11 +38,41 @@ def demo_folder() -> Path:  # type: ignore[no-untyped-def]
     return paths.data_dir()
 
 
-def _run_program(timeout_ms: int = 30000) -> int:
-    """start_window on the test's data folder, with a guard that ends a hung loop."""
+def _run_program(qtbot, monkeypatch, timeout_ms: int = 30000) -> tuple[int, list[MainWindow]]:
+    """start_window on the test's data folder, in a loop of its own (quitting the
+    application would end the other tests' loops too): its exit code and the
+    windows it showed (handed to qtbot, which closes them). A guard ends a hung loop."""
     app = QApplication.instance()
-    QTimer.singleShot(timeout_ms, lambda: app.exit(99))
-    return startup.start_window(app)
+    shown: list[MainWindow] = []
+    real_show_shell = startup.show_shell
+
+    def show_shell(app):  # type: ignore[no-untyped-def]
+        window = real_show_shell(app)
+        qtbot.addWidget(window)
+        shown.append(window)
+        return window
+
+    monkeypatch.setattr(startup, "show_shell", show_shell)
+    loop = QEventLoop()
+    _LOOPS.append(loop)
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: loop.exit(99))
+    guard.start(timeout_ms)
+    try:
+        return startup.start_window(app, loop=loop), shown
+    finally:
+        guard.stop()
+        _LOOPS.remove(loop)
+
+
+_LOOPS: list[QEventLoop] = []  # the loop _run_program runs, for _quit
+
+
+def _quit(window) -> None:  # type: ignore[no-untyped-def]
+    window.close()
+    window.ctx.db.close()
+    _LOOPS[-1].exit(0)
 
 
 def test_the_shell_is_shown_without_sqlalchemy(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -117,12 +147,12 @@ def test_program_start_shows_the_shell_first_then_fills_and_backs_up(qtbot, monk
     def checks_done(window, outcome) -> None:  # type: ignore[no-untyped-def]
         seen["outcome"] = outcome
         seen["rows"] = window.current_tab().model.rowCount()
-        window.close()
-        window.ctx.db.close()
+        _quit(window)
 
     monkeypatch.setattr(startup, "complete_start", complete)
     monkeypatch.setattr(startup, "handle_start_checks", checks_done)
-    assert _run_program() == 0
+    code, _shown = _run_program(qtbot, monkeypatch)
+    assert code == 0
     assert seen["shown before the data"] is True and seen["deep_check"] is False
     assert seen["outcome"] == backups.StartChecks() and seen["rows"] == 15
     daily = list(backups.backups_dir(paths.database_path()).glob("*daily*"))
@@ -131,8 +161,9 @@ def test_program_start_shows_the_shell_first_then_fills_and_backs_up(qtbot, monk
 
 def test_program_start_cancelled_at_the_first_question_exits_with_1(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
-    assert _run_program() == 1
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    code, shown = _run_program(qtbot, monkeypatch)
+    assert code == 1
+    assert len(shown) == 1 and not shown[0].isVisible() and shown[0].ctx is None
 
 
 def _damage_a_table_not_read_at_start(path: Path) -> None:
@@ -162,12 +193,13 @@ def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, monkeypat
 
     def info(parent, text) -> None:  # type: ignore[no-untyped-def]
         told.append(text)
-        parent.close()
-        parent.ctx.db.close()
+        qtbot.addWidget(parent)
+        _quit(parent)
 
     monkeypatch.setattr(RestorePreviewDialog, "exec", accept)
     monkeypatch.setattr(backup_ui, "show_info", info)
-    assert _run_program() == 0
+    code, _shown = _run_program(qtbot, monkeypatch)
+    assert code == 0
     assert asked and told and "damaged file is kept" in told[0]
     aside = list(paths.data_dir().glob("metodesk-damaged-*.sqlite3"))
     assert len(aside) == 1
