@@ -7,6 +7,7 @@ compile: .po → .mo (what the program loads)
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,7 +30,10 @@ def extract() -> None:
         "--no-default-keywords",
         *KEYWORDS,
         "--add-comments=TRANSLATORS:",
-        "--sort-by-file",
+        # Sorted by msgid with no source locations: a catalog changes only where
+        # strings change, so parallel branches adding strings rarely conflict.
+        "--sort-output",
+        "--no-location",
         "--project=metodesk",
         "--msgid-bugs-address=",
         "--copyright-holder=metodesk",
@@ -59,6 +63,25 @@ def update() -> None:
         )
 
 
+STABLE_HEADERS = {
+    "POT-Creation-Date": "2026-01-01 00:00+0000",
+    "Generated-By": "Babel",
+}
+
+
+def stabilise_headers() -> None:
+    """Fix the headers that change on every run (date, Babel's version)."""
+    files = [TRANSLATIONS / "metodesk.pot"] + [TRANSLATIONS / lang / "LC_MESSAGES" / "metodesk.po" for lang in LANGS]
+    for path in files:
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        for key, value in STABLE_HEADERS.items():
+            line = '"' + key + ": " + value + '\\n"'
+            text = re.sub("^\"" + re.escape(key) + ": .*$", lambda _m, line=line: line, text, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+
+
 def compile_catalogs() -> None:
     pybabel("compile", "-D", "metodesk", "-d", str(TRANSLATIONS))
 
@@ -66,9 +89,9 @@ def compile_catalogs() -> None:
 if __name__ == "__main__":
     steps = {
         "extract": [extract],
-        "update": [update],
+        "update": [update, stabilise_headers],
         "compile": [compile_catalogs],
-        "all": [extract, update, compile_catalogs],
+        "all": [extract, update, stabilise_headers, compile_catalogs],
     }
     for step in steps[sys.argv[1] if len(sys.argv) > 1 else "all"]:
         step()

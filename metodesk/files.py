@@ -1,0 +1,167 @@
+"""The one way metodesk writes a file: whole, or not at all.
+
+Every file the program writes — documents, backups, exchange packages, the
+year's documents, settings.ini, window.ini — goes through :func:`write_file` or
+:func:`writing`. The content goes to a temporary file in the target's own
+folder, is flushed and fsynced, and only then renamed over the target with
+``os.replace`` (atomic on POSIX and Windows within one file system). On any
+failure the temporary file is removed and the old target is left as it was,
+and the caller gets a :class:`FileWriteError` whose text is one sentence in the
+user's language naming the file and the reason.
+
+No Qt, no SQLAlchemy: used by services, reports' callers, the CLI and the window.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from metodesk.i18n import _
+
+TEMP_PREFIX = ".metodesk-"
+TEMP_SUFFIX = ".part"
+PRIVATE = 0o600
+"""Mode of files in the data folder: they hold teachers' personal data."""
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+_PUBLIC = 0o666 & ~_umask()
+
+
+class FileWriteError(OSError):
+    """A file could not be written; ``str(err)`` is the sentence to show.
+
+    Subclasses OSError so callers that already handle OS errors keep working,
+    but carries a translated sentence instead of the C library's English.
+    """
+
+    def __init__(self, path: Path, reason: str, errno_value: int | None = None) -> None:
+        super().__init__(errno_value or 0, reason, str(path))
+        self.path = Path(path)
+        self.reason = reason
+        self.sentence = _("The file {path} could not be written: {reason}.").format(path=path, reason=reason)
+
+    def __str__(self) -> str:
+        return self.sentence
+
+
+def reason_for(exc: OSError) -> str:
+    """The cause of an OS error in the user's language (a clause, no full stop)."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return _("the disk is full")
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("there is no permission to write there")
+    if code in (errno.ENOENT, errno.ENOTDIR):
+        return _("the folder does not exist")
+    if code == errno.EISDIR:
+        return _("a folder with that name is already there")
+    if code == errno.ENAMETOOLONG:
+        return _("the name is too long")
+    if getattr(exc, "winerror", None) in (32, 33):
+        return _("the file is open in another program; close it and try again")
+    return _("the system refused it ({code})").format(code=errno.errorcode.get(code or 0, code or "?"))
+
+
+def as_write_error(exc: OSError, path: Path) -> FileWriteError:
+    """Wrap any OS error met while writing ``path`` as a FileWriteError."""
+    if isinstance(exc, FileWriteError):
+        return exc
+    return FileWriteError(path, reason_for(exc), exc.errno)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (POSIX; a no-op where folders cannot be opened)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+@contextmanager
+def writing(target: Path | str, mode: int | None = None) -> Iterator[Path]:
+    """Yield a temporary path beside ``target``; when the block ends without an
+    error the file there is fsynced and renamed over ``target``.
+
+    For writers that need a path rather than bytes (SQLite's backup API, a zip
+    archive, a QSettings file). The temporary file exists (empty) when the block
+    starts. On an error inside the block, or while fsyncing or renaming, the
+    temporary file is removed, ``target`` is untouched, and OS errors come out as
+    :class:`FileWriteError`. ``mode`` defaults to what a plain ``open`` would
+    give (the umask's); pass :data:`PRIVATE` for files in the data folder.
+    """
+    target = Path(target)
+    folder = target.parent
+    try:
+        fd, name = tempfile.mkstemp(dir=folder, prefix=TEMP_PREFIX + target.name + ".", suffix=TEMP_SUFFIX)
+    except OSError as exc:
+        raise as_write_error(exc, target) from exc
+    os.close(fd)
+    temp = Path(name)
+    try:
+        if os.name == "posix":
+            os.chmod(temp, _PUBLIC if mode is None else mode)
+        yield temp
+        _fsync_file(temp)
+        os.replace(temp, target)
+    except BaseException as exc:
+        try:
+            temp.unlink()
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise as_write_error(exc, target) from exc
+        raise
+    fsync_folder(folder)
+
+
+def write_file(target: Path | str, data: bytes, mode: int | None = None) -> None:
+    """Write ``data`` to ``target`` whole (see the module's docstring)."""
+    with writing(target, mode) as temp, open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+
+
+def write_text(target: Path | str, text: str, mode: int | None = None) -> None:
+    """Write ``text`` as UTF-8 to ``target`` whole."""
+    write_file(target, text.encode("utf-8"), mode)
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files a killed writer left in ``folder``; return how many."""
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX):
+            try:
+                entry.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
