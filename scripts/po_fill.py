@@ -46,11 +46,12 @@ if __name__ == "__main__":
     force = "--force" in sys.argv
     args = [a for a in sys.argv[1:] if a != "--force"]
     table = json.loads(Path(args[0]).read_text(encoding="utf-8"))
-    left = fill(table, force)
-    # Re-merge and compile through the one pipeline, so the files keep its format.
     sys.path.insert(0, str(ROOT / "scripts"))
     import i18n  # noqa: E402
 
+    i18n.update()  # every msgid of the template is in the catalogs before filling
+    left = fill(table, force)
+    # Re-merge and compile through the one pipeline, so the files keep its format.
     i18n.update()
     i18n.stabilise_headers()
     i18n.compile_catalogs()
