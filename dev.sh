@@ -10,7 +10,7 @@ VENV=$ROOT/.venv
 PY=$VENV/bin/python
 
 # System libraries Qt loads (offscreen and xcb), Xvfb for a window without a
-# screen, venv support, and poppler for looking at PDFs (../shared/design/FIELD-NOTES.md).
+# screen, venv support, and poppler for looking at PDFs (docs/engineering-notes.md, 'Qt without a screen').
 SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0

@@ -1,4 +1,4 @@
-"""Teacher attestation (DOMAIN.md section 7) as pure date arithmetic and rules.
+"""Teacher attestation (docs/domain/order-253.md, 'Attestation') as pure date arithmetic and rules.
 
 Every number the rules use (the cycle in years per position kind, the test
 pass marks, the minimum experience per category, the early-attestation gap) is

@@ -1,7 +1,7 @@
 """Coded values stored in the database, with their names in the active language.
 
 Codes are stable English words (they travel between schools); ``label()``
-translates them when shown. The lists follow DOMAIN.md and GLOSSARY.md.
+translates them when shown. The lists follow docs/domain/order-253.md and docs/domain/glossary.md.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Open lessons and mutual visits (DOMAIN.md section 5): the kinds of lesson,
+"""Open lessons and mutual visits (docs/domain/order-253.md, 'Open lessons'): the kinds of lesson,
 their status, and the plain rules about grades, lesson periods and score scales.
 
 Codes are stable English words; ``label`` translates them for the screen.
@@ -18,7 +18,7 @@ SCALE_LOWEST, SCALE_HIGHEST = 0, 10  # what a criteria set's scale may span
 
 
 class LessonKind(LabelledEnum):
-    """The form of the lesson (DOMAIN.md section 5)."""
+    """The form of the lesson (docs/domain/order-253.md, 'Lesson forms and statuses')."""
 
     OPEN_LESSON = "open_lesson"
     MUTUAL_VISIT = "mutual_visit"

@@ -1,4 +1,4 @@
-"""Coded values of the annual association plan (DOMAIN.md section 4).
+"""Coded values of the annual association plan (docs/domain/order-253.md, 'Annual plans').
 
 - ``WorkForm``: the forms of collective methodical work of Order No. 253
   item 20 (a plan activity's "form"; the user may type another one instead).

@@ -44,7 +44,7 @@ def meeting_date_window(year_start: dt.date, year_end: dt.date) -> tuple[dt.date
     """The dates an association meeting of an academic year may carry.
 
     The school year itself runs from 1 September to late May, but practice
-    (DOMAIN.md section 2) holds the first association meeting in late August,
+    (docs/domain/order-253.md, 'Meetings in the year') holds the first association meeting in late August,
     to approve the year's plan before lessons start, and may hold the last one
     in June after the exams. So a meeting belongs to the year from 1 August of
     its first calendar year to 30 June of its second, widened when the year's

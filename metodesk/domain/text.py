@@ -2,7 +2,7 @@
 
 SQLite folds case only for ASCII, and old Kazakh texts write Latin "i" for "і",
 so searching compares ``search_fold`` forms. Sorting follows the Kazakh or the
-Russian alphabet (DOMAIN.md section 8), not code points.
+Russian alphabet (docs/domain/glossary.md, 'Kazakh alphabetical order'), not code points.
 """
 
 from __future__ import annotations

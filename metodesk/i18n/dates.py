@@ -1,7 +1,7 @@
 """Dates as official Kazakh and Russian documents write them.
 
 CLDR (through babel) gives the nominative Kazakh month; the locative ("dated")
-and other case forms come from the table in GLOSSARY.md, kept here.
+and other case forms come from the table in docs/domain/glossary.md, 'Kazakh month forms', kept here.
 """
 
 from __future__ import annotations

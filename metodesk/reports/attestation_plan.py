@@ -1,5 +1,5 @@
 """The attestation documents as PDF, in Kazakh or Russian, on landscape A4
-(DOMAIN.md section 7): the perspective plan (who is attested in each of the
+(docs/domain/documents.md, 'Attestation plan'): the perspective plan (who is attested in each of the
 next years, a shaded row heading each year) and the list for one year.
 
 Top right, the director's approval ("БЕКІТЕМІН / УТВЕРЖДАЮ") with a line to

@@ -1,6 +1,6 @@
 """The Kazakh and Russian words of the attestation documents (the perspective
 plan and the list for one year), shared by the PDF and the XLSX: titles,
-column headers, category names (GLOSSARY.md), windows, and how one teacher's
+column headers, category names (docs/domain/glossary.md, 'Qualification categories'), windows, and how one teacher's
 cells read. Documents are printed in their own language, chosen when built,
 so these words live here rather than in gettext. Pure Python: no reportlab.
 """

@@ -1,5 +1,5 @@
 """The lesson observation sheet (сабақты бақылау парағы / лист наблюдения
-урока, DOMAIN.md section 5) as PDF, in Kazakh or Russian, filled or blank.
+урока, docs/domain/documents.md, 'Observation sheet') as PDF, in Kazakh or Russian, filled or blank.
 
 Layout: organisation and association; the title; the header (teacher,
 subject, class, date, lesson period, form, topic, learning objectives,

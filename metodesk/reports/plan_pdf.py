@@ -1,4 +1,4 @@
-"""The annual plan as PDF, in Kazakh or Russian (DOMAIN.md section 4).
+"""The annual plan as PDF, in Kazakh or Russian (docs/domain/documents.md, 'Annual plan').
 
 Page 1 onward (portrait): the "reviewed at" block top left, the agreement in
 the middle when there is one, the approval block ("БЕКІТЕМІН / УТВЕРЖДАЮ")

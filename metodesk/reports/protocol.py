@@ -1,5 +1,5 @@
 """The protocol (хаттама / протокол) of an association meeting, in Kazakh or
-Russian, laid out as DOMAIN.md section 3 describes: organisation and
+Russian, laid out as docs/domain/documents.md, 'Protocol', describes: organisation and
 association, "№ 1 ХАТТАМА", date and place, chair and secretary, attendance,
 the agenda, then for each item who was heard, who spoke and what was decided
 (with responsible and deadline), and the signatures.

@@ -1,4 +1,4 @@
-"""Each teacher's category history (DOMAIN.md section 7): the category, the
+"""Each teacher's category history (docs/domain/order-253.md, 'Categories'): the category, the
 award date, the order, the basis and the body that decided.
 
 The teacher's card (``Teacher.category`` and ``category_date``) always shows

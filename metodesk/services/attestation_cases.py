@@ -1,4 +1,4 @@
-"""Attestation cases (DOMAIN.md section 7): one teacher, one attestation year,
+"""Attestation cases (docs/domain/order-253.md, 'Stages'): one teacher, one attestation year,
 the target category and the planned window, and the stages: the application,
 the knowledge test (ПББ / ОЗП) with its score, passed or not by the pass mark
 in force on the test date; the lessons observed (linked to observation sheets

@@ -1,4 +1,4 @@
-"""What a teacher brings to attestation (DOMAIN.md section 7): professional-
+"""What a teacher brings to attestation (docs/domain/order-253.md, 'What a methodist tracks'): professional-
 development courses, open lessons given, lessons observed (sheets filled on
 colleagues' lessons), and reports at association meetings (agenda items heard
 with the teacher as speaker), all over the last three years; and the checklist

@@ -1,4 +1,4 @@
-"""The attestation rules as data the user edits (DOMAIN.md section 7): each
+"""The attestation rules as data the user edits (docs/domain/order-253.md, 'Rules as data'): each
 number has the date it applies from, so a revision is a new row with a later
 valid-from, and old awards keep expiring by the rule of their day.
 

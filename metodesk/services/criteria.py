@@ -1,5 +1,5 @@
 """Criteria sets for observation sheets: ordered criteria in Kazakh and Russian
-with a score scale. Sets differ between schools (DOMAIN.md section 5, [C]), so
+with a score scale. Sets differ between schools (docs/domain/order-253.md, 'Observation criteria'), so
 one default set is seeded and the user copies and edits sets freely.
 
 Sheets copy the wording and scale when they are filled (``observations``), so
@@ -25,7 +25,7 @@ MAX_CRITERIA = 60
 MAX_CRITERION = 1000
 MAX_LEGEND = 500
 
-# The default set (DOMAIN.md section 5: criteria seen in Kazakh schools), scored 0-2.
+# The default set (docs/domain/order-253.md, 'Observation criteria': seen in Kazakh schools), scored 0-2.
 DEFAULT_NAME = ("Сабақты бақылаудың негізгі критерийлері", "Основные критерии наблюдения урока")
 DEFAULT_LEGEND = (
     "0 – байқалмады; 1 – ішінара байқалды; 2 – толық байқалды",

@@ -1,4 +1,4 @@
-"""Open lessons and mutual visits (DOMAIN.md section 5; Order No. 253 items
+"""Open lessons and mutual visits (docs/domain/order-253.md, 'Open lessons'; Order No. 253 items
 10.4, 11.6): who teaches what to which class, when, on what topic, and how
 the lesson stands (planned, held, cancelled, moved).
 

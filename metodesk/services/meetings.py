@@ -1,5 +1,5 @@
 """Association meetings: number, date, place, chair and secretary, status
-(DOMAIN.md section 3).
+(docs/domain/order-253.md, 'Protocols').
 
 Protocols are numbered from 1 in each association each academic year; the
 number is proposed and may be edited, but never repeated within that year.

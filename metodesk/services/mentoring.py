@@ -1,4 +1,4 @@
-"""Pedagogical mentoring of beginning teachers (DOMAIN.md section 6; Order
+"""Pedagogical mentoring of beginning teachers (docs/domain/order-253.md, 'Mentoring'; Order
 No. 253 item 11.5; Order No. 160 of 2020): pairs of mentor and mentee for an
 academic year, the order that appointed the mentor, the goals and period, and
 at the year's end the mentee's summary and the mentor's conclusion.

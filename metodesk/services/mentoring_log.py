@@ -1,4 +1,4 @@
-"""The log of a mentoring pair's meetings (DOMAIN.md section 6: "a meeting log
+"""The log of a mentoring pair's meetings (docs/domain/order-253.md, 'Meeting log': "a meeting log
 is what people ask for"): date, kind, topic, length in minutes, notes.
 
 A lesson visit may name the open-lesson record it was (the mentee's lesson

@@ -2,7 +2,7 @@
 form (Order No. 130 of 06.04.2020, appendix 9): № | activity | date | form of
 completion | mark (done, with the date).
 
-A new plan starts from the typical activities of DOMAIN.md section 6 in
+A new plan starts from the typical activities of docs/domain/order-253.md, 'Mentoring plan', in
 Kazakh or Russian, dated across the pair's academic year; the user edits,
 adds and removes rows afterwards.
 """

@@ -1,4 +1,4 @@
-"""The plan's way to approval (DOMAIN.md section 4, Order No. 253 items 27-28):
+"""The plan's way to approval (docs/domain/order-253.md, 'Approval chain'; Order No. 253 items 27-28):
 
     draft ──review(meeting)──▶ reviewed ──agree(deputy)──▶ agreed
       ▲                          │  ╲                        │

@@ -1,4 +1,4 @@
-"""Annual association plans (Order No. 253 item 28; DOMAIN.md section 4): one
+"""Annual association plans (Order No. 253 item 28; docs/domain/order-253.md, 'Annual plans'): one
 per association per academic year, with its sections (analysis of the past
 year, methodical theme, goal, ordered tasks) and its activities.
 

@@ -84,7 +84,7 @@ class PrintedDocument:
 
 @dataclass(frozen=True)
 class PrintedLesson:
-    """A lesson the item discussed (open lessons, mutual visits: DOMAIN.md section 5)."""
+    """A lesson the item discussed (open lessons, mutual visits: docs/domain/order-253.md, 'Open lessons')."""
 
     kind: str  # LessonKind code
     topic: str

@@ -18,7 +18,7 @@ def seed_defaults(session: Session) -> None:
     subjects.seed_subjects(session)
     wording.seed_wording(session)
     criteria.seed_criteria(session)
-    attestation_rules.seed_rules(session)  # the attestation rules of DOMAIN.md section 7
+    attestation_rules.seed_rules(session)  # the attestation rules: docs/domain/order-253.md, 'Rules as data'
     if not session.scalar(select(func.count(AcademicYear.id))):
         years.save_year(session, years.calendar_2025_2026())
 

@@ -1,4 +1,4 @@
-"""School subjects, seeded from GLOSSARY.md and edited by the user."""
+"""School subjects, seeded from docs/domain/glossary.md, 'School subjects', and edited by the user."""
 
 from __future__ import annotations
 

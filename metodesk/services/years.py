@@ -168,7 +168,7 @@ def delete_year(session: Session, year_id: int) -> None:
 
 
 def calendar_2025_2026() -> YearInput:
-    """The 2025-2026 calendar of DOMAIN.md section 8: four quarters between the breaks."""
+    """The 2025-2026 calendar of docs/domain/order-253.md, 'Academic year': four quarters between the breaks."""
     d = dt.date
     quarter = TermKind.QUARTER.value
     return YearInput(

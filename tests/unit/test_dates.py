@@ -1,4 +1,4 @@
-"""Official dates in Kazakh and Russian: the forms of GLOSSARY.md, protocol
+"""Official dates in Kazakh and Russian: the forms of docs/domain/glossary.md, protocol
 references, blank date lines, and agreement with babel's (CLDR's) month names."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from metodesk.i18n.dates import (
     short_date,
 )
 
-# GLOSSARY.md, "Kazakh months and the forms official dates need", copied row by row:
+# docs/domain/glossary.md, 'Kazakh month forms', copied row by row:
 # nominative | "dated …" | "from …" | "to …" | short
 GLOSSARY_KK_MONTHS = """
 қаңтар | қаңтардағы | қаңтардан | қаңтарға | қаң.
@@ -71,7 +71,7 @@ def test_day_is_not_zero_padded() -> None:
 
 
 def test_dated_form_of_the_order() -> None:
-    # GLOSSARY.md: "2023 жылғы 10 тамыздағы № 253 бұйрық"
+    # docs/domain/glossary.md, 'Official dates': "2023 жылғы 10 тамыздағы № 253 бұйрық"
     assert f"{official_date_dated(dt.date(2023, 8, 10), 'kk')} № 253 бұйрық" == (
         "2023 жылғы 10 тамыздағы № 253 бұйрық"
     )
@@ -133,12 +133,12 @@ def test_russian_months_agree_with_babel(month: int) -> None:
 
 
 def test_protocol_reference_kazakh() -> None:
-    # DOMAIN.md section 4: "Қаралды: ӘБ отырысында, № 1 хаттама, date"
+    # docs/domain/order-253.md, 'Approval chain': "Қаралды: ӘБ отырысында, № 1 хаттама, date"
     assert protocol_reference(1, dt.date(2025, 8, 28), "kk") == "№ 1 хаттама, 2025 жылғы 28 тамыз"
 
 
 def test_protocol_reference_russian() -> None:
-    # GLOSSARY.md: "протокол № 1 от 28 августа 2025 г."
+    # docs/domain/glossary.md, 'Official dates': "протокол № 1 от 28 августа 2025 г."
     assert protocol_reference(1, dt.date(2025, 8, 28), "ru") == "протокол № 1 от 28 августа 2025 г."
 
 
@@ -148,7 +148,7 @@ def test_protocol_reference_accepts_text_numbers() -> None:
 
 
 def test_blank_date_line() -> None:
-    # DOMAIN.md: «___» ________ 20__ ж. / «___» ______ 20__ г.
+    # docs/domain/glossary.md, 'Official dates': «___» ________ 20__ ж. / «___» ______ 20__ г.
     assert blank_date_line("kk") == "«___» __________ 20__ ж."
     assert blank_date_line("ru") == "«___» __________ 20__ г."
     assert blank_date_line("kk", 2025) == "«___» __________ 2025 ж."

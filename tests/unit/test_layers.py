@@ -1,4 +1,4 @@
-"""The layers point one way (ARCHITECTURE.md): nothing outside metodesk/ui and
+"""The layers point one way (docs/architecture.md, 'Import direction'): nothing outside metodesk/ui and
 metodesk/app.py pulls in Qt; services and the command line do not pull in
 reportlab; the domain pulls in neither SQLAlchemy nor Qt. Each check runs in a
 fresh interpreter, because this test process may already have loaded them."""

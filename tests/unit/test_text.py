@@ -19,7 +19,7 @@ from metodesk.domain.text import (
     sort_key,
 )
 
-# DOMAIN.md section 8, written out letter by letter as the document gives it.
+# docs/domain/glossary.md, 'Kazakh alphabetical order', written out letter by letter as the page gives it.
 KAZAKH_ORDER = "А Ә Б В Г Ғ Д Е Ё Ж З И Й К Қ Л М Н Ң О Ө П Р С Т У Ұ Ү Ф Х Һ Ц Ч Ш Щ Ъ Ы І Ь Э Ю Я".split()
 RUSSIAN_ORDER = "А Б В Г Д Е Ё Ж З И Й К Л М Н О П Р С Т У Ф Х Ц Ч Ш Щ Ъ Ы Ь Э Ю Я".split()
 

@@ -1,4 +1,4 @@
-"""Attestation (DOMAIN.md section 7): the rules as data with valid-from dates,
+"""Attestation (docs/domain/order-253.md, 'Attestation'): the rules as data with valid-from dates,
 each teacher's category history, attestation cases with their stages (the
 lesson observations link to observation sheets of the open-lessons area), and
 professional-development courses.

@@ -1,4 +1,4 @@
-"""Open lessons and mutual visits (DOMAIN.md section 5): the lessons, their
+"""Open lessons and mutual visits (docs/domain/order-253.md, 'Open lessons'): the lessons, their
 moves to new dates, the criteria sets observation sheets follow, the filled
 sheets with their scores, and which agenda item of a meeting discussed which
 lesson.

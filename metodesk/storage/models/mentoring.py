@@ -1,4 +1,4 @@
-"""Pedagogical mentoring of beginning teachers (DOMAIN.md section 6; Order
+"""Pedagogical mentoring of beginning teachers (docs/domain/order-253.md, 'Mentoring'; Order
 No. 253 item 11.5): a pair of mentor and mentee for an academic year, the
 mentor's plan in the shape of the official form (Order No. 130 of 2020,
 appendix 9), and the log of their meetings.

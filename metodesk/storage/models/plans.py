@@ -1,4 +1,4 @@
-"""The annual plan of an association (Order No. 253 item 28; DOMAIN.md section 4):
+"""The annual plan of an association (Order No. 253 item 28; docs/domain/order-253.md, 'Annual plans'):
 its sections, ordered tasks, the activities table, and the history of its way
 to approval.
 

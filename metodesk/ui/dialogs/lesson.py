@@ -1,6 +1,6 @@
 """Plan a lesson or correct one: association, teacher, subject (from the list or
 typed), grade with class letter or a preschool group, date, lesson period,
-topic, learning objectives and the form of the lesson (DOMAIN.md section 5).
+topic, learning objectives and the form of the lesson (docs/domain/order-253.md, 'Open lessons').
 
 Correcting the date here is not a move: "Move…" keeps the old date
 (``LessonMoveDialog``). The services refuse a date outside the year, a grade

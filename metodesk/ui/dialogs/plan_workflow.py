@@ -1,4 +1,4 @@
-"""The steps of an annual plan's way to approval (DOMAIN.md section 4): review
+"""The steps of an annual plan's way to approval (docs/domain/order-253.md, 'Approval chain'): review
 at a held meeting of the association, agreement with the deputy, approval by
 the head, and the two ways back (reopen an approved plan, return a plan to
 draft), each with a reason kept in the plan's history.

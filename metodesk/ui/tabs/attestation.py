@@ -1,4 +1,4 @@
-"""The Attestation tab (DOMAIN.md section 7): the teachers of one organisation
+"""The Attestation tab (docs/domain/order-253.md, 'Attestation'): the teachers of one organisation
 with what the rules say about each (valid until, due year, overdue, early
 attestation possible, the category claimable by experience, the test under
 way), filtered by a view; a small chart of how many hold each category; the

@@ -1,4 +1,4 @@
-"""The Open lessons tab (DOMAIN.md section 5; Order No. 253 items 10.4, 11.6):
+"""The Open lessons tab (docs/domain/order-253.md, 'Open lessons'; Order No. 253 items 10.4, 11.6):
 the year's open lessons and mutual visits as a schedule by month, by
 association, or one teacher's year (lessons given and observed), with filters
 and search; below, the chosen lesson with its moves, the meeting that

@@ -1,4 +1,4 @@
-"""The Mentoring tab (DOMAIN.md section 6): the year's pairs of mentor and
+"""The Mentoring tab (docs/domain/order-253.md, 'Mentoring'): the year's pairs of mentor and
 mentee on the left with what needs attention under them (young specialists
 without a mentor, pairs with no meeting logged for 30 days, plan activities
 past their date); the chosen pair on the right (``MentoringDetailPanel``).

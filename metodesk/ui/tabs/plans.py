@@ -1,4 +1,4 @@
-"""The Annual plans tab (Order No. 253 item 28; DOMAIN.md section 4): the
+"""The Annual plans tab (Order No. 253 item 28; docs/domain/order-253.md, 'Annual plans'): the
 year's plans on the left with their status, progress and the meeting that
 reviewed them; the chosen plan on the right (``PlanDetailPanel``).
 
