@@ -19,7 +19,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from metodesk.i18n.dates import blank_date_line, official_date
 from metodesk.reports.docx_base import (
     PORTRAIT_WIDTH,
-    SIGN_LINE,
     WordDocument,
     fill,
     merge_row,

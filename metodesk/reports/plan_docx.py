@@ -145,11 +145,9 @@ class _Plan:
             self.grid(words.headers(columns, self.lang), rows, widths, centred)
 
     def leader(self) -> None:
+        """'ӘБ жетекшісі:  ______  Ә.Б. Тегі', '(қолы)' under the line, as in the PDF."""
         label, name = words.leader_line(self.data, self.lang)
-        self.doc.add_paragraph()
-        paragraph = self.doc.add_paragraph()
-        paragraph.paragraph_format.space_before = Pt(12)
-        paragraph.add_run(f"{label}  {'_' * 22}  {name}")
+        self.word.signatures([(label, name)], self.w["signature"], (55, 60, 80))
 
     def build(self) -> bytes:
         self.signatures()
