@@ -354,6 +354,18 @@ class WordDocument:
         set_page(self.doc.add_section(WD_SECTION.NEW_PAGE), landscape=True)
         self.width = LANDSCAPE_WIDTH
 
+    def keep_last_with_next(self) -> None:
+        """The last paragraph, or a table's last row, stays on the page of
+        what comes next."""
+        body = self.doc.element.body
+        last = body[-2] if len(body) > 1 else None  # body[-1] is the section's properties
+        if last is None:
+            return
+        if last.tag == qn("w:tbl"):
+            last = last.tr_lst[-1]
+        for p in last.iter(qn("w:p")):
+            p.get_or_add_pPr().keepNext_val = True
+
     def grid(
         self,
         header: Sequence[Sequence[str]],
@@ -433,6 +445,7 @@ class WordDocument:
         rows: list[list[str]] = []
         for label, name in people:
             rows += [[label, SIGN_LINE, name], ["", "", ""]]
+        self.keep_last_with_next()  # never the signatures alone on a last page
         self.space(before).paragraph_format.keep_with_next = True
         table = self.layout(rows, widths)
         for index, row in enumerate(table.rows):
