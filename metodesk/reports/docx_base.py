@@ -420,16 +420,16 @@ class WordDocument:
         set_widths(table, (self.width,))
         return table
 
-    def approval(self, lines: Sequence[str], width_mm: float, size_style: str = "Block") -> Table:
+    def approval(self, lines: Sequence[str], width_mm: float, style: str = "Block") -> Table:
         """БЕКІТЕМІН / УТВЕРЖДАЮ at the top right: the first line bold, the
         others (title, signature line and name, date) under it."""
         table = self.doc.add_table(rows=1, cols=2)
         no_cell_margins(table)
         cell = table.rows[0].cells[1]
-        fill(cell, lines[0], bold=True, style=size_style)
+        fill(cell, lines[0], bold=True, style=style)
         for line in lines[1:]:
             paragraph = cell.add_paragraph(tidy(line))
-            paragraph._p.style = size_style
+            paragraph._p.style = style
         set_widths(table, (self.width - width_mm, width_mm))
         return table
 
