@@ -217,7 +217,7 @@ def test_docx_has_the_approval_block_sections_and_metadata() -> None:
     assert doc.core_properties.title.endswith("2025-2026 оқу жылына арналған жұмыс жоспары")
     footer = doc.sections[0].footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
-    schedule = doc.tables[-1]
+    schedule = doc.tables[-2]  # the last one holds the leader's signature
     assert [c.text for c in schedule.rows[2].cells][2] == "1. Алдыңғы отырыс шешімдерінің орындалуы туралы"
 
 
