@@ -59,7 +59,8 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     stop_logging()
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        # The log names teachers: its folder is its owner's only (POSIX).
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
