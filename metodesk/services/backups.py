@@ -298,6 +298,7 @@ def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> Rest
                 "it was left as it was."
             ).format(path=db_path, reason=current.details)
         )
+    kept: Path | None
     if current.state is probe.State.WHOLE:
         folder = make_backups_dir(db_path)
         kept = backup.backup_database(db_path, backup.free_path(folder, now, backup.BEFORE_RESTORE))

@@ -240,9 +240,7 @@ def read_summary(path: Path, known_revisions: Iterable[str] | None = None) -> Ba
     found = probe.probe(path, deep=True)
     if found.state is probe.State.MISSING or (found.state is not probe.State.UNREADABLE and not path.is_file()):
         return summary(None, _("There is no file {path}.").format(path=path))
-    if found.state is probe.State.EMPTY or (
-        found.state is probe.State.DAMAGED and "not a database" in found.details
-    ):
+    if found.state is probe.State.EMPTY or found.not_sqlite:
         return summary(None, _("The file {path} is not a metodesk database or is damaged.").format(path=path))
     if found.state is probe.State.DAMAGED:
         return summary(None, _("The file {path} is damaged ({details}).").format(path=path, details=found.details))

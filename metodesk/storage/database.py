@@ -128,7 +128,7 @@ def _refuse_before_opening(path: Path, deep_check: bool) -> probe.Probe:
             _("The database file {path} is empty (0 bytes); it was left untouched.").format(path=path)
         )
     if found.state is probe.State.DAMAGED:
-        if "not a database" in found.details:
+        if found.not_sqlite:
             raise DamagedDatabase(
                 _("The file {path} is not a metodesk database or is damaged; it was left untouched.").format(
                     path=path

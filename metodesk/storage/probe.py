@@ -31,7 +31,7 @@ from metodesk.i18n import _
 SIDECARS = ("-wal", "-shm", "-journal")
 # SQLite's result codes for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB).
 DAMAGE_CODES = (11, 26)
-_FULL = 13
+_NOT_A_DATABASE, _FULL = 26, 13
 # Python's sqlite3 says this when a TEXT value is not valid UTF-8.
 _DECODE_ERROR = "Could not decode to UTF-8"
 # Declared column types whose values are never text (SQLite's affinity rules:
@@ -57,6 +57,7 @@ class Probe:
     details: str = ""
     revision: str | None = None
     tables: frozenset[str] = field(default_factory=frozenset)
+    not_sqlite: bool = False  # DAMAGED because it is no SQLite file at all
 
     @property
     def whole(self) -> bool:
@@ -76,6 +77,14 @@ def is_damage(exc: BaseException) -> bool:
     original = getattr(exc, "orig", None) or exc
     code = (getattr(original, "sqlite_errorcode", None) or 0) & 0xFF
     return code in DAMAGE_CODES or _DECODE_ERROR in str(original)
+
+
+def _failed(path: Path, exc: sqlite3.Error) -> Probe:
+    """What an SQLite error met while looking says about the file."""
+    if not is_damage(exc):
+        return Probe(path, State.UNREADABLE, reason(exc))
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return Probe(path, State.DAMAGED, reason(exc), not_sqlite=code == _NOT_A_DATABASE)
 
 
 def reason(exc: BaseException) -> str:
@@ -169,7 +178,7 @@ def probe(path: Path, *, deep: bool = False, read_text: bool = False) -> Probe:
     try:
         conn = connect_read_only(path)
     except sqlite3.Error as exc:
-        return Probe(path, State.DAMAGED if is_damage(exc) else State.UNREADABLE, reason(exc))
+        return _failed(path, exc)
     try:
         tables = _tables(conn)  # reads the header and the schema: "not a database" shows here
         if deep:
@@ -186,7 +195,7 @@ def probe(path: Path, *, deep: bool = False, read_text: bool = False) -> Probe:
             revision = row[0] if row else None
         return Probe(path, State.WHOLE, revision=revision, tables=tables)
     except sqlite3.Error as exc:
-        return Probe(path, State.DAMAGED if is_damage(exc) else State.UNREADABLE, reason(exc))
+        return _failed(path, exc)
     finally:
         conn.close()
 
