@@ -11,6 +11,7 @@ a restore stay until the user removes them.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import time
 from dataclasses import dataclass
@@ -216,6 +217,8 @@ def backup_to(db_path: Path, out: Path, now: dt.datetime | None = None, *, folde
     written."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         raise StorageError(_("There is no metodesk database in {path}.").format(path=db_path.parent))
+    if folder and out.exists() and not out.is_dir():  # "name/" never means the file "name"
+        raise files.as_write_error(NotADirectoryError(errno.ENOTDIR, "", str(out)), out / "")
     if folder and not out.exists():
         if not out.parent.is_dir():
             raise StorageError(_("The folder {path} does not exist.").format(path=out.parent))

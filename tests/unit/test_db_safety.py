@@ -405,3 +405,7 @@ def test_backup_to_a_new_folder_makes_the_folder(demo_db, tmp_path) -> None:  # 
     assert backup.read_summary(made).ok
     with pytest.raises(StorageError, match="does not exist"):
         backups.backup_to(demo_db.path, tmp_path / "no" / "such", NOW, folder=True)
+    (tmp_path / "afile").write_text("keep me")
+    with pytest.raises(OSError):
+        backups.backup_to(demo_db.path, tmp_path / "afile", NOW, folder=True)
+    assert (tmp_path / "afile").read_text() == "keep me"
