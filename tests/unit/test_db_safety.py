@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from metodesk import files, paths
+from metodesk import files, logs, paths
 from metodesk.domain.errors import StorageError
 from metodesk.services import backups, demo, exchange_package, teachers
 from metodesk.services.health import check_database
@@ -372,6 +372,8 @@ def test_the_data_folder_and_its_files_are_private(tmp_path) -> None:  # type: i
     old_umask = os.umask(0o022)
     try:
         paths.set_data_dir(tmp_path / "fresh" / "data")
+        logs.setup_logging()  # the program's start logs first (into data/logs)
+        logs.get_logger(__name__).info("a line")
         folder = paths.ensure_data_dir()
         db = prepare_database(paths.database_path())
         try:
@@ -383,17 +385,21 @@ def test_the_data_folder_and_its_files_are_private(tmp_path) -> None:  # type: i
             lock.release()
             modes = {
                 p.name: stat.S_IMODE(p.stat().st_mode)
-                for p in (folder, backups.backups_dir(db.path), *folder.iterdir(), made)
+                for p in (folder, backups.backups_dir(db.path), *folder.iterdir(), made, logs.log_path())
                 if p.exists()
             }
         finally:
             db.close()
+            logs.stop_logging()
     finally:
         os.umask(old_umask)
     assert modes.pop("data") == 0o700
     assert modes.pop("backups") == 0o700
+    assert modes.pop("logs") == 0o700
     assert modes and set(modes.values()) == {0o600}, modes
-    assert {"metodesk.sqlite3", "metodesk.sqlite3-wal", "metodesk.sqlite3-shm", "metodesk.lock"} <= set(modes)
+    assert {"metodesk.sqlite3", "metodesk.sqlite3-wal", "metodesk.sqlite3-shm", "metodesk.lock", "metodesk.log"} <= set(
+        modes
+    )
 
 
 # --- backup --out newdir/ ---------------------------------------------------------------------
