@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from metodesk import logs
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
 from metodesk.services import backups
@@ -26,7 +25,6 @@ from metodesk.storage.backup import BackupSummary
 from metodesk.ui.common import show_error, show_info
 from metodesk.ui.errors import human_sentence
 
-log = logs.get_logger(__name__)
 _recovering = False  # a damage offer is on screen: more errors from the same file are only logged
 
 
