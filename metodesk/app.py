@@ -90,6 +90,9 @@ def run_app(args: argparse.Namespace) -> int:
     from metodesk.ui.startup import claim_data_folder, start_window
 
     install_excepthook()
+    from metodesk.ui.damage import install_damage_handler
+
+    install_damage_handler()
     lock = claim_data_folder()
     if lock is None:
         return 1

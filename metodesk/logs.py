@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from metodesk import paths
@@ -51,6 +52,14 @@ def get_logger(name: str) -> logging.Logger:
     return logging.getLogger(name if name.startswith(ROOT_LOGGER) else f"{ROOT_LOGGER}.{name}")
 
 
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created readable by their owner only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
 def setup_logging(level: int = logging.INFO) -> Path | None:
     """Send metodesk's log to a rotating file; the file's path, or None when the
     folder cannot be written (then nothing is logged, and nothing fails)."""
@@ -59,8 +68,12 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     stop_logging()
     path = log_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        # The log names teachers: its folder (and a data folder made for it) is
+        # its owner's only, its files 0600 (POSIX).
+        if path.parent.parent == paths.data_dir():
+            paths.ensure_data_dir()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handler = _PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:

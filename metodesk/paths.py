@@ -37,15 +37,41 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+# The data folder holds teachers' personal data: on POSIX it is made readable
+# by its owner only (files inside it are written 0600, see metodesk.files).
+PRIVATE_FOLDER = 0o700
+
+
 def ensure_data_dir() -> Path:
-    """The data folder, created if missing."""
+    """The data folder, created if missing (0700: its owner's only)."""
     path = data_dir()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     return path
 
 
 def database_path() -> Path:
     return data_dir() / DB_FILENAME
+
+
+def is_database_file(path: Path) -> bool:
+    """True for the data folder's database and the -wal/-shm/-journal beside
+    it, by name or (for a link) by identity; found with ``stat`` only, so that
+    a reader can refuse them without opening them (closing any descriptor of
+    the live database drops the locks SQLite holds on it in this process)."""
+    database = database_path()
+    try:
+        wanted = Path(path).resolve()
+    except OSError:
+        return False
+    for each in (database, *(database.with_name(database.name + s) for s in ("-wal", "-shm", "-journal"))):
+        if wanted == each.resolve():
+            return True
+        try:
+            if os.path.samefile(wanted, each):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def settings_path() -> Path:

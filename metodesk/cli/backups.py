@@ -9,6 +9,7 @@ of automatic backups.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,7 +50,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from metodesk.services import backups
 
     _start_log()
-    made = backups.backup_to(paths.database_path(), Path(args.out).expanduser())
+    # "newdir/" names a folder, made when missing, not a file called "newdir".
+    as_folder = args.out.endswith(("/", os.sep))
+    made = backups.backup_to(paths.database_path(), Path(args.out).expanduser(), folder=as_folder)
     _print_summary(backups.inspect(made))
     return EXIT_OK
 

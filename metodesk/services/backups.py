@@ -11,10 +11,13 @@ a restore stay until the user removes them.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from metodesk import paths
+from metodesk import files, paths
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
@@ -22,7 +25,7 @@ from metodesk.logs import get_logger
 from metodesk.storage import backup
 from metodesk.storage.backup import BackupSummary
 from metodesk.storage.database import Database, damage_found
-from metodesk.storage.engine import file_integrity
+from metodesk.storage import probe
 
 log = get_logger(__name__)
 
@@ -53,16 +56,55 @@ def keep_counts(db: Database) -> tuple[int, int]:
     return number(daily, DEFAULT_KEEP_DAILY), number(monthly, DEFAULT_KEEP_MONTHLY)
 
 
-def rotate(folder: Path, keep_daily: int, keep_monthly: int) -> list[Path]:
+def rotate(folder: Path, keep_daily: int, keep_monthly: int, now: dt.datetime | None = None) -> list[Path]:
     """Delete daily backups the rotation no longer keeps; the paths deleted."""
     removed = []
-    for old in backup.to_remove(backup.backup_files(folder), keep_daily, keep_monthly):
+    for old in backup.to_remove(backup.backup_files(folder, now), keep_daily, keep_monthly, now):
         try:
             old.path.unlink()
         except OSError as exc:
             log.warning("Could not remove old backup %s: %s", old.path, exc)
             continue
         removed.append(old.path)
+    return removed
+
+
+# A temporary file this much older than now belongs to a writer that was killed
+# (a backup of a district's 200 MB takes seconds); a younger one may still be
+# written by a command running beside the window.
+STALE_AFTER = 15 * 60
+
+
+def remove_stale_files(db_path: Path, now: float | None = None) -> list[Path]:
+    """Delete what killed writers left in the data folder and the backups
+    folder: ``files.writing``'s temporary files (and the journal SQLite keeps
+    beside one), and the ``*.part`` files of older versions. Only files older
+    than ``STALE_AFTER``; the paths deleted. Never the database or its
+    -wal/-shm: their names do not match."""
+    now = time.time() if now is None else now
+    removed = []
+    for folder in (db_path.parent, backups_dir(db_path)):
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
+            ours = name.startswith(files.TEMP_PREFIX) and name.endswith(
+                (files.TEMP_SUFFIX, files.TEMP_SUFFIX + "-journal")
+            )
+            if not (ours or name.endswith(".part")):
+                continue
+            try:
+                if now - entry.stat().st_mtime < STALE_AFTER or not entry.is_file():
+                    continue
+                entry.unlink()
+            except OSError as exc:
+                log.warning("Could not remove the stale file %s: %s", entry, exc)
+                continue
+            removed.append(entry)
+    if removed:
+        log.info("Removed %d files left by interrupted writes: %s", len(removed), removed)
     return removed
 
 
@@ -78,19 +120,24 @@ class StartChecks:
 def start_checks(
     db_path: Path, keep: tuple[int, int], now: dt.datetime | None = None, *, check_integrity: bool = True
 ) -> StartChecks:
-    """The whole-file integrity check (unless the opening did it), then today's
-    backup, for a window that is already open. Needs no Session and opens its
-    own connections, so it can run on a background thread; a damaged file gets
-    no backup (it would push a good one out of the rotation)."""
-    ok, said = True, ""
-    if check_integrity:
-        try:
-            ok, said = file_integrity(db_path)
-        except Exception as exc:  # noqa: BLE001 - any failure to read the file is damage to report
-            ok, said = False, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    if not ok:
-        log.error("Damaged database found after start: %s", said)
-        return StartChecks(damage=str(damage_found(db_path, said)))
+    """For a window that is already open: what killed writers left behind is
+    removed; the whole file is checked (SQLite's quick check unless the opening
+    did it, and every text value read once); then today's backup. Needs no
+    Session and opens its own connections, through SQLite only, so it can run
+    on a background thread beside the window's; a damaged file gets no backup
+    (it would push a good one out of the rotation)."""
+    remove_stale_files(db_path)
+    found = probe.probe(db_path, deep=check_integrity, read_text=True)
+    if found.state is probe.State.DAMAGED or found.state is probe.State.EMPTY:
+        log.error("Damaged database found after start: %s", found.details)
+        return StartChecks(damage=str(damage_found(db_path, found.details or _("the file is empty"))))
+    if found.state is not probe.State.WHOLE:
+        log.warning("Database not checked after start: %s", found.details)
+        return StartChecks(
+            backup_problem=_("The database could not be checked, and no backup was made: {reason}").format(
+                reason=found.details
+            )
+        )
     try:
         daily_backup(db_path, now, keep=keep)
     except (StorageError, OSError) as exc:
@@ -99,24 +146,50 @@ def start_checks(
     return StartChecks()
 
 
+def _changed_after(db_path: Path, now: dt.datetime) -> bool:
+    """True when the database or its -wal was written after ``now``: the clock
+    went back or is stuck on one date (a computer whose clock resets at every
+    start), so "a backup dated today exists" says nothing about today's work."""
+    limit = now.timestamp() + backup.FUTURE_SLACK.total_seconds()
+    for each in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            if each.stat().st_mtime > limit:
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def make_backups_dir(db_path: Path) -> Path:
+    """The backups folder, made when missing (readable by its owner only)."""
+    folder = backups_dir(db_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
 def daily_backup(
     db: Database | Path, now: dt.datetime | None = None, keep: tuple[int, int] | None = None
 ) -> Path | None:
     """Back the database up unless today's daily backup exists, then rotate
     (keeping ``keep`` daily and monthly backups, read from the settings when
-    not given). The new backup's path, or None when there was one already."""
+    not given). The new backup's path, or None when there was one already.
+    A backup dated today does not count when the database was written after
+    the clock's "now" (a clock stuck on one date would stop backups forever)."""
     now = _now(now)
     db_path = db if isinstance(db, Path) else db.path
     if keep is None:
         assert isinstance(db, Database), "the settings are read through an open database"
         keep = keep_counts(db)
     folder = backups_dir(db_path)
-    if any(f.kind == backup.DAILY and f.made_at.date() == now.date() for f in backup.backup_files(folder)):
+    made_today = any(
+        f.kind == backup.DAILY and f.made_at.date() == now.date() for f in backup.backup_files(folder, now)
+    )
+    if made_today and not _changed_after(db_path, now):
         return None
-    folder.mkdir(parents=True, exist_ok=True)
+    make_backups_dir(db_path)
     made = backup.backup_database(db_path, backup.free_path(folder, now, backup.DAILY))
     log.info("Daily backup made: %s", made)
-    removed = rotate(folder, *keep)
+    removed = rotate(folder, *keep, now=now)
     if removed:
         log.info("Rotation removed %d old backups", len(removed))
     return made
@@ -125,33 +198,53 @@ def daily_backup(
 def before_migration(db_path: Path) -> None:
     """Hook for ``open_database``: a backup of the database as it is, before its
     schema is upgraded. A failure stops the upgrade (the file stays as it was)."""
-    folder = backups_dir(db_path)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = make_backups_dir(db_path)
         made = backup.backup_database(db_path, backup.free_path(folder, _now(None), backup.BEFORE_MIGRATION))
     except OSError as exc:
         raise StorageError(
             _(
                 "No backup could be made before upgrading the database ({reason}); it was left untouched."
-            ).format(reason=exc.strerror or exc)
+            ).format(reason=files.reason_for(exc))
         ) from exc
     log.info("Backup before migration made: %s", made)
 
 
-def backup_to(db_path: Path, out: Path, now: dt.datetime | None = None) -> Path:
+def backup_to(db_path: Path, out: Path, now: dt.datetime | None = None, *, folder: bool = False) -> Path:
     """Back up to ``out``: a file, or a folder (e.g. a flash drive) where a
-    file named by the date is made. The path written."""
+    file named by the date is made. With ``folder`` (a path typed with a
+    trailing slash) ``out`` is a folder, made when its parent exists. The path
+    written."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         raise StorageError(_("There is no metodesk database in {path}.").format(path=db_path.parent))
+    if folder and out.exists() and not out.is_dir():  # "name/" never means the file "name"
+        raise files.as_write_error(NotADirectoryError(errno.ENOTDIR, "", str(out)), out / "")
+    if folder and not out.exists():
+        if not out.parent.is_dir():
+            raise StorageError(_("The folder {path} does not exist.").format(path=out.parent))
+        try:
+            out.mkdir()
+        except OSError as exc:
+            raise files.as_write_error(exc, out) from exc
     if out.is_dir():
         out = backup.free_path(out, _now(now))
     elif not out.parent.is_dir():
         raise StorageError(_("The folder {path} does not exist.").format(path=out.parent))
-    if out.resolve() == db_path.resolve():
+    if _same_file(out, db_path) or any(_same_file(out, extra) for extra in probe.sidecar_paths(db_path)):
         raise StorageError(_("A backup cannot be written over the database itself."))
     made = backup.backup_database(db_path, out)
     log.info("Backup made by hand: %s", made)
     return made
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """The same file by name or, when both exist, by identity (a link): stat only."""
+    if one.resolve() == other.resolve():
+        return True
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def inspect(path: Path) -> BackupSummary:
@@ -166,7 +259,8 @@ def list_backups(db_path: Path | None = None) -> list[BackupSummary]:
 
 def newest_good_backup(db_path: Path | None = None) -> BackupSummary | None:
     """The newest backup beside the database that is whole, metodesk's, and not
-    newer than this metodesk: the one to offer when the database is damaged."""
+    newer than this metodesk: the one to offer when the database is damaged.
+    One dated in the future (a wrong clock) comes after all the others."""
     for found in backup.backup_files(backups_dir(db_path)):
         summary = backup.read_summary(found.path)
         if summary.ok:
@@ -187,24 +281,38 @@ class RestoreResult:
 def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> RestoreResult:
     """Replace the database with a backup. Refused (StorageError, nothing
     changed) for a file that is not a whole metodesk database or is newer than
-    this metodesk. A whole current database is first copied to the backups
-    folder; a damaged one is renamed aside, never written over."""
+    this metodesk, and when the current database cannot be read (a full disk
+    is not damage). A whole current database is first copied to the backups
+    folder, then written over inside its own transaction; a missing, empty or
+    damaged one is replaced by a whole copy made beside it first, and set aside
+    under a new name, never written over. Whatever fails, the current database
+    is where and as it was."""
     now = _now(now)
+    if _same_file(source, db_path) or any(_same_file(source, extra) for extra in probe.sidecar_paths(db_path)):
+        raise StorageError(_("This file is the database itself; choose a backup to restore."))
     summary = inspect(source)
     if summary.problem:
         raise StorageError(summary.problem)
-    if db_path.exists() and source.resolve() == db_path.resolve():
-        raise StorageError(_("This file is the database itself; choose a backup to restore."))
-    kept, damaged = None, False
-    if db_path.exists() and db_path.stat().st_size > 0:
-        if backup.is_whole(db_path):
-            folder = backups_dir(db_path)
-            folder.mkdir(parents=True, exist_ok=True)
-            kept = backup.backup_database(db_path, backup.free_path(folder, now, backup.BEFORE_RESTORE))
-        else:
-            kept, damaged = backup.set_aside(db_path, now), True
-            log.warning("Damaged database set aside as %s", kept)
-    backup.restore_database(source, db_path)
+    current = probe.probe(db_path, deep=True, read_text=True)
+    if current.state is probe.State.UNREADABLE:
+        raise StorageError(
+            _(
+                "The current database {path} cannot be read ({reason}), so nothing was restored; "
+                "it was left as it was."
+            ).format(path=db_path, reason=current.details)
+        )
+    kept: Path | None
+    if current.state is probe.State.WHOLE:
+        folder = make_backups_dir(db_path)
+        kept = backup.backup_database(db_path, backup.free_path(folder, now, backup.BEFORE_RESTORE))
+        backup.restore_database(source, db_path)
+        damaged = False
+    else:
+        kept = backup.restore_in_place_of(source, db_path, now)
+        damaged = kept is not None
+        if damaged:
+            log.warning("Damaged database (%s) set aside as %s", current.details or current.state.value, kept)
+    probe.tighten(db_path)
     log.info("Restored %s over %s (previous database kept as %s)", source, db_path, kept)
     return RestoreResult(summary, kept, damaged)
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from metodesk import paths
 from metodesk.i18n import _
 from metodesk.services.exchange_format import (
     BadValue,
@@ -191,7 +192,11 @@ def read_package(path: Path) -> Package:
     """Read and check a package in memory. PackageRefused (one sentence) for a
     file that is missing, not a zip, truncated, far too large, holds names
     outside its folder, fails a checksum, is of an unknown format version, or
-    holds rows that do not fit the tables."""
+    holds rows that do not fit the tables. The database itself (or its
+    -wal/-shm) is refused unopened: opening and closing it here would drop the
+    locks SQLite holds on it in this process."""
+    if paths.is_database_file(path):
+        raise _not_a_package(path)
     try:
         with path.open("rb") as handle:
             if handle.read(2) != b"PK":

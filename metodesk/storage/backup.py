@@ -19,11 +19,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from metodesk import files
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
+from metodesk.storage import probe
 
 SUFFIX = ".sqlite3"
-SIDECARS = ("-wal", "-shm", "-journal")
+SIDECARS = probe.SIDECARS
 # Kinds a backup's file name can carry; None (no kind) is a backup made by hand.
 DAILY, BEFORE_MIGRATION, BEFORE_RESTORE = "daily", "before-migration", "before-restore"
 KINDS = (DAILY, BEFORE_MIGRATION, BEFORE_RESTORE)
@@ -34,6 +36,8 @@ _NAME = re.compile(
 # Tables whose rows a backup's summary counts; a table missing from an older
 # backup is reported as None, not as an error.
 COUNTED_TABLES = ("teacher", "association", "meeting", "plan")
+# A backup named more than this after the clock's "now" was made by a wrong clock.
+FUTURE_SLACK = dt.timedelta(minutes=5)
 
 
 @dataclass(frozen=True)
@@ -84,87 +88,67 @@ def free_path(folder: Path, when: dt.datetime, kind: str | None = None) -> Path:
 def _connect_read_only(path: Path) -> sqlite3.Connection:
     # mode=ro: reading a backup (perhaps on a write-protected flash drive) never
     # writes to it.
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return probe.connect_read_only(path)
 
 
-def _quick_check(conn: sqlite3.Connection) -> str | None:
-    """None when SQLite finds the file whole, else what it said."""
-    rows = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
-    return None if rows == ["ok"] else "; ".join(rows)[:200]
-
-
-def looks_like_sqlite(path: Path) -> bool:
+def _copy_into(src: sqlite3.Connection, dest: Path) -> str | None:
+    """The backup API from ``src`` into the file ``dest``, made a self-contained
+    rollback-journal file; what SQLite's quick check of the copy says (None: whole)."""
+    out = sqlite3.connect(dest)
     try:
-        with path.open("rb") as handle:
-            return handle.read(16) == b"SQLite format 3\x00"
-    except OSError:
-        return False
-
-
-def is_whole(path: Path) -> bool:
-    """True when ``path`` is an SQLite file that passes SQLite's quick check."""
-    if not looks_like_sqlite(path):
-        return False
-    try:
-        conn = _connect_read_only(path)
-        try:
-            return _quick_check(conn) is None
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
+        src.backup(out)
+        out.execute("PRAGMA journal_mode=DELETE")
+        return probe.quick_check(out)
+    finally:
+        out.close()
 
 
 def backup_database(source: Path, dest: Path) -> Path:
     """Copy the committed state of ``source`` to ``dest`` with the online backup
     API, safe while another connection writes. The copy is one self-contained
-    file (rollback journal, no -wal beside it), written under a temporary name and
-    renamed when whole, so a failed backup never leaves a half file behind."""
-    if not looks_like_sqlite(source):
-        raise StorageError(
-            _("The file {path} is not a metodesk database or is damaged; no backup was made.").format(
-                path=source
-            )
-        )
-    partial = dest.with_name(dest.name + ".part")
+    file (rollback journal, no -wal beside it, readable by its owner only),
+    written to a temporary file beside ``dest`` and renamed when whole
+    (``files.writing``), so a failed backup never leaves a half file behind.
+    ``source`` is opened through SQLite only (see ``metodesk.storage.probe``)."""
     try:
-        src = sqlite3.connect(source, timeout=10)
-        try:
-            out = sqlite3.connect(partial)
+        with files.writing(dest, mode=files.PRIVATE) as partial:
+            src = sqlite3.connect(source, timeout=10)
             try:
-                src.backup(out)
-                out.execute("PRAGMA journal_mode=DELETE")
-                problem = _quick_check(out)
+                problem = _copy_into(src, partial)
             finally:
-                out.close()
-        finally:
-            src.close()
-        if problem:
-            raise StorageError(
-                _("The database {path} is damaged ({details}); no backup was made.").format(
-                    path=source, details=problem
+                src.close()
+            if problem:
+                raise StorageError(
+                    _("The database {path} is damaged ({details}); no backup was made.").format(
+                        path=source, details=problem
+                    )
                 )
-            )
-        _fsync(partial)
-        os.replace(partial, dest)
     except sqlite3.Error as exc:
+        if probe.is_damage(exc):
+            raise StorageError(
+                _("The file {path} is not a metodesk database or is damaged; no backup was made.").format(
+                    path=source
+                )
+            ) from exc
         raise StorageError(
-            _("No backup was made of {path}: {reason}.").format(path=source, reason=str(exc))
+            _("No backup was made of {path}: {reason}.").format(path=source, reason=probe.reason(exc))
         ) from exc
-    finally:
-        partial.unlink(missing_ok=True)
     return dest
 
 
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())
+def _not_restored(backup: Path, exc: sqlite3.Error) -> StorageError:
+    return StorageError(
+        _(
+            "The backup {path} could not be restored ({reason}); the current database was left as it was."
+        ).format(path=backup, reason=probe.reason(exc))
+    )
 
 
 def restore_database(backup: Path, target: Path) -> None:
-    """Write the backup over ``target`` with the backup API, inside the target's
-    own transaction: a crash half-way leaves the old database, not a mixture.
-    The caller has already kept a copy of the old database (or set it aside)."""
+    """Write the backup over the whole database at ``target`` with the backup
+    API, inside the target's own transaction: a failure half-way (a full disk)
+    leaves the old database as it was, and another process that has it open
+    sees the change through SQLite's locks, as any other write."""
     try:
         src = _connect_read_only(backup)
         try:
@@ -176,15 +160,47 @@ def restore_database(backup: Path, target: Path) -> None:
         finally:
             src.close()
     except sqlite3.Error as exc:
-        raise StorageError(
-            _("The backup {path} could not be restored: {reason}.").format(path=backup, reason=str(exc))
-        ) from exc
+        raise _not_restored(backup, exc) from exc
+
+
+def restore_in_place_of(backup: Path, target: Path, when: dt.datetime) -> Path | None:
+    """Put a copy of ``backup`` where ``target`` is missing, empty or damaged.
+    The copy is made whole under a temporary name beside ``target`` first; only
+    then is the old file (with its -wal/-shm) renamed aside and the copy renamed
+    into place. If anything fails, the old file is where and as it was. Where
+    the old file was set aside to (None when there was none)."""
+    aside: Path | None = None
+    try:
+        with files.writing(target, mode=files.PRIVATE) as partial:
+            src = _connect_read_only(backup)
+            try:
+                _copy_into(src, partial)
+            finally:
+                src.close()
+            if target.exists():
+                aside = set_aside(target, when)
+    except BaseException as exc:
+        if aside is not None and not target.exists():
+            _put_back(aside, target)
+        if isinstance(exc, sqlite3.Error):
+            raise _not_restored(backup, exc) from exc
+        raise
+    return aside
+
+
+def _put_back(aside: Path, target: Path) -> None:
+    """Undo :func:`set_aside` (the restore that followed it failed)."""
+    for suffix in ("", *SIDECARS):
+        moved = aside.with_name(aside.name + suffix)
+        if moved.exists():
+            os.replace(moved, target.with_name(target.name + suffix))
 
 
 def set_aside(path: Path, when: dt.datetime) -> Path:
     """Rename a damaged database (and its -wal/-shm files, which belong to it and
     must not be replayed into a restored file) to a new name in the same folder.
-    Nothing is overwritten: the bytes stay as they were, under the new name."""
+    Nothing is overwritten: the bytes stay as they were, under the new name.
+    Renaming opens nothing, so no lock of this process is lost."""
     stem = when.strftime("metodesk-damaged-%Y-%m-%d-%H%M%S")
     aside = path.with_name(stem + SUFFIX)
     number = 2
@@ -199,14 +215,12 @@ def set_aside(path: Path, when: dt.datetime) -> Path:
     return aside
 
 
-def _tables(conn: sqlite3.Connection) -> set[str]:
-    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-
-
 def read_summary(path: Path, known_revisions: Iterable[str] | None = None) -> BackupSummary:
     """Date, schema revision and row counts of a database file, and whether it can
     be restored here: it must be whole, be metodesk's, and not be newer than the
-    revisions this metodesk knows. Never raises for a bad file: ``problem`` says."""
+    revisions this metodesk knows. Never raises for a bad file: ``problem`` says.
+    The file is read through SQLite only, read-only, so this is safe on the live
+    database too; a database's -wal or -shm is refused by its name, unopened."""
     parsed = parse_backup_name(path.name)
     if parsed is not None:
         made_at, kind = parsed
@@ -221,41 +235,47 @@ def read_summary(path: Path, known_revisions: Iterable[str] | None = None) -> Ba
     def summary(revision: str | None, problem: str | None) -> BackupSummary:
         return BackupSummary(path, made_at, kind, revision, counts, problem)
 
-    if not path.is_file():
-        return summary(None, _("There is no file {path}.").format(path=path))
-    if not looks_like_sqlite(path):
+    if path.name.endswith(SIDECARS):
         return summary(None, _("The file {path} is not a metodesk database or is damaged.").format(path=path))
+    found = probe.probe(path, deep=True)
+    if found.state is probe.State.MISSING or (found.state is not probe.State.UNREADABLE and not path.is_file()):
+        return summary(None, _("There is no file {path}.").format(path=path))
+    if found.state is probe.State.EMPTY or found.not_sqlite:
+        return summary(None, _("The file {path} is not a metodesk database or is damaged.").format(path=path))
+    if found.state is probe.State.DAMAGED:
+        return summary(None, _("The file {path} is damaged ({details}).").format(path=path, details=found.details))
+    if found.state is probe.State.UNREADABLE:
+        return summary(
+            None, _("The file {path} cannot be read ({details}).").format(path=path, details=found.details)
+        )
     try:
         conn = _connect_read_only(path)
         try:
-            damage = _quick_check(conn)
-            tables = _tables(conn)
-            revision = None
-            if "alembic_version" in tables:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
             for table in COUNTED_TABLES:
-                if table in tables:
+                if table in found.tables:
                     counts[table] = conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
         finally:
             conn.close()
     except sqlite3.Error as exc:
-        return summary(None, _("The file {path} cannot be read ({details}).").format(path=path, details=exc))
+        return summary(
+            None, _("The file {path} cannot be read ({details}).").format(path=path, details=probe.reason(exc))
+        )
+    revision = found.revision
+    if revision is None or not {"teacher", "organisation"} <= found.tables:
+        return summary(None, _("The file {path} is not a metodesk database.").format(path=path))
     if known_revisions is None:
         from metodesk.storage import migrate
 
         known_revisions = migrate.known_revisions()
-    problem = None
-    if damage:
-        problem = _("The file {path} is damaged ({details}).").format(path=path, details=damage)
-    elif revision is None or not {"teacher", "organisation"} <= tables:
-        problem = _("The file {path} is not a metodesk database.").format(path=path)
-    elif revision not in set(known_revisions):
-        problem = _(
-            "The file {path} was written by a newer version of metodesk (schema {revision}); "
-            "install the newer version to restore it."
-        ).format(path=path, revision=revision)
-    return summary(revision, problem)
+    if revision not in set(known_revisions):
+        return summary(
+            revision,
+            _(
+                "The file {path} was written by a newer version of metodesk (schema {revision}); "
+                "install the newer version to restore it."
+            ).format(path=path, revision=revision),
+        )
+    return summary(revision, None)
 
 
 @dataclass(frozen=True)
@@ -267,8 +287,23 @@ class BackupFile:
     kind: str | None
 
 
-def backup_files(folder: Path) -> list[BackupFile]:
-    """metodesk's backups in ``folder``, newest first (other files are ignored)."""
+def _newest_first(found: Iterable[BackupFile], now: dt.datetime | None) -> list[BackupFile]:
+    """Newest first by the time in the name; a name dated after ``now`` (made
+    while the clock was wrong) ranks below every other, so it is not "the
+    newest" forever and the rotation removes it in its turn."""
+    limit = (now or dt.datetime.now()) + FUTURE_SLACK
+    return sorted(found, key=lambda f: (f.made_at <= limit, f.made_at, _number(f.path.name)), reverse=True)
+
+
+def _number(name: str) -> int:
+    """The ``-2``, ``-3``… that :func:`free_path` adds to a name already taken (1 without)."""
+    match = _NAME.match(name)
+    return int(match["n"]) if match and match["n"] else 1
+
+
+def backup_files(folder: Path, now: dt.datetime | None = None) -> list[BackupFile]:
+    """metodesk's backups in ``folder``, newest first (see :func:`_newest_first`;
+    other files are ignored)."""
     if not folder.is_dir():
         return []
     found = []
@@ -276,15 +311,18 @@ def backup_files(folder: Path) -> list[BackupFile]:
         parsed = parse_backup_name(path.name)
         if parsed is not None and path.is_file():
             found.append(BackupFile(path, parsed[0], parsed[1]))
-    return sorted(found, key=lambda f: (f.made_at, f.path.name), reverse=True)
+    return _newest_first(found, now)
 
 
-def to_remove(files: Iterable[BackupFile], keep_daily: int, keep_monthly: int) -> list[BackupFile]:
+def to_remove(
+    found: Iterable[BackupFile], keep_daily: int, keep_monthly: int, now: dt.datetime | None = None
+) -> list[BackupFile]:
     """Daily backups the rotation deletes: kept are the newest backup of each of
     the ``keep_daily`` most recent days that have one, and the newest of each of
     the ``keep_monthly`` most recent months. Backups made before a migration or a
-    restore, and those made by hand, are never removed here."""
-    daily = sorted((f for f in files if f.kind == DAILY), key=lambda f: f.made_at, reverse=True)
+    restore, and those made by hand, are never removed here. Backups dated after
+    ``now`` count as the oldest."""
+    daily = _newest_first((f for f in found if f.kind == DAILY), now)
     keep = _newest_per_period(daily, "%Y-%m-%d", keep_daily)
     keep |= _newest_per_period(daily, "%Y-%m", keep_monthly)
     return [f for f in daily if f.path not in keep]

@@ -13,17 +13,18 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
-from metodesk.storage import migrate
-from metodesk.storage.engine import integrity_ok, make_engine, make_session_factory
+from metodesk.storage import migrate, probe
+from metodesk.storage.engine import make_engine, make_session_factory
 
 
 class DamagedDatabase(StorageError):
     """The file is there but damaged or truncated: a backup may be offered."""
 
 
-# SQLite's result codes for a damaged file (SQLITE_CORRUPT, SQLITE_NOTADB); a
-# busy or unopenable file is another matter and must not be taken for damage.
-_DAMAGE_CODES = (11, 26)
+class EmptyDatabase(DamagedDatabase):
+    """The file is there with 0 bytes: not "no database" (a good backup may be
+    waiting), and never silently replaced by a new one."""
+
 # SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL: the change could not be written.
 _READONLY, _IOERR, _FULL = 8, 10, 13
 
@@ -59,6 +60,15 @@ def _not_written(exc: OperationalError) -> StorageError | None:
     return None
 
 
+def _damage(path: Path, exc: BaseException) -> DamagedDatabase | None:
+    """A sentence for a read that found the file damaged (corrupt, not a
+    database, a text value that is not UTF-8: SQLite's own checks miss the
+    last); None for other errors."""
+    if not probe.is_damage(exc):
+        return None
+    return damage_found(path, probe.reason(exc))
+
+
 class Database:
     """An open metodesk database. ``transaction()`` is the unit of one user action."""
 
@@ -70,29 +80,34 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One user action: everything inside commits together or not at all.
-        A disk that is full or read-only is a StorageError with a sentence."""
+        A disk that is full or read-only, or a damaged file, is a StorageError
+        with a sentence."""
         try:
             with self.sessions.begin() as session:
                 yield session
-        except OperationalError as exc:
-            problem = _not_written(exc)
+        except DatabaseError as exc:
+            problem = (_not_written(exc) if isinstance(exc, OperationalError) else None) or _damage(
+                self.path, exc
+            )
             if problem is None:
                 raise
             raise problem from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reads only; nothing is committed."""
-        with self.sessions() as session:
-            yield session
+        """A session for reads only; nothing is committed. A damaged file is a
+        DamagedDatabase with a sentence."""
+        try:
+            with self.sessions() as session:
+                yield session
+        except DatabaseError as exc:
+            problem = _damage(self.path, exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     def close(self) -> None:
         self.engine.dispose()
-
-
-def _looks_like_sqlite(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(16) == b"SQLite format 3\x00"
 
 
 def damage_found(path: Path, details: str) -> DamagedDatabase:
@@ -104,6 +119,37 @@ def damage_found(path: Path, details: str) -> DamagedDatabase:
     )
 
 
+def _refuse_before_opening(path: Path, deep_check: bool) -> probe.Probe:
+    """Look at an existing file read-only and refuse it, unchanged, when it is
+    empty, damaged, unreadable, not metodesk's, or from a newer metodesk."""
+    found = probe.probe(path, deep=deep_check)
+    if found.state is probe.State.EMPTY:
+        raise EmptyDatabase(
+            _("The database file {path} is empty (0 bytes); it was left untouched.").format(path=path)
+        )
+    if found.state is probe.State.DAMAGED:
+        if found.not_sqlite:
+            raise DamagedDatabase(
+                _("The file {path} is not a metodesk database or is damaged; it was left untouched.").format(
+                    path=path
+                )
+            )
+        raise damage_found(path, found.details)
+    if found.state is probe.State.UNREADABLE:
+        raise StorageError(
+            _("The database {path} cannot be read ({details}); it was left untouched.").format(
+                path=path, details=found.details
+            )
+        )
+    if found.revision is None and found.tables - {"sqlite_sequence"}:
+        raise DamagedDatabase(
+            _("The file {path} is not a metodesk database; it was left untouched.").format(path=path)
+        )
+    if found.revision is not None and found.revision != migrate.latest_revision_by_name():
+        migrate.refuse_unknown(found.revision)
+    return found
+
+
 def open_database(
     path: Path,
     *,
@@ -111,44 +157,39 @@ def open_database(
     before_upgrade: Callable[[Path], None] | None = None,
     deep_check: bool = True,
 ) -> Database:
-    """Open (or create) the database at ``path``: refuse a damaged or newer file
-    without writing to it, then migrate to the newest schema. ``before_upgrade``
-    runs (a backup) when an existing database is about to be migrated.
+    """Open (or create) the database at ``path``: refuse an empty, damaged,
+    foreign or newer file without writing a byte to it (it is looked at
+    read-only first, before the engine switches it to WAL), then migrate to the
+    newest schema. ``before_upgrade`` runs (a backup) when an existing database
+    is about to be migrated.
 
     ``deep_check=False`` skips SQLite's quick_check, which reads the whole file
     (0.3 s for a district's 230 MB): the window runs it in the background once
     it is shown (ui/startup.py). The header and the schema version are still read."""
-    exists = path.exists() and path.stat().st_size > 0
-    if exists and not _looks_like_sqlite(path):
-        raise DamagedDatabase(
-            _("The file {path} is not a metodesk database or is damaged; it was left untouched.").format(
-                path=path
-            )
-        )
+    exists = path.exists()
+    if exists:
+        _refuse_before_opening(path, deep_check)
     engine = make_engine(path)
     try:
         if exists:
-            if deep_check:
-                ok, said = integrity_ok(engine)
-                if not ok:
-                    raise damage_found(path, said)
             if upgrade and migrate.at_newest_schema(engine):
+                probe.tighten(path)
                 return Database(path, engine)
             migrate.check_not_newer(engine)
             if upgrade and before_upgrade is not None and migrate.needs_upgrade(engine):
                 before_upgrade(path)
         if upgrade:
             migrate.upgrade(engine)
+        probe.tighten(path)
     except StorageError:
         engine.dispose()
         raise
     except (sqlite3.DatabaseError, DatabaseError) as exc:
         engine.dispose()
-        code = (getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None) or 0) & 0xFF
-        error = DamagedDatabase if code in _DAMAGE_CODES else StorageError
+        error = DamagedDatabase if probe.is_damage(exc) else StorageError
         raise error(
             _("The database {path} cannot be read ({details}); it was left untouched.").format(
-                path=path, details=str(exc).splitlines()[0][:200]
+                path=path, details=probe.reason(exc)
             )
         ) from exc
     return Database(path, engine)

@@ -45,20 +45,10 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 def file_integrity(db_path: Path) -> tuple[bool, str]:
-    """``integrity_ok`` on a connection of its own, so a background thread can
-    check the file while the window uses the engine: (ok, what SQLite said)."""
-    import sqlite3
+    """SQLite's quick check of the whole file and one read of every text value,
+    on a read-only connection of its own (through SQLite, so safe beside the
+    window's connections, also on a background thread): (ok, what was found)."""
+    from metodesk.storage import probe
 
-    connection = sqlite3.connect(db_path, timeout=10)
-    try:
-        rows = [r[0] for r in connection.execute("PRAGMA quick_check").fetchall()]
-    finally:
-        connection.close()
-    return rows == ["ok"], "; ".join(rows)
-
-
-def integrity_ok(engine: Engine) -> tuple[bool, str]:
-    """SQLite's own quick check of the file: (ok, what it said)."""
-    with engine.connect() as conn:
-        rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
-    return rows == ["ok"], "; ".join(rows)
+    found = probe.probe(db_path, deep=True, read_text=True)
+    return found.whole, found.details

@@ -74,9 +74,11 @@ class DataFolderLock:
             return
         handle: IO[str] | None = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # "a+": never truncates the file before the lock is ours.
-            handle = open(self.path, "a+", encoding="utf-8")  # held until release()
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            # Append, never truncate the file before the lock is ours; 0600 as
+            # every file in the data folder.
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o600)
+            handle = os.fdopen(fd, "a+", encoding="utf-8")  # held until release()
             locked = _try_lock(handle)
         except OSError as exc:
             if handle is not None:

@@ -80,17 +80,22 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def check_not_newer(engine: Engine) -> None:
-    """Refuse a database written by a newer metodesk, before touching it."""
-    current = current_revision(engine)
-    if current is not None and current not in known_revisions():
+def refuse_unknown(revision: str | None) -> None:
+    """Refuse a database at a revision this metodesk does not know (written by a
+    newer one), before anything touches it."""
+    if revision is not None and revision not in known_revisions():
         raise StorageError(
             _(
                 "This database was written by a newer version of metodesk "
                 "(schema {revision}). Install the newer version to open it; "
                 "the file was left untouched."
-            ).format(revision=current)
+            ).format(revision=revision)
         )
+
+
+def check_not_newer(engine: Engine) -> None:
+    """Refuse a database written by a newer metodesk, before touching it."""
+    refuse_unknown(current_revision(engine))
 
 
 def needs_upgrade(engine: Engine) -> bool:

@@ -62,14 +62,7 @@ def _recover_damaged(exc: StorageError, parent: QWidget | None = None):  # type:
     log.error("Damaged database: %s", exc)
     newest = backups.newest_good_backup(path)
     if newest is None:
-        QMessageBox.critical(
-            parent,
-            _("metodesk"),
-            _("{problem} No good backup was found in {folder}.").format(
-                problem=exc, folder=backups.backups_dir(path)
-            ),
-        )
-        return None
+        return _start_anew_or_stop(exc, parent)
     if not offer_backup(newest, str(exc), parent=parent):
         return None
     try:
@@ -88,6 +81,49 @@ def _recover_damaged(exc: StorageError, parent: QWidget | None = None):  # type:
         ),
     )
     return db
+
+
+def _start_anew_or_stop(exc: StorageError, parent: QWidget | None):  # type: ignore[no-untyped-def]
+    """No good backup to offer. An empty (0-byte) database holds nothing: with
+    the user's word it is set aside and a new database started. Anything else
+    stays where it is and the start stops, after saying why."""
+    import datetime as dt
+
+    from metodesk.services import backups
+    from metodesk.services.setup import prepare_database
+    from metodesk.storage import backup
+    from metodesk.storage.database import EmptyDatabase
+
+    path = paths.database_path()
+    folder = backups.backups_dir(path)
+    if not isinstance(exc, EmptyDatabase):
+        QMessageBox.critical(
+            parent,
+            _("metodesk"),
+            _("{problem} No good backup was found in {folder}.").format(problem=exc, folder=folder),
+        )
+        return None
+    answer = QMessageBox.question(
+        parent,
+        _("metodesk"),
+        _(
+            "{problem} No good backup was found in {folder}. Set the empty file aside and "
+            "start with a new database?"
+        ).format(problem=exc, folder=folder),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        aside = backup.set_aside(path, dt.datetime.now())
+        log.warning("Empty database set aside as %s; a new one is started", aside)
+        return prepare_database(path)
+    except (StorageError, OSError) as error:
+        from metodesk.ui.errors import human_sentence
+
+        QMessageBox.critical(parent, _("metodesk"), human_sentence(error))
+        return None
 
 
 def _bench_mark(what: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -58,6 +59,14 @@ def _add_teacher(session, surname: str) -> int:  # type: ignore[no-untyped-def]
 
 def _sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _written_at(db_path: Path, when: dt.datetime) -> None:
+    """Date the database's files back to ``when`` (utime works on the name and
+    opens nothing), as if they were last written then."""
+    for each in (db_path, db_path.with_name(db_path.name + "-wal")):
+        if each.exists():
+            os.utime(each, (when.timestamp(), when.timestamp()))
 
 
 def _corrupt(path: Path) -> None:
@@ -202,6 +211,7 @@ def test_daily_backup_once_a_day_with_rotation_from_settings(db) -> None:  # typ
     assert backups.keep_counts(db) == (3, 1)
     made = [backups.daily_backup(db, now=NOW + dt.timedelta(days=n)) for n in range(6)]
     assert all(path is not None for path in made)
+    _written_at(db.path, NOW + dt.timedelta(days=5, hours=2))  # the test's clock is in the past
     assert backups.daily_backup(db, now=NOW + dt.timedelta(days=5, hours=3)) is None  # already today
     left = backup.backup_files(backups.backups_dir(db.path))
     assert [f.made_at.date() for f in left] == [(NOW + dt.timedelta(days=n)).date() for n in (5, 4, 3)]

@@ -25,6 +25,8 @@ from metodesk.storage.backup import BackupSummary
 from metodesk.ui.common import show_error, show_info
 from metodesk.ui.errors import human_sentence
 
+_recovering = False  # a damage offer is on screen: more errors from the same file are only logged
+
 
 class RestorePreviewDialog(QDialog):
     """What a backup holds (date, schema version, counts), then the question.
@@ -192,6 +194,36 @@ def recover_open_window(window, problem: str):  # type: ignore[no-untyped-def]
             ),
         )
     return new_window
+
+
+def _main_window():  # type: ignore[no-untyped-def]
+    """The visible main window with a database, or None."""
+    from metodesk.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    for widget in app.topLevelWidgets() if app is not None else []:
+        if isinstance(widget, MainWindow) and widget.ctx is not None and widget.isVisible():
+            return widget
+    return None
+
+
+def handle_damage(problem: str) -> bool:
+    """Damage met while the window reads (a text value that is not UTF-8, which
+    SQLite's checks do not see, or a corrupt page) is handled like damage found
+    at start: the newest good backup is offered. False when there is no window
+    to do it for (the error then goes its usual way)."""
+    global _recovering
+    window = _main_window()
+    if window is None:
+        return False
+    if _recovering:
+        return True
+    _recovering = True
+    try:
+        recover_open_window(window, problem)
+    finally:
+        _recovering = False
+    return True
 
 
 def reopen(window):  # type: ignore[no-untyped-def]
