@@ -58,6 +58,8 @@ class FileWriteError(OSError):
 def reason_for(exc: OSError) -> str:
     """The cause of an OS error in the user's language (a clause, no full stop)."""
     code = exc.errno
+    if getattr(exc, "winerror", None) in (32, 33):  # sharing/lock violation: Windows calls it EACCES too
+        return _("the file is open in another program; close it and try again")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return _("the disk is full")
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -68,8 +70,6 @@ def reason_for(exc: OSError) -> str:
         return _("a folder with that name is already there")
     if code == errno.ENAMETOOLONG:
         return _("the name is too long")
-    if getattr(exc, "winerror", None) in (32, 33):
-        return _("the file is open in another program; close it and try again")
     return _("the system refused it ({code})").format(code=errno.errorcode.get(code or 0, code or "?"))
 
 
