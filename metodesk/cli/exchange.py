@@ -44,14 +44,12 @@ def _start_log() -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from metodesk.cli.output import ZIP, check_output, output_path
+    from metodesk.cli.output import ZIP, output_path
     from metodesk.services import exchange_export
     from metodesk.services.exchange_report import count_lines
 
     out = Path(args.out).expanduser()
-    if out.is_dir():
-        check_output(out)  # the backups folder, say
-    else:
+    if not out.is_dir():  # a folder gets a dated name (checked like a file before anything is read)
         out = output_path(args.out, ZIP)
     db = open_db(create=False)
     try:
