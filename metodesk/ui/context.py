@@ -54,10 +54,12 @@ class WindowSettings(QSettings):
         _live.add(self)
 
     def sync(self) -> None:
-        """Write what changed to ``window.ini`` (whole); FileWriteError on failure."""
+        """Write what changed to ``window.ini`` (whole); FileWriteError on failure.
+        Without a data folder (a start that stopped before making it) there is
+        nothing to remember the window in: nothing is written, no folder made."""
         super().sync()
         data = self.working_copy.read_bytes()
-        if data != (self._written or b""):
+        if data != (self._written or b"") and self.target.parent.is_dir():
             files.write_file(self.target, data, mode=files.PRIVATE)
             self._written = data
 

@@ -287,5 +287,6 @@ class MainWindow(QMainWindow):
             from metodesk.ui import common
 
             logs.get_logger(__name__).warning("window.ini not saved: %s", exc)
-            common.show_error(self, str(exc))
+            if self.ctx is not None:  # a shell without its data has nothing to lose
+                common.show_error(self, str(exc))
         super().closeEvent(event)

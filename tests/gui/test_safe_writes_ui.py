@@ -182,3 +182,10 @@ def test_closing_the_window_on_a_full_disk_says_so(qtbot, ctx, monkeypatch, show
     ini = paths.data_dir() / "window.ini"
     assert shown == [f"The file {ini} could not be written: the disk is full."]
     assert not ini.exists() and not window.isVisible()
+
+
+def test_without_a_data_folder_nothing_is_written_or_made(_isolated_data_dir) -> None:  # type: ignore[no-untyped-def]
+    settings = window_settings()
+    settings.setValue("window/tab", 1)
+    settings.sync()
+    assert not paths.data_dir().exists()
