@@ -9,6 +9,12 @@ failure the temporary file is removed and the old target is left as it was,
 and the caller gets a :class:`FileWriteError` whose text is one sentence in the
 user's language naming the file and the reason.
 
+A path the user chose (``--out``, Save as, the year's documents folder, an
+exchange package) is first checked with :func:`check_target` (or written with
+:func:`write_chosen`): metodesk's own data — the database, its -wal/-shm, the
+lock, the settings, anything in ``backups`` — is refused, symbolic links
+followed, before anything is built.
+
 No Qt, no SQLAlchemy: used by services, reports' callers, the CLI and the window.
 """
 
