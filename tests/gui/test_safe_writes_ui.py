@@ -189,3 +189,25 @@ def test_without_a_data_folder_nothing_is_written_or_made(_isolated_data_dir) ->
     settings.setValue("window/tab", 1)
     settings.sync()
     assert not paths.data_dir().exists()
+
+
+def test_the_export_dialogs_refuse_the_backups_folder(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.domain.errors import DomainError
+    from metodesk.ui.dialogs.exchange import PackageExportDialog
+    from metodesk.ui.dialogs.year_documents import YearDocumentsDialog
+
+    backups = paths.data_dir() / "backups"
+    backups.mkdir(exist_ok=True)
+    package = PackageExportDialog(ctx)
+    qtbot.addWidget(package)
+    package.file_field.edit.setText(str(backups / "p.zip"))
+    with pytest.raises(DomainError) as caught, ctx.reading() as session:
+        package.save(session)
+    assert caught.value.field == "out" and "it belongs to metodesk's own data" in str(caught.value)
+    documents = YearDocumentsDialog(ctx)
+    qtbot.addWidget(documents)
+    documents.folder_field.edit.setText(str(backups))
+    with pytest.raises(DomainError) as caught, ctx.reading() as session:
+        documents.save(session)
+    assert caught.value.field == "folder" and "it belongs to metodesk's own data" in str(caught.value)
+    assert list(backups.iterdir()) == []
