@@ -7,11 +7,10 @@ language from its first frame without paying for the SQLAlchemy import.
 from __future__ import annotations
 
 import configparser
-import os
-import tempfile
+import io
 from pathlib import Path
 
-from metodesk import paths
+from metodesk import files, paths
 
 SECTION = "ui"
 
@@ -31,17 +30,21 @@ def get(key: str, default: str = "") -> str:
 
 
 def put(key: str, value: str) -> None:
-    """Write one value atomically (a half-written file never replaces a good one)."""
+    """Write one value; the file is written whole (``files.write_text``, only
+    its owner may read it), so a full disk never spoils the settings there.
+    A failure is a ``files.FileWriteError`` naming the file and the reason."""
     path = paths.settings_path()
     parser = _read(path)
     if not parser.has_section(SECTION):
         parser.add_section(SECTION)
     parser.set(SECTION, key, value)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".ini")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        parser.write(handle)
-    os.replace(tmp, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise files.as_write_error(exc, path) from exc
+    text = io.StringIO()
+    parser.write(text)
+    files.write_text(path, text.getvalue(), mode=files.PRIVATE)
 
 
 def saved_language() -> str | None:

@@ -9,6 +9,12 @@ failure the temporary file is removed and the old target is left as it was,
 and the caller gets a :class:`FileWriteError` whose text is one sentence in the
 user's language naming the file and the reason.
 
+A path the user chose (``--out``, Save as, the year's documents folder, an
+exchange package) is first checked with :func:`check_target` (or written with
+:func:`write_chosen`): metodesk's own data — the database, its -wal/-shm, the
+lock, the settings, anything in ``backups`` — is refused, symbolic links
+followed, before anything is built.
+
 No Qt, no SQLAlchemy: used by services, reports' callers, the CLI and the window.
 """
 
@@ -58,6 +64,8 @@ class FileWriteError(OSError):
 def reason_for(exc: OSError) -> str:
     """The cause of an OS error in the user's language (a clause, no full stop)."""
     code = exc.errno
+    if getattr(exc, "winerror", None) in (32, 33):  # sharing/lock violation: Windows calls it EACCES too
+        return _("the file is open in another program; close it and try again")
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
         return _("the disk is full")
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
@@ -68,8 +76,6 @@ def reason_for(exc: OSError) -> str:
         return _("a folder with that name is already there")
     if code == errno.ENAMETOOLONG:
         return _("the name is too long")
-    if getattr(exc, "winerror", None) in (32, 33):
-        return _("the file is open in another program; close it and try again")
     return _("the system refused it ({code})").format(code=errno.errorcode.get(code or 0, code or "?"))
 
 
@@ -165,3 +171,93 @@ def remove_stale_temporaries(folder: Path) -> int:
             except OSError:
                 pass
     return removed
+
+
+# ---- targets the user may not choose --------------------------------------------------------
+
+BACKUPS_DIRNAME = "backups"
+"""The automatic backups' folder beside the database (services.backups has the same name)."""
+WINDOW_FILENAME = "window.ini"
+_SIDECARS = ("", "-wal", "-shm", "-journal")
+
+
+class ProtectedTargetError(FileWriteError):
+    """The chosen file is one of metodesk's own: the database, its companions,
+    the lock, the settings or a backup. Refused before anything is built."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            path,
+            _(
+                "it belongs to metodesk's own data (the database, its backups or its settings); choose another name or folder"
+            ),
+            errno.EEXIST,
+        )
+
+
+def _real(path: Path) -> Path:
+    """``path`` made absolute with every symbolic link followed (even to a
+    file that does not exist yet), in the system's case where it ignores case."""
+    return Path(os.path.normcase(os.path.realpath(path)))
+
+
+def _own_files() -> set[str]:
+    """Names in the data folder that belong to metodesk."""
+    from metodesk import paths
+    from metodesk.storage.lock import LOCK_FILENAME
+
+    names = {paths.DB_FILENAME + sidecar for sidecar in _SIDECARS}
+    names |= {LOCK_FILENAME, paths.SETTINGS_FILENAME, WINDOW_FILENAME}
+    return {os.path.normcase(name) for name in names}
+
+
+def is_protected(target: Path | str) -> bool:
+    """True when writing ``target`` would overwrite metodesk's own data: the
+    database (wherever it is) or its -wal/-shm/-journal, any SQLite file kept in
+    the data folder (a damaged one set aside), the lock, settings.ini,
+    window.ini, or anything inside ``backups``. Paths are compared after
+    following symbolic links, and an existing target is also compared by
+    identity (a hard link, another spelling on a case-blind disk)."""
+    from metodesk import paths
+
+    real = _real(Path(target))
+    database = paths.database_path()
+    guarded_folders = {_real(paths.data_dir()), _real(database.parent)}
+    guarded_files = {_real(database.with_name(database.name + sidecar)) for sidecar in _SIDECARS}
+    if real in guarded_files:
+        return True
+    if real.parent in guarded_folders:
+        name = real.name
+        if name in _own_files() or any(
+            name.endswith(os.path.normcase(".sqlite3" + sidecar)) for sidecar in _SIDECARS
+        ):
+            return True
+    for folder in guarded_folders:
+        backups = folder / BACKUPS_DIRNAME
+        if real == backups or backups in real.parents:
+            return True
+    if real.exists():
+        for guarded in guarded_files:
+            try:
+                if guarded.exists() and os.path.samefile(real, guarded):
+                    return True
+            except OSError:
+                continue
+    return False
+
+
+def check_target(target: Path | str) -> Path:
+    """Refuse (with :class:`ProtectedTargetError`) a user-chosen ``target`` that
+    is metodesk's own data; return it as a Path otherwise. Every writer that
+    takes a path from the user calls this before it builds anything."""
+    path = Path(target)
+    if is_protected(path):
+        raise ProtectedTargetError(path)
+    return path
+
+
+def write_chosen(target: Path | str, data: bytes) -> Path:
+    """Write ``data`` whole to a file the user chose (checked first)."""
+    path = check_target(target)
+    write_file(path, data)
+    return path

@@ -25,7 +25,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from metodesk import paths
+from metodesk import files, paths
 from metodesk.i18n import set_language
 
 # Letters only Kazakh has (Russian shares the rest of the Cyrillic alphabet) and
@@ -137,7 +137,7 @@ def _export_protocols(folder: Path) -> tuple[int, list[Path]]:
     written = []
     for lang in ("kk", "ru"):
         out = folder / f"protocol-{lang}.pdf"
-        out.write_bytes(reports.build_protocol(data, lang))
+        files.write_file(out, reports.build_protocol(data, lang))
         written.append(out)
     return meeting_id, written
 

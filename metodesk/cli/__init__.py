@@ -80,6 +80,11 @@ def run_command(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         return EXIT_OK  # the reader (e.g. `head`) stopped listening; nothing to report
     except OSError as exc:
+        from metodesk.files import FileWriteError
+
+        if isinstance(exc, FileWriteError):  # its own sentence: the file and the reason, translated
+            print(f"metodesk: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         print(
             "metodesk: "
             + _("Cannot write or read {path}: {reason}.").format(

@@ -15,13 +15,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from metodesk.cli import EXIT_OK, CommandError, open_db
+from metodesk.cli import EXIT_OK, open_db
 from metodesk.cli.meetings import _positive
 from metodesk.i18n import _, language
 from metodesk.i18n.dates import short_date
 
-FORMATS = (".pdf", ".xlsx")
 DEFAULT_YEARS = 5
+OFFERED_YEARS = 5  # the window's "Documents from" list: last year and this one onwards, five in all
 
 
 def _today() -> dt.date:
@@ -130,14 +130,24 @@ def cmd_list_attestation(args: argparse.Namespace) -> int:
 
 
 def _out_path(value: str) -> Path:
-    out = Path(value).expanduser()
-    if out.is_dir():
-        raise CommandError(
-            _("{path} is a folder; give a file name ending in .pdf or .xlsx.").format(path=out)
-        )
-    if out.suffix.lower() not in FORMATS:
-        raise CommandError(_("Give a file name ending in .pdf or .xlsx, not {name}.").format(name=out.name))
-    return out
+    from metodesk.cli.output import PDF_XLSX, output_path
+
+    return output_path(value, PDF_XLSX)
+
+
+def _known_year(session, start: int, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """Refuse a year neither the window offers (last year to four ahead) nor
+    the database holds: a list for 1999-2000 would only be an empty page."""
+    from metodesk.domain.attestation import attestation_year, year_name
+    from metodesk.domain.errors import NotFound
+    from metodesk.services import years
+
+    current = attestation_year(today)
+    if current - 1 <= start < current - 1 + OFFERED_YEARS:
+        return
+    name = year_name(start)
+    if name not in {row.name for row in years.list_years(session)}:
+        raise NotFound(_("There is no academic year {name}.").format(name=name), field="year")
 
 
 def _write(args: argparse.Namespace, kind: str) -> int:
@@ -150,6 +160,7 @@ def _write(args: argparse.Namespace, kind: str) -> int:
     db = open_db(create=False)
     try:
         with db.reading() as session:
+            _known_year(session, first, today)
             if kind == "plan":
                 data = attestation_print.plan_data(session, first, args.years, today, args.organisation)
             else:
@@ -162,9 +173,9 @@ def _write(args: argparse.Namespace, kind: str) -> int:
     else:
         from metodesk.reports import attestation_plan as builder  # type: ignore[no-redef]
     content = builder.build_plan(data, lang) if kind == "plan" else builder.build_list(data, lang)
-    out.write_bytes(content)
-    print(_("Written: {path}").format(path=out))
-    return EXIT_OK
+    from metodesk.cli.output import write_output
+
+    return write_output(out, content)
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:

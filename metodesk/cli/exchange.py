@@ -44,16 +44,18 @@ def _start_log() -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from metodesk.cli.output import ZIP, output_path
     from metodesk.services import exchange_export
     from metodesk.services.exchange_report import count_lines
 
+    out = Path(args.out).expanduser()
+    if not out.is_dir():  # a folder gets a dated name (checked like a file before anything is read)
+        out = output_path(args.out, ZIP)
     db = open_db(create=False)
     try:
         _start_log()
         with db.reading() as session:
-            result = exchange_export.export_package(
-                session, args.year, Path(args.out).expanduser(), association_id=args.association
-            )
+            result = exchange_export.export_package(session, args.year, out, association_id=args.association)
     finally:
         db.close()
     print(

@@ -79,16 +79,15 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
 
 
 def _out(args: argparse.Namespace) -> Path:
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise CommandError(_("{path} is a folder; give a file name for the PDF.").format(path=out))
-    return out
+    from metodesk.cli.output import output_path
+
+    return output_path(args.out)
 
 
 def _write(out: Path, pdf: bytes) -> int:
-    out.write_bytes(pdf)
-    print(_("Written: {path}").format(path=out))
-    return EXIT_OK
+    from metodesk.cli.output import write_output
+
+    return write_output(out, pdf)
 
 
 def cmd_list_lessons(args: argparse.Namespace) -> int:

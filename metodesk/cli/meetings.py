@@ -9,9 +9,8 @@ blank attendance sheet as PDF.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from metodesk.cli import EXIT_OK, CommandError, open_db
+from metodesk.cli import EXIT_OK, open_db
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 
@@ -75,11 +74,10 @@ def cmd_list_meetings(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace, document: str) -> int:
     from metodesk import reports
+    from metodesk.cli.output import output_path, write_output
     from metodesk.services import meetings, protocol_rows, settings
 
-    out = Path(args.out).expanduser()
-    if out.is_dir():
-        raise CommandError(_("{path} is a folder; give a file name for the PDF.").format(path=out))
+    out = output_path(args.out)
     db = open_db(create=False)
     try:
         with db.reading() as session:
@@ -89,10 +87,7 @@ def _export(args: argparse.Namespace, document: str) -> int:
     finally:
         db.close()
     build = reports.build_protocol if document == "protocol" else reports.build_attendance_sheet
-    pdf = build(data, lang)
-    out.write_bytes(pdf)
-    print(_("Written: {path}").format(path=out))
-    return EXIT_OK
+    return write_output(out, build(data, lang))
 
 
 def cmd_export_protocol(args: argparse.Namespace) -> int:

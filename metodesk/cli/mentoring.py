@@ -13,7 +13,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from metodesk.cli import EXIT_OK, CommandError, open_db
+from metodesk import files
+from metodesk.cli import EXIT_OK, open_db
 from metodesk.cli.meetings import _positive
 from metodesk.i18n import _
 
@@ -60,10 +61,10 @@ def cmd_list_mentoring(args: argparse.Namespace) -> int:
 
 def export_mentoring(pair_id: int, document: str, lang: str | None, out: Path) -> Path:
     """Build the plan or the report of a pair and write it to ``out``."""
+    from metodesk.cli.output import output_path
     from metodesk.services import mentoring_print, settings
 
-    if out.is_dir():
-        raise CommandError(_("{path} is a folder; give a file name for the PDF.").format(path=out))
+    out = output_path(str(out))  # a folder, another ending or metodesk's own file: one sentence
     db = open_db(create=False)
     try:
         with db.reading() as session:
@@ -75,7 +76,7 @@ def export_mentoring(pair_id: int, document: str, lang: str | None, out: Path) -
         from metodesk.reports import mentoring_plan as builder
     else:
         from metodesk.reports import mentoring_report as builder  # type: ignore[no-redef]
-    out.write_bytes(builder.build(data, lang))
+    files.write_chosen(out, builder.build(data, lang))
     return out
 
 

@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from metodesk.cli import EXIT_OK, CommandError, open_db
+from metodesk.cli import EXIT_OK, open_db
 from metodesk.cli.meetings import _positive, _year_id
 from metodesk.i18n import _, language
-
-FORMATS = (".pdf", ".docx")
 
 
 def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
@@ -57,15 +55,10 @@ def cmd_list_plans(args: argparse.Namespace) -> int:
 
 
 def _output(value: str) -> tuple[Path, str]:
-    out = Path(value).expanduser()
-    suffix = out.suffix.lower()
-    if suffix not in FORMATS:
-        raise CommandError(
-            _("The file name must end in .pdf or .docx; {name} does not.").format(name=out.name or value)
-        )
-    if out.is_dir():
-        raise CommandError(_("{path} is a folder; give a file name for the document.").format(path=out))
-    return out, suffix
+    from metodesk.cli.output import PDF_DOCX, output_path
+
+    out = output_path(value, PDF_DOCX)
+    return out, out.suffix.lower()
 
 
 def cmd_export_plan(args: argparse.Namespace) -> int:
@@ -105,6 +98,6 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
         from metodesk.reports import plan_docx
 
         content = plan_docx.build(data, lang)
-    out.write_bytes(content)
-    print(_("Written: {path}").format(path=out))
-    return EXIT_OK
+    from metodesk.cli.output import write_output
+
+    return write_output(out, content)

@@ -7,10 +7,13 @@ Kazakh or Russian. File names are readable and in the document's language:
 the association, what the document is, its number and date
 ("«Математика» ӘБ - Хаттама № 2 2025-11-12.pdf").
 
-Nothing half-written: the files are built in a hidden folder inside the
-chosen one and moved into place only when all of them are built; an error or
-a cancel (``Cancelled`` raised by the progress callback between documents)
-removes that folder and leaves the chosen one as it was.
+Nothing half-written: each file is written whole (``files.write_file``:
+flushed and fsynced) into a hidden folder inside the chosen one, and they are
+moved into place only when all of them are built; an error or a cancel
+(``Cancelled`` raised by the progress callback between documents) removes that
+folder and leaves the chosen one as it was. Files of the same names already
+there are first moved aside into that folder, so a file that cannot be
+replaced (open in another program on Windows) puts every one back.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from metodesk import files
 from metodesk.domain.errors import DomainError
 from metodesk.domain.text import initials_name, sort_key
 from metodesk.i18n import _
@@ -226,21 +230,57 @@ def export_documents(
         raise DomainError(_("The folder {path} does not exist.").format(path=folder), field="folder")
     with db.reading() as session:
         planned = documents(session, year_id, kinds, lang)
+    for document in planned:
+        files.check_target(folder / document.name)  # never into metodesk's backups folder
     total = len(planned) + 1  # each document, then moving them into place
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
-    written: list[Path] = []
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
+    except OSError as exc:
+        raise files.as_write_error(exc, folder / planned[0].name if planned else folder) from exc
     try:
         for done, document in enumerate(planned):
             step(progress, done, total, _("Writing “{name}”…").format(name=document.name))
             read, build = _builder(document.kind)
             with db.reading() as session:
                 data = read(session, document.record_id)
-            (staging / document.name).write_bytes(build(data, lang))
+            files.write_file(staging / document.name, build(data, lang))
         step(progress, total - 1, total, _("Putting the files into the folder…"))
-        for document in planned:
-            target = folder / document.name
-            os.replace(staging / document.name, target)
-            written.append(target)
+        written = _move_in(staging, folder, [document.name for document in planned])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return BatchResult(folder, tuple(written))
+
+
+def _move_in(staging: Path, folder: Path, names: list[str]) -> list[Path]:
+    """Move the whole files ``names`` from ``staging`` into ``folder``: all of
+    them, or (when one cannot be moved) none, with the files that were there
+    put back. A FileWriteError names the file that could not be replaced."""
+    old = staging / ".old"
+    old.mkdir()
+    aside: list[str] = []
+    moved: list[str] = []
+    current = names[0] if names else ""
+    try:
+        for name in names:
+            current = name
+            if (folder / name).exists() or (folder / name).is_symlink():
+                os.replace(folder / name, old / name)
+                aside.append(name)
+        for name in names:
+            current = name
+            os.replace(staging / name, folder / name)
+            moved.append(name)
+    except OSError as exc:
+        for name in moved:
+            try:
+                os.replace(folder / name, staging / name)
+            except OSError:
+                pass
+        for name in aside:
+            try:
+                os.replace(old / name, folder / name)
+            except OSError:
+                pass
+        raise files.as_write_error(exc, folder / current) from exc
+    files.fsync_folder(folder)
+    return [folder / name for name in names]

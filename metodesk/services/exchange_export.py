@@ -1,6 +1,7 @@
 """Export: the records of an academic year (or of one association in it) as an
-exchange package, written to a file in one step (a temporary file renamed when
-whole, so a pulled flash drive never leaves half a package under the name).
+exchange package, written to a file in one step (through ``files.write_file``:
+a temporary file renamed when whole, so a pulled flash drive or a full one never
+leaves half a package under the name, nor spoils a package already there).
 
 What the package holds is decided in ``exchange_scope``; its layout in
 ``exchange_format``.
@@ -9,7 +10,6 @@ What the package holds is decided in ``exchange_scope``; its layout in
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from metodesk import __version__
+from metodesk import __version__, files
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.text import clean
 from metodesk.i18n import _
@@ -149,22 +149,23 @@ def default_name(year_name: str, now: dt.datetime | None = None) -> str:
     return f"metodesk-{year_name}-{(now or dt.datetime.now()):%Y-%m-%d}.zip"
 
 
-def write_package(data: bytes, out: Path, year_name: str) -> Path:
-    """Write the package to ``out`` (a file, or a folder where a dated name is
-    made) under a temporary name first; the path written."""
+def package_target(out: Path, year_name: str) -> Path:
+    """The file a package for ``out`` goes to: ``out`` itself, or a dated name
+    in it when it is a folder. Refused (``files.ProtectedTargetError``) when it
+    is metodesk's own data, a DomainError when its folder is missing."""
     if out.is_dir():
         out = out / default_name(year_name)
     elif not out.parent.is_dir():
         raise DomainError(_("The folder {path} does not exist.").format(path=out.parent), field="out")
-    partial = out.with_name(out.name + ".part")
-    try:
-        with partial.open("wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
+    return files.check_target(out)
+
+
+def write_package(data: bytes, out: Path, year_name: str) -> Path:
+    """Write the package whole to ``out`` (a file, or a folder where a dated
+    name is made); the path written. On any failure a package already there
+    is left as it was, and the error names the file and the reason."""
+    out = package_target(out, year_name)
+    files.write_file(out, data)
     return out
 
 
@@ -176,7 +177,9 @@ def export_package(
     progress: ProgressCallback | None = None,
 ) -> ExportResult:
     """Export a year (or one association of it) to ``out``. A cancel through
-    ``progress`` comes before anything is written."""
+    ``progress`` comes before anything is written; a target that is metodesk's
+    own data is refused before anything is read."""
+    package_target(out, year_name)
     data, counts = build_package(session, year_name, association_id, progress=progress)
     total = _steps(exchange_tables())
     step(progress, total - 1, total, _("Writing the package…"))

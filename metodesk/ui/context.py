@@ -3,13 +3,18 @@ remembered geometry, and a signal that says some data changed."""
 
 from __future__ import annotations
 
+import atexit
+import os
+import tempfile
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from metodesk import paths
+from metodesk import files, paths
 from metodesk.i18n import language
 
 if TYPE_CHECKING:  # the window's shell imports this module before SQLAlchemy
@@ -18,9 +23,67 @@ if TYPE_CHECKING:  # the window's shell imports this module before SQLAlchemy
     from metodesk.storage.database import Database
 
 
-def window_settings() -> QSettings:
+_working_copies: set[str] = set()
+_live: weakref.WeakSet[WindowSettings] = weakref.WeakSet()
+
+
+class WindowSettings(QSettings):
+    """QSettings on a working copy of ``window.ini``; :meth:`sync` writes the
+    copy's bytes over ``window.ini`` whole, through ``files.write_file``.
+
+    QSettings writes its own file by itself (from its timer, from its
+    destructor) and says nothing when that fails; a full disk could leave the
+    data folder's ``window.ini`` cut short. So QSettings only ever writes the
+    working copy in the system's temporary folder, and the file in the data
+    folder changes only here, whole or not at all, with a FileWriteError
+    naming it when it cannot be written.
+    """
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        try:
+            self._written: bytes | None = target.read_bytes()
+        except OSError:
+            self._written = None
+        fd, name = tempfile.mkstemp(prefix="metodesk-window-", suffix=".ini")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(self._written or b"")
+        self.working_copy = Path(name)
+        _working_copies.add(name)
+        super().__init__(name, QSettings.Format.IniFormat)
+        _live.add(self)
+
+    def sync(self) -> None:
+        """Write what changed to ``window.ini`` (whole); FileWriteError on failure.
+        Without a data folder (a start that stopped before making it) there is
+        nothing to remember the window in: nothing is written, no folder made."""
+        super().sync()
+        data = self.working_copy.read_bytes()
+        if data != (self._written or b"") and self.target.parent.is_dir():
+            files.write_file(self.target, data, mode=files.PRIVATE)
+            self._written = data
+
+
+@atexit.register
+def _remove_working_copies() -> None:
+    """At exit: flush QSettings into its working copy (so its destructor has
+    nothing left to write there), then delete the copies."""
+    for settings in list(_live):
+        try:
+            QSettings.sync(settings)
+        except RuntimeError:  # the Qt side is already gone
+            pass
+    for name in list(_working_copies):
+        try:
+            os.unlink(name)
+        except OSError:
+            pass
+    _working_copies.clear()
+
+
+def window_settings() -> WindowSettings:
     """The remembered geometry, tabs, column widths: ``window.ini`` in the data folder."""
-    return QSettings(str(paths.data_dir() / "window.ini"), QSettings.Format.IniFormat)
+    return WindowSettings(paths.data_dir() / files.WINDOW_FILENAME)
 
 
 class AppContext(QObject):

@@ -22,6 +22,10 @@ def human_sentence(exc: BaseException) -> str:
     if isinstance(exc, (DomainError, StorageError)):
         return str(exc)
     if isinstance(exc, OSError):
+        from metodesk.files import FileWriteError
+
+        if isinstance(exc, FileWriteError):  # names the file and the reason in the user's language
+            return str(exc)
         return _("Cannot write or read {path}: {reason}.").format(
             path=exc.filename or "", reason=exc.strerror or exc
         )

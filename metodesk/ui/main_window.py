@@ -280,5 +280,13 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/tab", self.tabs_widget.currentIndex())
         for _index, tab in built:
             tab.save_state()
-        self.settings.sync()
+        try:
+            self.settings.sync()
+        except OSError as exc:  # window.ini could not be written: say so, and close all the same
+            from metodesk import logs
+            from metodesk.ui import common
+
+            logs.get_logger(__name__).warning("window.ini not saved: %s", exc)
+            if self.ctx is not None:  # a shell without its data has nothing to lose
+                common.show_error(self, str(exc))
         super().closeEvent(event)

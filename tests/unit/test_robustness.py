@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import event, func, select
 
+from metodesk import files
 from metodesk.domain.errors import StorageError
 from metodesk.services import backups, demo, exchange_export, exchange_import, organisations, teachers
 from metodesk.services.setup import prepare_database
@@ -200,7 +201,7 @@ def test_a_full_flash_drive_leaves_no_half_package(school: Path, tmp_path: Path,
     def no_space(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(exchange_export.os, "fsync", no_space)
+    monkeypatch.setattr(files.os, "fsync", no_space)
     with _open(school / DB_NAME) as db, db.reading() as session, pytest.raises(OSError):
         exchange_export.export_package(session, YEAR, flash / "school.zip")
     assert list(flash.iterdir()) == []
@@ -251,7 +252,10 @@ def test_exchange_into_or_out_of_a_read_only_folder_is_one_sentence(school: Path
         sentence = refused(
             run("--data-dir", str(school), "exchange", "export", "--year", YEAR, "--out", str(out / "p.zip"))
         )
-    assert "Cannot write or read" in sentence
+    assert (
+        sentence
+        == f"metodesk: The file {out / 'p.zip'} could not be written: there is no permission to write there."
+    )
     package = tmp_path / "p.zip"
     assert (
         run("--data-dir", str(school), "exchange", "export", "--year", YEAR, "--out", str(package)).returncode

@@ -19,6 +19,7 @@ from metodesk.services.attestation_print import AttestationDocData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from metodesk.ui.saving import save_chosen
 
 PLAN, LIST = "attestation_plan", "attestation_list"
 PLAN_YEARS = 5
@@ -160,15 +161,7 @@ def save_xlsx(
         if document == PLAN
         else attestation_xlsx.build_list(data, lang)
     )
-    try:
-        path.write_bytes(content)
-    except OSError as exc:
-        common.show_error(
-            parent,
-            _("The file {path} could not be written ({details}).").format(
-                path=path, details=exc.strerror or exc
-            ),
-        )
+    if not save_chosen(parent, path, content):
         return None
     ctx.settings.setValue("paths/xlsx_folder", str(path.parent))
     ctx.status.emit(_("Saved: {path}").format(path=path))

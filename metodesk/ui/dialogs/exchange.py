@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk import files
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _, ngettext
 from metodesk.services import associations, exchange_export, exchange_import, exchange_package, years
@@ -133,6 +134,10 @@ class PackageExportDialog(FormDialog):
                 raise DomainError(_("The folder {path} does not exist.").format(path=out.parent), field="out")
             if out.suffix.lower() != ".zip":
                 out = out.with_name(out.name + ".zip")
+        try:
+            exchange_export.package_target(out, self.year_combo.currentText())
+        except files.ProtectedTargetError as exc:
+            raise DomainError(str(exc), field="out") from exc
         association = self.association_combo.currentData()
         self.chosen = (self.year_combo.currentText(), None if association is None else int(association), out)
         return None

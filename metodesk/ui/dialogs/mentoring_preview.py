@@ -16,6 +16,7 @@ from metodesk.services.mentoring_print import MentoringDocData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from metodesk.ui.saving import save_chosen
 
 PLAN, REPORT = "plan", "report"
 FILE_NAMES = {
@@ -100,15 +101,7 @@ def export(ctx: AppContext, pair_id: int, document: str, lang: str, parent: QWid
     path = Path(chosen)
     if path.suffix.lower() != ".pdf":
         path = path.with_name(path.name + ".pdf")
-    try:
-        path.write_bytes(build_document(data, document, lang))
-    except OSError as exc:
-        common.show_error(
-            parent,
-            _("The file {path} could not be written ({details}).").format(
-                path=path, details=exc.strerror or exc
-            ),
-        )
+    if not save_chosen(parent, path, build_document(data, document, lang)):
         return None
     ctx.settings.setValue("paths/pdf_folder", str(path.parent))
     ctx.status.emit(_("Saved: {path}").format(path=path))

@@ -33,6 +33,7 @@ from metodesk.services.protocol_rows import ProtocolData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.wording import language_combo
+from metodesk.ui.saving import save_chosen, save_temporary
 
 PROTOCOL, ATTENDANCE = "protocol", "attendance"
 # file names in the document's own language
@@ -277,15 +278,7 @@ class PdfPreviewDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        try:
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            common.show_error(
-                self,
-                _("The file {path} could not be written ({details}).").format(
-                    path=path, details=exc.strerror or exc
-                ),
-            )
+        if not save_chosen(self, path, self.pdf):
             return None
         self.ctx.settings.setValue("paths/pdf_folder", str(path.parent))
         self.ctx.status.emit(_("Saved: {path}").format(path=path))
@@ -293,15 +286,8 @@ class PdfPreviewDialog(QDialog):
 
     def open_external(self) -> Path | None:
         """Write the PDF to a temporary folder and hand it to the system's viewer."""
-        try:
-            folder = Path(tempfile.gettempdir()) / "metodesk"
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / self.file_name()
-            path.write_bytes(self.pdf)
-        except OSError as exc:
-            common.show_error(
-                self, _("The PDF could not be written ({details}).").format(details=exc.strerror or exc)
-            )
+        path = Path(tempfile.gettempdir()) / "metodesk" / self.file_name()
+        if not save_temporary(self, path, self.pdf):
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             common.show_error(

@@ -18,6 +18,7 @@ from metodesk.services.plan_rows import PlanData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from metodesk.ui.saving import save_chosen
 
 PDF, DOCX = ".pdf", ".docx"
 # file names in the document's own language
@@ -119,15 +120,7 @@ def export_plan(ctx: AppContext, plan_id: int, lang: str, suffix: str, parent: Q
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
     content = build(data, lang, suffix)
-    try:
-        path.write_bytes(content)
-    except OSError as exc:
-        common.show_error(
-            parent,
-            _("The file {path} could not be written ({details}).").format(
-                path=path, details=exc.strerror or exc
-            ),
-        )
+    if not save_chosen(parent, path, content):
         return None
     ctx.settings.setValue(FOLDER_KEYS[suffix], str(path.parent))
     ctx.status.emit(_("Saved: {path}").format(path=path))

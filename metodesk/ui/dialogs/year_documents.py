@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk import files
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import N_, _, ngettext
 from metodesk.services import batch_export, settings, years
@@ -166,6 +167,11 @@ class YearDocumentsDialog(FormDialog):
                 ),
                 field="kinds",
             )
+        try:
+            for document in planned:
+                files.check_target(folder / document.name)
+        except files.ProtectedTargetError as exc:
+            raise DomainError(str(exc), field="folder") from exc
         self.request = YearExport(
             int(year_id),
             self.year_combo.currentText(),

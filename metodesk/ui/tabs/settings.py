@@ -259,10 +259,8 @@ class LanguagePage(QWidget):
         code = str(self.language_combo.currentData())
         try:
             config.put("language", code)
-        except OSError as exc:
-            common.show_error(
-                self, _("The choice could not be saved: {reason}").format(reason=exc.strerror or exc)
-            )
+        except OSError as exc:  # a FileWriteError: its sentence names the file and the reason
+            common.show_error(self, str(exc))
             return
         if code == language():
             self.ctx.status.emit(_("metodesk will keep its current language."))

@@ -1,0 +1,38 @@
+"""Saving a document where the user chose, from any dialog: written whole
+(``files.write_chosen``), never over metodesk's own data, and a failure shown
+as one sentence naming the file and the reason (disk full, no permission,
+folder missing, the file open in another program)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from metodesk import files
+from metodesk.ui import common
+
+
+def save_chosen(parent: QWidget | None, path: Path, content: bytes) -> bool:
+    """Write ``content`` to ``path``; False (after telling the user why) when it could not be."""
+    try:
+        files.write_chosen(path, content)
+    except files.FileWriteError as exc:
+        common.show_error(parent, str(exc))
+        return False
+    return True
+
+
+def save_temporary(parent: QWidget | None, path: Path, content: bytes) -> bool:
+    """Write a copy for another program to open (the system's temporary folder)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        common.show_error(parent, str(files.as_write_error(exc, path)))
+        return False
+    try:
+        files.write_file(path, content)
+    except files.FileWriteError as exc:
+        common.show_error(parent, str(exc))
+        return False
+    return True
