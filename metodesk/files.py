@@ -156,23 +156,6 @@ def write_text(target: Path | str, text: str, mode: int | None = None) -> None:
     write_file(target, text.encode("utf-8"), mode)
 
 
-def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files a killed writer left in ``folder``; return how many."""
-    removed = 0
-    try:
-        entries = list(folder.iterdir())
-    except OSError:
-        return 0
-    for entry in entries:
-        if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX):
-            try:
-                entry.unlink()
-                removed += 1
-            except OSError:
-                pass
-    return removed
-
-
 # ---- targets the user may not choose --------------------------------------------------------
 
 BACKUPS_DIRNAME = "backups"
