@@ -39,7 +39,7 @@ def put(key: str, value: str) -> None:
         parser.add_section(SECTION)
     parser.set(SECTION, key, value)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        paths.ensure_data_dir()  # settings.ini lives in the data folder (0700)
     except OSError as exc:
         raise files.as_write_error(exc, path) from exc
     text = io.StringIO()
