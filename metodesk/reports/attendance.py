@@ -15,6 +15,7 @@ from metodesk.reports.base import (
     BLANK,
     FRAME_WIDTH,
     build_pdf,
+    end_block,
     grid_style,
     plain_style,
     styles,
@@ -99,7 +100,7 @@ def _story(data: ProtocolData, lang: str) -> list[Flowable]:
         [40 * mm, 60 * mm, FRAME_WIDTH - 100 * mm],
         plain_style(),
     )
-    story += [Spacer(1, 10 * mm), signature]
+    story.append(end_block(Spacer(1, 10 * mm), signature))
     return story
 
 

@@ -20,12 +20,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.attestation import year_name
 from metodesk.domain.text import sort_key
 from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, cells
-from metodesk.reports.base import build_pdf, grid_style, plain_style, styles, table, text
+from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ class _Document:
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
         signature.hAlign = "LEFT"
-        return KeepTogether([Spacer(1, 10 * mm), signature])
+        return end_block(Spacer(1, 10 * mm), signature)
 
     def build(self) -> list[Flowable]:
         return [self.approval(), *self.titles(), self.grid(), self.signature()]

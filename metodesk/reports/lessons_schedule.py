@@ -15,11 +15,11 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.text import sort_key
 from metodesk.i18n.dates import month_name, short_date
-from metodesk.reports.base import build_pdf, grid_style, plain_style, styles, table, text
+from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD
 from metodesk.reports.lesson_words import KINDS, MOVED_FROM, STATUSES, class_text
 
@@ -166,7 +166,7 @@ class _Schedule:
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
         signature.hAlign = "LEFT"
-        return KeepTogether([Spacer(1, 10 * mm), signature])
+        return end_block(Spacer(1, 10 * mm), signature)
 
     def build(self) -> list[Flowable]:
         d, s = self.d, self.s

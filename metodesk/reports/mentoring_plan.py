@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from metodesk.domain.plan_forms import head_title, signature_name
 from metodesk.i18n.dates import blank_date_line, official_date_dated, short_date
@@ -28,6 +28,7 @@ from metodesk.reports.base import (
     BLANK_SHORT,
     FRAME_WIDTH,
     build_pdf,
+    end_block,
     grid_style,
     labelled,
     paragraphs,
@@ -307,7 +308,7 @@ class MentoringStory:
             [48 * mm, 60 * mm, FRAME_WIDTH - 108 * mm],
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
-        self.add(KeepTogether([Spacer(1, 10 * mm), signature_table]))
+        self.add(end_block(Spacer(1, 10 * mm), signature_table))
 
 
 def document_title(data: MentoringDocData, lang: str, key: str = "doc_title") -> str:

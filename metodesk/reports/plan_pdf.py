@@ -26,7 +26,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -39,6 +38,7 @@ from metodesk.reports import plan_text as words
 from metodesk.reports.base import (
     FRAME_WIDTH,
     build_pdf,
+    end_block,
     grid_style,
     paragraphs,
     plain_style,
@@ -240,7 +240,7 @@ class _Plan:
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
         signature.hAlign = "LEFT"
-        self.add(KeepTogether([Spacer(1, 10 * mm), signature]))
+        self.add(end_block(Spacer(1, 10 * mm), signature))
 
     def build(self) -> list[Flowable]:
         self.signatures()

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from metodesk.domain.text import sort_key
 from metodesk.i18n.dates import official_date, short_date
@@ -25,8 +25,8 @@ from metodesk.reports.base import (
     BLANK,
     BLANK_SHORT,
     FRAME_WIDTH,
-    WriteLine,
     build_pdf,
+    end_block,
     grid_style,
     labelled,
     or_blank,
@@ -35,6 +35,7 @@ from metodesk.reports.base import (
     styles,
     table,
     text,
+    WriteLine,
 )
 from metodesk.reports.lesson_words import lesson_line
 
@@ -357,7 +358,7 @@ class _Protocol:
             [40 * mm, 60 * mm, FRAME_WIDTH - 100 * mm],
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
-        self.add(KeepTogether([Spacer(1, 10 * mm), signature_table]))
+        self.add(end_block(Spacer(1, 10 * mm), signature_table))
 
     def build(self) -> list[Flowable]:
         self.header()

@@ -1,0 +1,100 @@
+"""The printed page read back (pypdf, page by page) for every document of the
+demo school in Kazakh and Russian, and for a generated long protocol and plan:
+signatures never stand alone on a page, a table's header row is printed only
+at the top of a page, observation sheets fit one page."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from demo_documents import build_all, fill
+from pdf_pages import page_texts, signatures_only
+from test_plan_documents import _activity
+from test_plan_documents import sample as plan_sample
+from test_protocol_pdf import sample as protocol_sample
+
+from metodesk.reports import build_protocol, plan_pdf
+from metodesk.services.protocol_rows import PrintedDecision, PrintedItem
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """name → page texts of every demo PDF (built once for the module)."""
+    from metodesk.services.setup import prepare_database
+
+    folder = tmp_path_factory.mktemp("layout")
+    db = prepare_database(folder / "metodesk.sqlite3")
+    try:
+        fill(db)
+        built = build_all(db)
+    finally:
+        db.close()
+    return {name: page_texts(pdf) for name, pdf in built.items()}
+
+
+def _lonely(pages: list[str]) -> list[int]:
+    return [number for number, page in enumerate(pages, start=1) if signatures_only(page)]
+
+
+def test_the_demo_prints_every_kind_of_document(documents: dict[str, list[str]]) -> None:
+    kinds = {name.rsplit("-", 1)[0].split("-")[0] for name in documents}
+    assert {"protocol", "attendance", "plan", "observation", "lessons", "mentoring", "attestation"} <= kinds
+    assert sum(name.startswith("protocol-") for name in documents) == 18  # 9 in each language
+
+
+def test_no_page_holds_only_signatures(documents: dict[str, list[str]]) -> None:
+    lonely = {name: _lonely(pages) for name, pages in documents.items() if _lonely(pages)}
+    assert not lonely
+
+
+def test_observation_sheets_fit_one_page(documents: dict[str, list[str]]) -> None:
+    sheets = {name: len(pages) for name, pages in documents.items() if name.startswith("observation-")}
+    assert sheets and set(sheets.values()) == {1}, sheets
+
+
+# a word of the header row that no cell of the body repeats
+HEADER_WORDS = {
+    "attestation-plan-kk": "Ескертпе",
+    "attestation-plan-ru": "Примечание",
+    "attestation-list-kk": "Ескертпе",
+    "attestation-list-ru": "Примечание",
+    "lessons-kk": "Өткізу түрі",
+    "lessons-ru": "Форма",
+}
+
+
+def test_a_header_row_is_printed_at_most_once_per_page(documents: dict[str, list[str]]) -> None:
+    for name, word in HEADER_WORDS.items():
+        for number, page in enumerate(documents[name + ".pdf"], start=1):
+            assert page.count(word) <= 1, (name, number)
+
+
+def test_the_signatures_of_a_long_protocol_share_their_page() -> None:
+    """Whatever the length, the end of the last decisions table goes with them."""
+    for count in range(1, 30):
+        decisions = tuple(
+            PrintedDecision(f"1.{n}", "Шешім мәтіні, екі жолға созылатын ұзындықта жазылған сөйлем. " * 2,
+                            "Бекова Ж.А.", None, "үнемі", False, None)
+            for n in range(1, count + 1)
+        )  # fmt: skip
+        item = PrintedItem(1, "regular", "Мәселе", "Бекова Ж.А.", "Баяндама.", decisions=decisions)
+        data = dataclasses.replace(protocol_sample(), items=(item,))
+        pages = page_texts(build_protocol(data, "kk"))
+        assert not _lonely(pages), count
+        for number, page in enumerate(pages, start=1):
+            assert page.count("Жауапты") <= 1, (count, number)  # the header only at the top of a page
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            assert lines[-2] not in ("ШЕШТІ:", "Жауапты", "Мерзімі"), (count, number)  # nor left at the foot
+
+
+def test_a_plan_of_101_activities_repeats_its_header_only_at_page_tops() -> None:
+    activities = tuple(
+        _activity(n, content=("Әдістемелік іс-шара мазмұны " * (1 + n % 5)).strip()) for n in range(1, 102)
+    )
+    for lang, word in (("kk", "Мазмұны"), ("ru", "Содержание")):
+        pages = page_texts(plan_pdf.build(plan_sample(activities=activities), lang))
+        assert not _lonely(pages)
+        table_pages = [page for page in pages if word in page]
+        assert len(table_pages) >= 4
+        assert all(page.count(word) == 1 for page in table_pages)
