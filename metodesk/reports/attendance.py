@@ -16,6 +16,7 @@ from metodesk.reports.base import (
     FRAME_WIDTH,
     build_pdf,
     end_block,
+    keep_rows_together,
     grid_style,
     plain_style,
     styles,
@@ -74,6 +75,7 @@ def _story(data: ProtocolData, lang: str) -> list[Flowable]:
     number = len(members)
     if data.guests:
         extra.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        extra.append(keep_rows_together(len(rows), len(rows) + 1))  # the heading with its first guest
         rows.append([Paragraph(words["guests"], s.cell_head), "", ""])
         heights.append(None)
         for guest in data.guests:
