@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -29,6 +30,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from metodesk.reports import hyphenate
 from metodesk.reports.fonts import SANS, SERIF, SERIF_BOLD, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -160,11 +162,42 @@ def table(
     """A table that may split between pages at row boundaries, repeating its
     header rows at the top of the next page; a row is cut only when it is
     taller than a whole page."""
+    for row in rows:
+        for cell, width in zip(row, widths, strict=False):
+            if isinstance(cell, Paragraph) and width is not None:
+                _hyphenate_if_too_wide(cell, width - CELL_PADDING)
     result = DocTable(
         rows, colWidths=widths, rowHeights=row_heights, repeatRows=repeat, splitByRow=1, splitInRow=0
     )
     result.setStyle(style)
     return result
+
+
+CELL_PADDING = 8  # grid_style's left and right padding
+_hyphenating: dict[int, ParagraphStyle] = {}
+
+
+def _hyphenate_if_too_wide(cell: Paragraph, width: float) -> None:
+    """A word wider than its column breaks at a syllable with a hyphen
+    (hyphenate.py) instead of being cut anywhere; a cell whose words all fit
+    keeps them whole."""
+    for frag in getattr(cell, "frags", ()):
+        words = getattr(frag, "text", "").split()
+        if any(stringWidth(word, frag.fontName, frag.fontSize) > width for word in words):
+            break
+    else:
+        return
+    style = cell.style
+    hyphenating = _hyphenating.get(id(style))
+    if hyphenating is None or hyphenating.parent is not style:
+        hyphenating = ParagraphStyle(
+            f"{style.name}_hyphenated",
+            parent=style,
+            hyphenationLang=hyphenate.pairs,
+            embeddedHyphenation=2,  # a word that fits no line's end is tried again on a line of its own
+        )
+        _hyphenating[id(style)] = hyphenating
+    cell.style = hyphenating
 
 
 def keep_rows_together(first: int, last: int) -> tuple:
@@ -397,7 +430,9 @@ def build_pdf(
     # reportlab starts with the first template in the list
     templates.sort(key=lambda t: t.id != first_template)
     doc.addPageTemplates(templates)
-    doc.build(story, canvasmaker=_numbered_canvas(PAGE_LABELS[lang]))
+    hyphenate.allow_kazakh_letters()
+    with hyphenate.language(lang):
+        doc.build(story, canvasmaker=_numbered_canvas(PAGE_LABELS[lang]))
     return buffer.getvalue()
 
 

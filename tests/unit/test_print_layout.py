@@ -18,17 +18,33 @@ from metodesk.reports import build_protocol, plan_pdf
 from metodesk.services.protocol_rows import PrintedDecision, PrintedItem
 
 
+CUT_WORDS: list[str] = []  # paragraphs in which reportlab cut a word without a hyphen
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """name → page texts of every demo PDF (built once for the module)."""
+    """name → page texts of every demo PDF (built once for the module), noting
+    every paragraph where a word was cut without a hyphen."""
+    from reportlab.platypus.paragraph import Paragraph
+
     from metodesk.services.setup import prepare_database
+
+    original = Paragraph.breakLines
+
+    def noting(self, width):  # type: ignore[no-untyped-def]
+        result = original(self, width)
+        if getattr(self, "_splitLongWordCount", 0):
+            CUT_WORDS.append(self.text)
+        return result
 
     folder = tmp_path_factory.mktemp("layout")
     db = prepare_database(folder / "metodesk.sqlite3")
+    Paragraph.breakLines = noting
     try:
         fill(db)
         built = build_all(db)
     finally:
+        Paragraph.breakLines = original
         db.close()
     return {name: page_texts(pdf) for name, pdf in built.items()}
 
@@ -46,6 +62,10 @@ def test_the_demo_prints_every_kind_of_document(documents: dict[str, list[str]])
 def test_no_page_holds_only_signatures(documents: dict[str, list[str]]) -> None:
     lonely = {name: _lonely(pages) for name, pages in documents.items() if _lonely(pages)}
     assert not lonely
+
+
+def test_no_word_of_the_demo_is_cut_without_a_hyphen(documents: dict[str, list[str]]) -> None:
+    assert documents and not CUT_WORDS
 
 
 def test_observation_sheets_fit_one_page(documents: dict[str, list[str]]) -> None:
