@@ -269,6 +269,16 @@ def document_title(data: PlanData, lang: str) -> str:
     return LABELS[lang]["doc_title"].format(association=data.association(lang), year=data.year_name)
 
 
+def activity_columns(data: PlanData) -> tuple[str, ...]:
+    """The activities table's columns: without "status" when printed for approval."""
+    return ACTIVITY_COLUMNS if data.progress else ACTIVITY_COLUMNS[:-1]
+
+
+def meeting_columns(data: PlanData) -> tuple[str, ...]:
+    """The meetings' schedule columns: without the held/planned mark when printed for approval."""
+    return MEETING_COLUMNS if data.progress else MEETING_COLUMNS[:-1]
+
+
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:
     return [LABELS[lang][c] for c in columns]
 
@@ -373,7 +383,12 @@ def extra_schedules(
     found = []
     if data.lessons:
         rows = [lesson_cells(n, r, lang) for n, r in enumerate(data.lessons, start=1)]
-        found.append((LABELS[lang]["lessons"], LESSON_COLUMNS, rows, LESSON_WIDTHS, LESSON_CENTRED))
+        if data.progress:
+            found.append((LABELS[lang]["lessons"], LESSON_COLUMNS, rows, LESSON_WIDTHS, LESSON_CENTRED))
+        else:  # for approval: no mark of what was held; the topic takes its room
+            widths = (*LESSON_WIDTHS[:4], LESSON_WIDTHS[4] + LESSON_WIDTHS[6], LESSON_WIDTHS[5])
+            rows = [row[:-1] for row in rows]
+            found.append((LABELS[lang]["lessons"], LESSON_COLUMNS[:-1], rows, widths, LESSON_CENTRED))
     if data.pairs:
         rows = [pair_cells(n, r, lang) for n, r in enumerate(data.pairs, start=1)]
         found.append((LABELS[lang]["pairs"], PAIR_COLUMNS, rows, PAIR_WIDTHS, PAIR_CENTRED))

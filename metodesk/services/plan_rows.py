@@ -9,6 +9,7 @@ and ``plan_docx`` pick one when they build the document.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -96,6 +97,7 @@ class PlanData:
     head_title: str = ""
     deputy_name: str = ""
     leader: str = ""  # 'Тегі Аты Әкесінің аты' of the association's leader
+    progress: bool = True  # False: printed for approval, without the columns of what was done
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
@@ -106,6 +108,11 @@ class PlanData:
     @property
     def approved(self) -> bool:
         return self.status == "approved"
+
+    def for_approval(self) -> PlanData:
+        """The same plan printed for approval: no "Орындалуы / Выполнение" column
+        (nor the marks of meetings and lessons held), since nothing is done yet."""
+        return dataclasses.replace(self, progress=False)
 
 
 def schedule(session: Session, association_id: int, year_id: int) -> tuple[ScheduledMeeting, ...]:
