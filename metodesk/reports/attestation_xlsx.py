@@ -170,7 +170,8 @@ def _workbook(data: AttestationDocData, kind: str, lang: str) -> bytes:
     sheet.print_options.horizontalCentered = True
 
     if kind == "plan":
-        doc_title = w["plan_doc_title"].format(first=year_name(data.first_year), last=year_name(data.last_year))
+        first, last_year = year_name(data.first_year), year_name(data.last_year)
+        doc_title = w["plan_doc_title"].format(first=first, last=last_year)
     else:
         doc_title = w["list_doc_title"].format(year=year_name(data.first_year))
     book.properties.title = doc_title

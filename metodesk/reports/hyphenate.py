@@ -30,6 +30,7 @@ SEMIVOWELS = set("у")
 SIGNS = set("ьъй")  # never begin a syllable
 MIN_PART = 2  # letters left on either side of a break
 _LANGUAGE: ContextVar[str] = ContextVar("hyphenation_language", default="ru")
+_CYRILLIC = re.compile("[А-Яа-яЁё" + KAZAKH_LETTERS + "]")
 _WORD = re.compile(r"^[A-Za-zА-Яа-яЁё" + KAZAKH_LETTERS + r"]+$")
 
 
@@ -82,7 +83,7 @@ def language(lang: str) -> Iterator[None]:
 def points(word: str, lang: str | None = None) -> list[int]:
     """Offsets where ``word`` may break with a hyphen; none for what is not a
     Cyrillic word (Latin words, numbers and codes stay whole)."""
-    if len(word) < 2 * MIN_PART or not _WORD.match(word) or not re.search("[А-Яа-яЁё" + KAZAKH_LETTERS + "]", word):
+    if len(word) < 2 * MIN_PART or not _WORD.match(word) or not _CYRILLIC.search(word):
         return []
     lang = lang or _LANGUAGE.get()
     russian = _russian()

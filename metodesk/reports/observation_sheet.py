@@ -336,7 +336,14 @@ class _Sheet:
         half = FRAME_WIDTH / 2
         line, name = 34 * mm, half - 34 * mm - 4 * mm
         rows = [
-            [Paragraph(w["observer_sign"], self.text), "", "", Paragraph(w["acknowledged"], self.text), "", ""],
+            [
+                Paragraph(w["observer_sign"], self.text),
+                "",
+                "",
+                Paragraph(w["acknowledged"], self.text),
+                "",
+                "",
+            ],
             [
                 Paragraph("_" * 17, self.text),
                 Paragraph(observer, self.text),

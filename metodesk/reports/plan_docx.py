@@ -257,7 +257,9 @@ class _Plan:
         paragraph.paragraph_format.space_after = Pt(6)
         paragraph.paragraph_format.keep_with_next = True
         columns = words.meeting_columns(self.data)
-        widths = MEETING_WIDTHS if self.data.progress else (*MEETING_WIDTHS[:2], MEETING_WIDTHS[2] + MEETING_WIDTHS[3])
+        widths = MEETING_WIDTHS
+        if not self.data.progress:  # for approval: the agenda takes the mark's room
+            widths = (*MEETING_WIDTHS[:2], MEETING_WIDTHS[2] + MEETING_WIDTHS[3])
         rows = [
             [
                 str(m.number),

@@ -114,7 +114,8 @@ class _Plan:
             self.activity_widths = ACTIVITY_WIDTHS
             self.meeting_widths = MEETING_WIDTHS
         else:  # for approval: the content takes the status column's room, the agenda the mark's
-            self.activity_widths = [ACTIVITY_WIDTHS[0], ACTIVITY_WIDTHS[1] + ACTIVITY_WIDTHS[7], *ACTIVITY_WIDTHS[2:7]]
+            widths = ACTIVITY_WIDTHS
+            self.activity_widths = [widths[0], widths[1] + widths[7], *widths[2:7]]
             self.meeting_widths = [*MEETING_WIDTHS[:2], MEETING_WIDTHS[2] + MEETING_WIDTHS[3]]
         self.inner = [w - 8 for w in self.activity_widths]  # less grid_style()'s cell padding
 
@@ -177,7 +178,10 @@ class _Plan:
         self.add(NextPageTemplate("landscape"), PageBreak())
         self.add(Paragraph(escape(self.w["activities"]), s.heading))
         rows: list[list] = [
-            [Paragraph(escape(h), self.cell_head) for h in words.headers(words.activity_columns(self.data), lang)]
+            [
+                Paragraph(escape(h), self.cell_head)
+                for h in words.headers(words.activity_columns(self.data), lang)
+            ]
         ]
         count = len(self.activity_widths)
         for activity in self.data.activities:
@@ -198,7 +202,10 @@ class _Plan:
         s, w, lang = self.s, self.w, self.lang
         self.add(CondPageBreak(40 * mm), Paragraph(escape(w["meetings"]), s.heading))
         rows: list[list] = [
-            [Paragraph(escape(h), self.cell_head) for h in words.headers(words.meeting_columns(self.data), lang)]
+            [
+                Paragraph(escape(h), self.cell_head)
+                for h in words.headers(words.meeting_columns(self.data), lang)
+            ]
         ]
         for meeting in self.data.meetings:
             agenda = "<br/>".join(text(line) for line in words.topics(meeting, lang))

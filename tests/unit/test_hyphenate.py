@@ -55,7 +55,9 @@ def test_pairs_come_longest_head_first() -> None:
     assert hyphenate.pairs("мектебі")[0] == ("мекте", "бі")
 
 
-@pytest.mark.parametrize(("lang", "text"), [("kk", "Шығармашылық зертхана"), ("ru", "Изобразительное искусство")])
+@pytest.mark.parametrize(
+    ("lang", "text"), [("kk", "Шығармашылық зертхана"), ("ru", "Изобразительное искусство")]
+)
 def test_a_narrow_column_breaks_a_long_word_with_a_hyphen(lang: str, text: str) -> None:
     hyphenate.allow_kazakh_letters()
     paragraph = Paragraph(text, base.styles().cell)
@@ -64,7 +66,8 @@ def test_a_narrow_column_breaks_a_long_word_with_a_hyphen(lang: str, text: str) 
         table.wrap(68, 1000)
     lines = [" ".join(str(w) for w in line[1]) for line in paragraph.blPara.lines]
     assert paragraph._splitLongWordCount == 0
-    assert lines[0].endswith("-") and "".join(lines).replace("-", "").replace(" ", "") == text.replace(" ", "")
+    assert lines[0].endswith("-")
+    assert "".join(lines).replace("-", "").replace(" ", "") == text.replace(" ", "")
 
 
 def test_words_that_fit_their_column_stay_whole() -> None:

@@ -55,7 +55,12 @@ class PlanPreviewDialog(PdfPreviewDialog):
     """The plan's PDF in the preview: pages, zoom, print, save, open outside."""
 
     def __init__(
-        self, ctx: AppContext, plan_id: int, lang: str, parent: QWidget | None = None, for_approval: bool = False
+        self,
+        ctx: AppContext,
+        plan_id: int,
+        lang: str,
+        parent: QWidget | None = None,
+        for_approval: bool = False,
     ) -> None:
         self._start_lang = lang
         self.for_approval = for_approval
@@ -84,7 +89,9 @@ def default_language(ctx: AppContext) -> str:
         return settings.print_language(session)
 
 
-def open_preview(ctx: AppContext, plan_id: int, lang: str, parent: QWidget, for_approval: bool = False) -> None:
+def open_preview(
+    ctx: AppContext, plan_id: int, lang: str, parent: QWidget, for_approval: bool = False
+) -> None:
     """Show the preview; a plan that vanished meanwhile is one sentence, not a crash."""
     try:
         dialog = PlanPreviewDialog(ctx, plan_id, lang, parent, for_approval)

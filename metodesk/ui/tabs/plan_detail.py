@@ -279,7 +279,11 @@ class PlanDetailPanel(QStackedWidget):
 
         if self.detail is not None and self._settled():
             open_preview(
-                self.ctx, self.detail.row.id, self.document_language(), self, self.for_approval_action.isChecked()
+                self.ctx,
+                self.detail.row.id,
+                self.document_language(),
+                self,
+                self.for_approval_action.isChecked(),
             )
 
     def export_pdf(self) -> None:
