@@ -162,6 +162,10 @@ LESSON_WIDTHS, LESSON_CENTRED = (10, 24, 38, 16, 104, 38, 32), {0, 1, 3}
 PAIR_WIDTHS, PAIR_CENTRED = (10, 90, 90, 72), {0, 3}
 ATTESTATION_WIDTHS, ATTESTATION_CENTRED = (10, 80, 55, 62, 55), {0}
 BLANK_NAME = "_" * 18
+CABINET_HEAD = {
+    "kk": "Аудандық әдістемелік кабинеттің меңгерушісі",
+    "ru": "Заведующий районным методическим кабинетом",
+}
 SIGN_LINE = "_" * 9
 
 
@@ -202,6 +206,9 @@ def approval_block(data: PlanData, lang: str) -> Block:
     and the date is left to write by hand."""
     if data.approved:
         title, name, when = data.approved_title, data.approved_name, data.approved_on
+    elif data.association_level == "district":
+        # a district association answers to the district methodical cabinet, not the host school
+        return Block(LABELS[lang]["approve"], (CABINET_HEAD[lang],), BLANK_NAME, date_line(None, lang))
     else:
         title, name, when = data.head_title, data.head_name, None
     return Block(
@@ -217,7 +224,7 @@ def agreement_block(data: PlanData, lang: str) -> Block | None:
     print (no agreement, and no deputy known or the plan approved without one)."""
     if data.agreed_on is not None:
         title, name, when = data.agreed_title, data.agreed_name, data.agreed_on
-    elif data.deputy_name and not data.approved:
+    elif data.deputy_name and not data.approved and data.association_level != "district":
         title, name, when = "", data.deputy_name, None
     else:
         return None

@@ -145,6 +145,18 @@ def _names(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
     return [p.short_name for p in sorted(people, key=lambda p: sort_key(p.full_name, lang))]
 
 
+def _by_school(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
+    """'School — Names' for each school, schools and names in alphabetical order."""
+    schools: dict[str, list[PrintedPerson]] = {}
+    for person in people:
+        schools.setdefault(person.organisation(lang), []).append(person)
+    lines = []
+    for school, members in sorted(schools.items(), key=lambda pair: sort_key(pair[0], lang)):
+        names = ", ".join(_names(tuple(members), lang))
+        lines.append(f"{school} — {names}" if school else names)
+    return lines
+
+
 def sentence(markup: str) -> str:
     """End with one full stop ('Тегі А.Ә.' already has it)."""
     return markup if markup.endswith(".") else markup + "."
@@ -200,7 +212,9 @@ class _Protocol:
         known = d.attendance_marked or d.present or d.absent
         if d.present:
             value = people_count(len(d.present), self.lang)
-            if len(d.present) <= LIST_LIMIT:
+            if len(d.present) <= LIST_LIMIT and d.district:  # by school: "Школа № 2 — Ким В.С., …"
+                value += ": " + sentence(text("; ".join(_by_school(d.present, self.lang))))
+            elif len(d.present) <= LIST_LIMIT:
                 value += ": " + sentence(text(", ".join(_names(d.present, self.lang))))
         else:
             value = BLANK if not known else people_count(0, self.lang) + "."

@@ -98,6 +98,7 @@ class PlanData:
     deputy_name: str = ""
     leader: str = ""  # 'Тегі Аты Әкесінің аты' of the association's leader
     progress: bool = True  # False: printed for approval, without the columns of what was done
+    association_level: str = "school"  # "district": approved by the district methodical cabinet
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
@@ -208,6 +209,7 @@ def plan_data(session: Session, plan_id: int) -> PlanData:
         head_name=org.head_name,
         head_title=org.head_title,
         deputy_name=org.deputy_name,
+        association_level=assoc.level,
         leader=" ".join(p for p in (leader.surname, leader.first_name, leader.patronymic) if p)
         if leader
         else "",

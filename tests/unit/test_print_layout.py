@@ -118,3 +118,22 @@ def test_a_plan_of_101_activities_repeats_its_header_only_at_page_tops() -> None
         table_pages = [page for page in pages if word in page]
         assert len(table_pages) >= 4
         assert all(page.count(word) == 1 for page in table_pages)
+
+
+def test_a_district_association_prints_each_members_school(documents: dict[str, list[str]]) -> None:
+    """Association 3 of the demo is the district one: members from three schools."""
+    sheet = " ".join(documents["attendance-3-1-ru.pdf"]).replace("\n", " ")
+    assert "Организация образования" in sheet and "Каратал" in sheet and "Жанатурмыс" in sheet
+    protocol = " ".join(documents["protocol-3-1-kk.pdf"]).replace("\n", " ")
+    assert "Қаратал ауылының негізгі орта мектебі — Иванова С.Н." in protocol
+    school = " ".join(documents["attendance-1-1-kk.pdf"])
+    assert "Білім беру ұйымы" not in school  # a school's own association: one school, no column
+
+
+@pytest.mark.parametrize(("lang", "title"), [("kk", "меңгерушісі"), ("ru", "Заведующий районным")])
+def test_a_district_plan_is_approved_by_the_district_cabinet(
+    documents: dict[str, list[str]], lang: str, title: str
+) -> None:
+    first = documents[f"plan-3-{lang}.pdf"][0]
+    assert title in first and "Сейітқали" not in first
+    assert "Сейітқали" in documents[f"plan-1-{lang}.pdf"][0]  # a school's plan: its director
