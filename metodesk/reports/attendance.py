@@ -115,7 +115,7 @@ def _story(data: ProtocolData, lang: str) -> list[Flowable]:
         [
             [
                 Paragraph(words["secretary"], s.plain),
-                Paragraph("_" * 22, s.plain),
+                Paragraph("_" * 22, s.sign_line),
                 Paragraph(secretary, s.plain),
             ],
             ["", Paragraph(words["caption"], caption), ""],

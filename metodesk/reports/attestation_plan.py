@@ -23,6 +23,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.attestation import year_name
+from metodesk.domain.plan_forms import signature_name
 from metodesk.domain.text import sort_key
 from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, cells
 from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
@@ -85,7 +86,7 @@ class _Document:
         """The director's approval block, top right."""
         s, w = self.s, self.w
         block = ParagraphStyle("approve", parent=s.plain, fontSize=10.5, leading=14)
-        name = text(self.d.head_name) if self.d.head_name.strip() else "_" * 20
+        name = text(signature_name(self.d.head_name)) if self.d.head_name.strip() else "_" * 20
         lines = [
             Paragraph(f"<b>{w['approve']}</b>", block),
             Paragraph(w["head"], block),
@@ -157,9 +158,13 @@ class _Document:
     def signature(self) -> Flowable:
         s = self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
-        name = text(self.d.deputy_name) if self.d.deputy_name.strip() else "_" * 20
+        name = text(signature_name(self.d.deputy_name)) if self.d.deputy_name.strip() else "_" * 20
         rows = [
-            [Paragraph(self.w["prepared"], s.plain), Paragraph("_" * 22, s.plain), Paragraph(name, s.plain)],
+            [
+                Paragraph(self.w["prepared"], s.plain),
+                Paragraph("_" * 22, s.sign_line),
+                Paragraph(name, s.plain),
+            ],
             ["", Paragraph(self.w["signature"], caption), ""],
         ]
         signature = table(

@@ -53,6 +53,8 @@ class Styles:
         self.body = ParagraphStyle("body", fontName=SERIF, fontSize=size, leading=lead, alignment=TA_JUSTIFY)
         self.plain = ParagraphStyle("plain", parent=self.body, alignment=TA_LEFT)
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+        # the line to sign on, centred in its column like the "(қолы)" caption under it
+        self.sign_line = ParagraphStyle("sign_line", parent=self.body, alignment=TA_CENTER)
         self.indented = ParagraphStyle("indented", parent=self.body, firstLineIndent=10 * mm)
         self.hanging = ParagraphStyle(
             "hanging", parent=self.plain, leftIndent=7 * mm, firstLineIndent=-7 * mm, spaceAfter=1

@@ -160,7 +160,7 @@ class _Schedule:
         rows = [
             [
                 Paragraph(label, s.plain),
-                Paragraph("_" * 22, s.plain),
+                Paragraph("_" * 22, s.sign_line),
                 Paragraph(text(self.d.signer_sign) or "_" * 20, s.plain),
             ],
             ["", Paragraph(self.w["signature"], caption), ""],

@@ -50,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "year": "{year} оқу жылы",
         "mentor": "Тәлімгер:",
         "order": "Тағайындау туралы бұйрық:",
-        "order_text": "{date} № {number} бұйрық",
+        "order_text": "{date} № {number}",  # the label already says бұйрық
         "period": "Тәлімгерлік мерзімі:",
         "goals": "Мақсаты мен міндеттері:",
         "no": "№",
@@ -67,7 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "year": "на {year} учебный год",
         "mentor": "Наставник:",
         "order": "Приказ о назначении:",
-        "order_text": "приказ № {number} {date}",
+        "order_text": "№ {number} {date}",  # the label already says приказ
         "period": "Срок наставничества:",
         "goals": "Цели и задачи:",
         "no": "№",
@@ -298,7 +298,7 @@ class MentoringStory:
             rows.append(
                 [
                     Paragraph(escape(label.rstrip(":")), self.s.plain),
-                    Paragraph("_" * 22, self.s.plain),
+                    Paragraph("_" * 22, self.s.sign_line),
                     Paragraph(text(person.sign_name), self.s.plain),
                 ]
             )

@@ -127,6 +127,7 @@ class _Sheet:
             "sheet_title", parent=self.s.title, fontSize=13, leading=16, spaceBefore=1, spaceAfter=3
         )
         self.text = ParagraphStyle("sheet_text", parent=self.s.plain, fontSize=10, leading=12.5)
+        self.line = ParagraphStyle("sheet_line", parent=self.text, alignment=1)  # centred over its caption
         self.label = ParagraphStyle("sheet_label", parent=self.cell, fontName=SERIF_BOLD)
         self.story: list[Flowable] = []
 
@@ -345,10 +346,10 @@ class _Sheet:
                 "",
             ],
             [
-                Paragraph("_" * 17, self.text),
+                Paragraph("_" * 17, self.line),
                 Paragraph(observer, self.text),
                 "",
-                Paragraph("_" * 17, self.text),
+                Paragraph("_" * 17, self.line),
                 Paragraph(teacher, self.text),
                 "",
             ],

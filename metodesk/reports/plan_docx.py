@@ -187,11 +187,13 @@ class _Plan:
     def heading(self) -> None:
         d, lang = self.data, self.lang
         self.paragraph(d.organisation(lang), bold=True, center=True)
-        self.paragraph(d.association(lang), center=True)
-        self.paragraph(
-            words.title(d, lang), bold=True, center=True, size=14
-        ).paragraph_format.space_before = Pt(8)
-        self.paragraph(words.subtitle(d, lang), center=True)
+        for line, is_title in words.heading_lines(d, lang):
+            if is_title:
+                title = self.paragraph(line, bold=True, center=True, size=14)
+                title.paragraph_format.space_before = Pt(8)
+                title.paragraph_format.space_after = Pt(8)
+            else:
+                self.paragraph(line, center=True)
         self.doc.add_paragraph()
 
     def sections(self) -> None:

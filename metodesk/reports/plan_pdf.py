@@ -154,9 +154,10 @@ class _Plan:
     def heading(self) -> None:
         d, s, lang = self.data, self.s, self.lang
         self.add(Paragraph(text(d.organisation(lang)), s.header))
-        self.add(Paragraph(text(d.association(lang)), s.subheader))
-        self.add(Paragraph(escape(words.title(d, lang)), ParagraphStyle("t", parent=s.title, spaceAfter=0)))
-        self.add(Paragraph(escape(words.subtitle(d, lang)), s.subheader), Spacer(1, 4 * mm))
+        title = ParagraphStyle("t", parent=s.title, spaceBefore=4, spaceAfter=4)
+        for line, is_title in words.heading_lines(d, lang):
+            self.add(Paragraph(text(line), title if is_title else s.subheader))
+        self.add(Spacer(1, 4 * mm))
 
     def sections(self) -> None:
         d, s, w = self.data, self.s, self.w
@@ -240,7 +241,7 @@ class _Plan:
         rows = [
             [
                 Paragraph(escape(label), self.s.plain),
-                Paragraph("_" * 22, self.s.plain),
+                Paragraph("_" * 22, self.s.sign_line),
                 Paragraph(text(name), self.s.plain),
             ],
             ["", Paragraph(escape(self.w["signature"]), caption), ""],

@@ -267,6 +267,43 @@ def title(data: PlanData, lang: str) -> str:
     return LABELS[lang]["title"]
 
 
+KK_VOWELS = "аәеоөұүыіэюяи"
+KK_FRONT = "әеөүіэи"
+KK_AFTER_N = KK_VOWELS.replace("и", "") + "мнң"  # -ның / -нің
+KK_AFTER_D = "лрйужзи"  # -дың / -дің; after any other consonant -тың / -тің
+
+
+def genitive(phrase: str) -> str | None:
+    """The Kazakh genitive of a name by its last word ('…бірлестігі' →
+    '…бірлестігінің', '…ауыл' → '…ауылдың', '…мектеп' → '…мектептің'), or None
+    when it does not end in a Kazakh word (a quote, a number, Latin letters)."""
+    word = phrase.rstrip().rsplit(" ", 1)[-1].lower()
+    if not word or not ("а" <= word[-1] <= "я" or word[-1] in "әғқңөұүһіё"):
+        return None
+    vowels = [c for c in word if c in KK_VOWELS]
+    front = bool(vowels) and vowels[-1] in KK_FRONT
+    last = word[-1]
+    if last in KK_AFTER_N:
+        ending = "нің" if front else "ның"
+    elif last in KK_AFTER_D:
+        ending = "дің" if front else "дың"
+    else:
+        ending = "тің" if front else "тың"
+    return phrase.rstrip() + ending
+
+
+def heading_lines(data: PlanData, lang: str) -> list[tuple[str, bool]]:
+    """The plan's heading as (line, is_title), top to bottom. In Kazakh the
+    association is named in the genitive before what it owns: '…бірлестігінің /
+    2025-2026 оқу жылына арналған / ЖҰМЫС ЖОСПАРЫ'; in Russian 'ПЛАН РАБОТЫ'
+    follows the association and the year comes last."""
+    association = data.association(lang)
+    owner = genitive(association) if lang == "kk" else None
+    if owner is not None:
+        return [(owner, False), (subtitle(data, lang), False), (title(data, lang), True)]
+    return [(association, False), (title(data, lang), True), (subtitle(data, lang), False)]
+
+
 def subtitle(data: PlanData, lang: str) -> str:
     return LABELS[lang]["subtitle"].format(year=data.year_name)
 

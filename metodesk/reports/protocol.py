@@ -362,7 +362,7 @@ class _Protocol:
             rows.append(
                 [
                     Paragraph(label, s.plain),
-                    Paragraph("_" * 22, s.plain),
+                    Paragraph("_" * 22, s.sign_line),
                     Paragraph(text(person.sign_name) if person else BLANK, s.plain),
                 ]
             )

@@ -137,3 +137,27 @@ def test_a_district_plan_is_approved_by_the_district_cabinet(
     first = documents[f"plan-3-{lang}.pdf"][0]
     assert title in first and "Сейітқали" not in first
     assert "Сейітқали" in documents[f"plan-1-{lang}.pdf"][0]  # a school's plan: its director
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_signatures_name_people_the_same_way(documents: dict[str, list[str]], lang: str) -> None:
+    """'Б.Е. Сейітқали', never the full name, on every signature line."""
+    for name in (f"attestation-plan-{lang}.pdf", f"attestation-list-{lang}.pdf", f"plan-1-{lang}.pdf"):
+        text = " ".join(documents[name])
+        assert "Б.Е. Сейітқали" in text and "Сейітқали Бауыржан" not in text, name
+    assert "Г.С. Жақсылықова" in " ".join(documents[f"attestation-plan-{lang}.pdf"])
+
+
+def test_the_kazakh_plan_title_is_in_the_genitive(documents: dict[str, list[str]]) -> None:
+    first = " ".join(documents["plan-1-kk.pdf"][0].split())
+    assert "әдістемелік бірлестігінің 2025-2026 оқу жылына арналған ЖҰМЫС ЖОСПАРЫ" in first
+    russian = " ".join(documents["plan-1-ru.pdf"][0].split())
+    assert "начальных классов ПЛАН РАБОТЫ" in russian or "ПЛАН РАБОТЫ" in russian
+
+
+@pytest.mark.parametrize(("lang", "header"), [("kk", "Ұзақтығы, мин"), ("ru", "Длительность, мин")])
+def test_the_mentoring_log_says_what_its_number_is(
+    documents: dict[str, list[str]], lang: str, header: str
+) -> None:
+    text = " ".join(" ".join(documents[f"mentoring-report-1-{lang}.pdf"]).split())
+    assert header.split(",")[0][:6] in text and "Минут " not in text
