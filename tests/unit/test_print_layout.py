@@ -161,3 +161,14 @@ def test_the_mentoring_log_says_what_its_number_is(
 ) -> None:
     text = " ".join(" ".join(documents[f"mentoring-report-1-{lang}.pdf"]).split())
     assert header.split(",")[0][:6] in text and "Минут " not in text
+
+
+def test_open_lessons_and_mutual_visits_are_coded_forms(documents: dict[str, list[str]]) -> None:
+    """A Kazakh association's plan printed in Russian says 'Открытый урок', not
+    the Kazakh words typed as its own form."""
+    russian = " ".join(" ".join(documents["plan-1-ru.pdf"]).replace("-\n", "").split())  # hyphenated words joined
+    # the activity's content (as typed, in Kazakh), then its form in the document's language
+    assert "ашық сабақ өткізу және талқылау Открытый урок" in russian
+    assert "және талдау Взаимопосещение уроков" in russian
+    kazakh = " ".join(" ".join(documents["plan-2-kk.pdf"]).split())
+    assert "Ашық сабақ" in kazakh
