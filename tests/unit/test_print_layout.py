@@ -6,6 +6,7 @@ at the top of a page, observation sheets fit one page."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from demo_documents import build_all, fill
@@ -166,9 +167,36 @@ def test_the_mentoring_log_says_what_its_number_is(
 def test_open_lessons_and_mutual_visits_are_coded_forms(documents: dict[str, list[str]]) -> None:
     """A Kazakh association's plan printed in Russian says 'Открытый урок', not
     the Kazakh words typed as its own form."""
-    russian = " ".join(" ".join(documents["plan-1-ru.pdf"]).replace("-\n", "").split())  # hyphenated words joined
+    pages = " ".join(documents["plan-1-ru.pdf"]).replace("-\n", "")  # hyphenated words joined
+    russian = " ".join(pages.split())
     # the activity's content (as typed, in Kazakh), then its form in the document's language
     assert "ашық сабақ өткізу және талқылау Открытый урок" in russian
     assert "және талдау Взаимопосещение уроков" in russian
     kazakh = " ".join(" ".join(documents["plan-2-kk.pdf"]).split())
     assert "Ашық сабақ" in kazakh
+
+
+def test_a_long_attestation_plan_keeps_year_headings_with_their_rows() -> None:
+    """Five years of twelve teachers: the header row only at a page's top, a year's
+    heading never the last line of a page, the signature never alone."""
+    from metodesk.reports import attestation_plan
+    from metodesk.services.attestation_print import AttestationDocData, PlanYear, PrintedTeacher
+
+    def teacher(n: int) -> PrintedTeacher:
+        subjects = ("Қазақ тілі", "Қазақ әдебиеті"), ("Казахский язык",)
+        awarded, expiry = dt.date(2021, 5, 25), dt.date(2026, 5, 25)
+        return PrintedTeacher(
+            f"Тестова{n} Айгүл Маратқызы", "subject_teacher", *subjects,
+            10 + n % 20, "moderator", awarded, "№ 82", expiry, "", "jan_may", False,
+        )  # fmt: skip
+
+    years = tuple(PlanYear(2025 + y, tuple(teacher(12 * y + n) for n in range(12))) for y in range(5))
+    head = "Сейітқали Бауыржан Ерланұлы"
+    data = AttestationDocData("Ақсу мектебі", "Школа Аксу", head, "", years, dt.date(2026, 2, 10))
+    for lang, word, heading in (("kk", "Ескертпе", "оқу жылы"), ("ru", "Примечание", "учебный год")):
+        pages = page_texts(attestation_plan.build_plan(data, lang))
+        assert len(pages) >= 3 and not _lonely(pages)
+        for number, page in enumerate(pages, start=1):
+            assert page.count(word) <= 1, (lang, number)
+            lines = [line.strip() for line in page.splitlines() if line.strip()]
+            assert not lines[-2].endswith(heading), (lang, number)  # the line before the page number
