@@ -176,7 +176,6 @@ def table(
 
 
 CELL_PADDING = 8  # grid_style's left and right padding
-_hyphenating: dict[int, ParagraphStyle] = {}
 
 
 def _hyphenate_if_too_wide(cell: Paragraph, width: float) -> None:
@@ -189,17 +188,13 @@ def _hyphenate_if_too_wide(cell: Paragraph, width: float) -> None:
             break
     else:
         return
-    style = cell.style
-    hyphenating = _hyphenating.get(id(style))
-    if hyphenating is None or hyphenating.parent is not style:
-        hyphenating = ParagraphStyle(
-            f"{style.name}_hyphenated",
-            parent=style,
-            hyphenationLang=hyphenate.pairs,
-            embeddedHyphenation=2,  # a word that fits no line's end is tried again on a line of its own
-        )
-        _hyphenating[id(style)] = hyphenating
-    cell.style = hyphenating
+    # rare (a few cells a document), so a style of its own each time
+    cell.style = ParagraphStyle(
+        f"{cell.style.name}_hyphenated",
+        parent=cell.style,
+        hyphenationLang=hyphenate.pairs,
+        embeddedHyphenation=2,  # a word that fits no line's end is tried again on a line of its own
+    )
 
 
 def keep_rows_together(first: int, last: int) -> tuple:
