@@ -6,7 +6,8 @@ the year's schedule of open lessons, as PDF.
     metodesk export observation --observation ID [--lang kk|ru] --out FILE.pdf
     metodesk export observation-blank [--lesson ID | --date YYYY-MM-DD [--association ID]]
                                       [--set ID] [--lang kk|ru] --out FILE.pdf
-    metodesk export lessons --year 2025-2026 [--association ID] [--lang kk|ru] --out FILE.pdf
+    metodesk export lessons --year 2025-2026 [--association ID | --organisation ID]
+                            [--lang kk|ru] --out FILE.pdf
 
 Without --lang a document is printed in the print language chosen in the settings.
 """
@@ -73,6 +74,12 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     schedule.add_argument("--year", required=True, metavar="YEAR", help="academic year, e.g. 2025-2026")
     schedule.add_argument(
         "--association", type=_positive, metavar="ID", help="one association (default: all)"
+    )
+    schedule.add_argument(
+        "--organisation",
+        type=_positive,
+        metavar="ID",
+        help="the associations of this organisation (default: ours)",
     )
     _document_arguments(schedule)
     schedule.set_defaults(handler=cmd_export_lessons)
@@ -170,7 +177,9 @@ def cmd_export_lessons(args: argparse.Namespace) -> int:
                             id=row.id, year=row.year_name, asked=year.name
                         )
                     )
-            data = lesson_print.schedule_data(session, year.id, args.association)
+            if args.association is not None and args.organisation is not None:
+                raise CommandError(_("Give --association or --organisation, not both."))
+            data = lesson_print.schedule_data(session, year.id, args.association, args.organisation)
             lang = args.print_lang or settings.print_language(session)
     finally:
         db.close()

@@ -30,6 +30,11 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     # dest differs from the window's --lang: this one is the document's language.
     plan.add_argument("--lang", dest="print_lang", choices=("kk", "ru"), help="language of the document")
     plan.add_argument("--out", required=True, metavar="FILE", help="where to write: a .pdf or .docx file")
+    plan.add_argument(
+        "--for-approval",
+        action="store_true",
+        help="print it for approval: without the column of what was done",
+    )
     plan.set_defaults(handler=cmd_export_plan)
 
 
@@ -87,6 +92,8 @@ def cmd_export_plan(args: argparse.Namespace) -> int:
             if plan_id is None:
                 raise NotFound(_("The association {id} has no annual plan yet.").format(id=association_id))
             data = plan_rows.plan_data(session, plan_id)
+            if args.for_approval:
+                data = data.for_approval()
             lang = args.print_lang or settings.print_language(session)
     finally:
         db.close()

@@ -29,7 +29,9 @@ TEACHING_MONTHS: frozenset[int] = frozenset((9, 10, 11, 12, 1, 2, 3, 4, 5))
 
 
 class WorkForm(LabelledEnum):
-    """Order No. 253 item 20, in the Order's order."""
+    """Order No. 253 item 20, in the Order's order; then the open lesson and
+    the mutual visit of lessons (DOMAIN.md section 5), coded so that a plan
+    prints them in the document's language, not as typed in the other one."""
 
     ASSOCIATION_MEETING = "association_meeting"
     BEST_PRACTICE_SCHOOL = "best_practice_school"
@@ -44,6 +46,8 @@ class WorkForm(LabelledEnum):
     METHODICAL_LANDING = "methodical_landing"
     CONSILIUM = "consilium"
     INTERNSHIP = "internship"
+    OPEN_LESSON = "open_lesson"
+    MUTUAL_VISIT = "mutual_visit"
 
 
 register_labels(
@@ -62,6 +66,8 @@ register_labels(
         "methodical_landing": N_("Methodical landing"),
         "consilium": N_("Methodical consilium"),
         "internship": N_("Methodical internship"),
+        "open_lesson": N_("Open lesson"),
+        "mutual_visit": N_("Mutual visit"),
     },
 )
 
@@ -197,6 +203,8 @@ DOCUMENT_WORDS: dict[str, dict[str, str]] = {
         "methodical_landing": "Әдістемелік десант",
         "consilium": "Әдістемелік консилиум",
         "internship": "Әдістемелік тағылымдама",
+        "open_lesson": "Ашық сабақ",
+        "mutual_visit": "Сабаққа өзара қатысу",
         # directions (item 10)
         "theory": "Ғылыми-теориялық негіздерді және тиімді әдістерді меңгеру",
         "normative": "Нормативтік құжаттармен танысу",
@@ -237,6 +245,8 @@ DOCUMENT_WORDS: dict[str, dict[str, str]] = {
         "methodical_landing": "Методический десант",
         "consilium": "Методический консилиум",
         "internship": "Методическая стажировка",
+        "open_lesson": "Открытый урок",
+        "mutual_visit": "Взаимопосещение уроков",
         "theory": "Освоение теоретических основ и эффективных методов",
         "normative": "Изучение нормативных документов",
         "forms_methods": "Изучение форм и методов обучения, внеклассной и воспитательной работы",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -15,6 +16,8 @@ from metodesk.reports.base import (
     BLANK,
     FRAME_WIDTH,
     build_pdf,
+    end_block,
+    keep_rows_together,
     grid_style,
     plain_style,
     styles,
@@ -35,6 +38,8 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "Қолы",
         "guests": "Шақырылғандар",
         "secretary": "Хатшы:",
+        "school": "Білім беру ұйымы",
+        "caption": "(қолы)",
     },
     "ru": {
         "title": "ЛИСТ РЕГИСТРАЦИИ",
@@ -45,6 +50,8 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "Подпись",
         "guests": "Приглашённые",
         "secretary": "Секретарь:",
+        "school": "Организация образования",
+        "caption": "(подпись)",
     },
 }
 
@@ -63,43 +70,60 @@ def _story(data: ProtocolData, lang: str) -> list[Flowable]:
         ),
         Spacer(1, 5 * mm),
     ]
-    rows: list[list] = [[Paragraph(words[k], s.cell_head) for k in ("no", "name", "signature")]]
+    # a district association's members come from several schools: each one's is printed
+    keys = ("no", "name", "school", "signature") if data.district else ("no", "name", "signature")
+    empty = [""] * (len(keys) - 2)
+    rows: list[list] = [[Paragraph(words[k], s.cell_head) for k in keys]]
     heights: list[float | None] = [None]
     extra = []
     members = sorted(data.members, key=lambda p: sort_key(p.full_name, lang))
     for number, person in enumerate(members, start=1):
-        rows.append([Paragraph(str(number), s.cell_center), Paragraph(text(person.full_name), s.cell), ""])
-        heights.append(ROW_HEIGHT)
+        row = [Paragraph(str(number), s.cell_center), Paragraph(text(person.full_name), s.cell)]
+        if data.district:
+            row.append(Paragraph(text(person.organisation(lang)), s.cell))
+        rows.append([*row, ""])
+        heights.append(ROW_HEIGHT if not data.district else None)
     number = len(members)
     if data.guests:
         extra.append(("SPAN", (0, len(rows)), (-1, len(rows))))
-        rows.append([Paragraph(words["guests"], s.cell_head), "", ""])
+        extra.append(keep_rows_together(len(rows), len(rows) + 1))  # the heading with its first guest
+        rows.append([Paragraph(words["guests"], s.cell_head), "", *empty])
         heights.append(None)
         for guest in data.guests:
             number += 1
             described = ", ".join(p for p in (guest.name, guest.job_title, guest.organisation) if p)
-            rows.append([Paragraph(str(number), s.cell_center), Paragraph(text(described), s.cell), ""])
+            rows.append([Paragraph(str(number), s.cell_center), Paragraph(text(described), s.cell), *empty])
+            if data.district:
+                extra.append(("SPAN", (1, len(rows) - 1), (2, len(rows) - 1)))
             heights.append(ROW_HEIGHT)
     for _ in range(SPARE_ROWS):
         number += 1
-        rows.append([Paragraph(str(number), s.cell_center), "", ""])
+        rows.append([Paragraph(str(number), s.cell_center), "", *empty])
         heights.append(ROW_HEIGHT)
-    widths = [12 * mm, FRAME_WIDTH - 12 * mm - 55 * mm, 55 * mm]
+    if data.district:
+        widths = [12 * mm, 58 * mm, FRAME_WIDTH - 12 * mm - 58 * mm - 40 * mm, 40 * mm]
+        # rows as tall as the school's name needs, with room above and below to sign
+        last = len(members)
+        extra += [("TOPPADDING", (0, 1), (-1, last), 7), ("BOTTOMPADDING", (0, 1), (-1, last), 7)]
+    else:
+        widths = [12 * mm, FRAME_WIDTH - 12 * mm - 55 * mm, 55 * mm]
     style = grid_style(extra=[("VALIGN", (0, 1), (-1, -1), "MIDDLE"), *extra])
     story.append(table(rows, widths, style, repeat=1, row_heights=heights))
     secretary = text(data.secretary.sign_name) if data.secretary else BLANK
+    caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
     signature = table(
         [
             [
                 Paragraph(words["secretary"], s.plain),
-                Paragraph("_" * 22, s.plain),
+                Paragraph("_" * 22, s.sign_line),
                 Paragraph(secretary, s.plain),
-            ]
+            ],
+            ["", Paragraph(words["caption"], caption), ""],
         ],
         [40 * mm, 60 * mm, FRAME_WIDTH - 100 * mm],
-        plain_style(),
+        plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
     )
-    story += [Spacer(1, 10 * mm), signature]
+    story.append(end_block(Spacer(1, 10 * mm), signature))
     return story
 
 

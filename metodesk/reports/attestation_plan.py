@@ -20,12 +20,13 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.attestation import year_name
+from metodesk.domain.plan_forms import signature_name
 from metodesk.domain.text import sort_key
 from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, cells
-from metodesk.reports.base import build_pdf, grid_style, plain_style, styles, table, text
+from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class _Document:
         """The director's approval block, top right."""
         s, w = self.s, self.w
         block = ParagraphStyle("approve", parent=s.plain, fontSize=10.5, leading=14)
-        name = text(self.d.head_name) if self.d.head_name.strip() else "_" * 20
+        name = text(signature_name(self.d.head_name)) if self.d.head_name.strip() else "_" * 20
         lines = [
             Paragraph(f"<b>{w['approve']}</b>", block),
             Paragraph(w["head"], block),
@@ -157,9 +158,13 @@ class _Document:
     def signature(self) -> Flowable:
         s = self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
-        name = text(self.d.deputy_name) if self.d.deputy_name.strip() else "_" * 20
+        name = text(signature_name(self.d.deputy_name)) if self.d.deputy_name.strip() else "_" * 20
         rows = [
-            [Paragraph(self.w["prepared"], s.plain), Paragraph("_" * 22, s.plain), Paragraph(name, s.plain)],
+            [
+                Paragraph(self.w["prepared"], s.plain),
+                Paragraph("_" * 22, s.sign_line),
+                Paragraph(name, s.plain),
+            ],
             ["", Paragraph(self.w["signature"], caption), ""],
         ]
         signature = table(
@@ -168,7 +173,7 @@ class _Document:
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
         signature.hAlign = "LEFT"
-        return KeepTogether([Spacer(1, 10 * mm), signature])
+        return end_block(Spacer(1, 10 * mm), signature)
 
     def build(self) -> list[Flowable]:
         return [self.approval(), *self.titles(), self.grid(), self.signature()]

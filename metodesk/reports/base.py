@@ -17,6 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -24,10 +25,12 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
 
+from metodesk.reports import hyphenate
 from metodesk.reports.fonts import SANS, SERIF, SERIF_BOLD, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -50,6 +53,8 @@ class Styles:
         self.body = ParagraphStyle("body", fontName=SERIF, fontSize=size, leading=lead, alignment=TA_JUSTIFY)
         self.plain = ParagraphStyle("plain", parent=self.body, alignment=TA_LEFT)
         self.right = ParagraphStyle("right", parent=self.body, alignment=TA_RIGHT)
+        # the line to sign on, centred in its column like the "(қолы)" caption under it
+        self.sign_line = ParagraphStyle("sign_line", parent=self.body, alignment=TA_CENTER)
         self.indented = ParagraphStyle("indented", parent=self.body, firstLineIndent=10 * mm)
         self.hanging = ParagraphStyle(
             "hanging", parent=self.plain, leftIndent=7 * mm, firstLineIndent=-7 * mm, spaceAfter=1
@@ -155,14 +160,176 @@ def table(
     style: TableStyle,
     repeat: int = 0,
     row_heights: list[float | None] | None = None,
-) -> Table:
-    """A table that may split between pages, repeating its header rows, and
-    split inside a row when a cell is taller than what is left of the page."""
-    result = Table(
-        rows, colWidths=widths, rowHeights=row_heights, repeatRows=repeat, splitByRow=1, splitInRow=1
+) -> DocTable:
+    """A table that may split between pages at row boundaries, repeating its
+    header rows at the top of the next page; a row is cut only when it is
+    taller than a whole page."""
+    for row in rows:
+        for cell, width in zip(row, widths, strict=False):
+            if isinstance(cell, Paragraph) and width is not None:
+                _hyphenate_if_too_wide(cell, width - CELL_PADDING)
+    result = DocTable(
+        rows, colWidths=widths, rowHeights=row_heights, repeatRows=repeat, splitByRow=1, splitInRow=0
     )
     result.setStyle(style)
     return result
+
+
+CELL_PADDING = 8  # grid_style's left and right padding
+
+
+def _hyphenate_if_too_wide(cell: Paragraph, width: float) -> None:
+    """A word wider than its column breaks at a syllable with a hyphen
+    (hyphenate.py) instead of being cut anywhere; a cell whose words all fit
+    keeps them whole."""
+    for frag in getattr(cell, "frags", ()):
+        words = getattr(frag, "text", "").split()
+        if any(stringWidth(word, frag.fontName, frag.fontSize) > width for word in words):
+            break
+    else:
+        return
+    # rare (a few cells a document), so a style of its own each time
+    cell.style = ParagraphStyle(
+        f"{cell.style.name}_hyphenated",
+        parent=cell.style,
+        hyphenationLang=hyphenate.pairs,
+        embeddedHyphenation=2,  # a word that fits no line's end is tried again on a line of its own
+    )
+
+
+def keep_rows_together(first: int, last: int) -> tuple:
+    """A style command that forbids a page break between rows ``first`` and
+    ``last`` (a group heading and its first row)."""
+    return ("NOSPLIT", (0, first), (-1, last))
+
+
+class DocTable(Table):
+    """A table that splits only between rows (inside a row only when the row
+    alone is taller than an empty page) and that can keep its last rows with
+    what follows it: ``tail`` (the signatures) is never left alone on a page.
+
+    When the whole table fits on the page but the tail does not, the table
+    says it does not fit, so the frame splits it a tail's height earlier and
+    its last rows go to the next page with the tail."""
+
+    tail: Flowable | None = None
+    continued = False  # the rest of a split table: it starts on the next page
+
+    def _tail_height(self, avail_width: float) -> float:
+        if self.tail is None:
+            return 0.0
+        if isinstance(self.tail, EndBlock):
+            return self.tail.block_height(avail_width)
+        _, height = self.tail.wrap(avail_width, PAGE_HEIGHT)
+        return height + self.tail.getSpaceBefore()
+
+    def _at_top(self) -> bool:
+        frame = getattr(self, "_frame", None)
+        return bool(getattr(frame, "_atTop", False))
+
+    def _leaves_rows(self, height: float) -> bool:
+        """Whether a split between rows fits in ``height`` and leaves rows after it."""
+        repeat = self.repeatRows if isinstance(self.repeatRows, int) else max(self.repeatRows) + 1
+        n = self._getFirstPossibleSplitRowPosition(height)
+        return repeat < n < len(self._rowHeights)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        width, height = super().wrap(availWidth, availHeight)
+        if self.continued and not self._at_top():
+            return width, availHeight + height  # never under its own first part
+        tail = self._tail_height(availWidth)
+        if tail and height <= availHeight < height + tail and self._leaves_rows(availHeight - tail):
+            return width, height + tail  # "too tall": the frame will ask to split
+        return width, height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        if self.continued and not self._at_top():
+            return []
+        self._calc(availWidth, availHeight)
+        target = availHeight
+        tail = self._tail_height(availWidth)
+        if tail and self._height <= availHeight:
+            target = availHeight - tail  # leave the last rows for the tail's page
+        parts = Table.split(self, availWidth, target)
+        if not parts and self._at_top():
+            # a row taller than an empty page: only now is it cut
+            self.splitInRow = 1
+            try:
+                parts = Table.split(self, availWidth, availHeight)
+            finally:
+                self.splitInRow = 0
+        for part in parts:
+            if isinstance(part, DocTable):
+                part.splitInRow = 0
+        if len(parts) == 2 and isinstance(parts[1], DocTable):
+            parts[1].tail = self.tail
+            parts[1].continued = True
+        return parts
+
+
+class EndBlock(Flowable):
+    """What closes a document (the signatures): drawn as one piece, never split,
+    and never alone on its page — ``build_pdf`` binds it to the content just
+    before it. (Not a KeepTogether: reportlab will not nest one inside the
+    group that keeps it with that content.)"""
+
+    def __init__(self, flowables: list[Flowable]) -> None:
+        super().__init__()
+        self._content = flowables
+        self._sizes: list[tuple[float, float]] = []
+
+    def block_height(self, avail_width: float) -> float:
+        """The height the block takes on a page ``avail_width`` wide."""
+        return self.wrap(avail_width, PAGE_HEIGHT)[1]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self._sizes = [f.wrap(availWidth, PAGE_HEIGHT) for f in self._content]
+        self.width = availWidth
+        self.height_ = sum(h for _, h in self._sizes)
+        return availWidth, self.height_
+
+    def draw(self) -> None:
+        y = self.height_
+        for flowable, (width, height) in zip(self._content, self._sizes, strict=True):
+            y -= height
+            align = getattr(flowable, "hAlign", "LEFT")
+            x = {"CENTER": (self.width - width) / 2, "CENTRE": (self.width - width) / 2}.get(align, 0.0)
+            if align == "RIGHT":
+                x = self.width - width
+            flowable.drawOn(self.canv, x, y)
+
+
+def end_block(*flowables: Flowable) -> EndBlock:
+    """The signatures (with the space above them) as a document's ending."""
+    return EndBlock(list(flowables))
+
+
+SMALL_TABLE = 3  # a table with at most this many body rows moves whole with the ending
+
+
+def _bind_endings(story: list[Flowable]) -> None:
+    """Make each ``EndBlock`` share its page with the end of the content before
+    it: the last rows of a table, or the last paragraph (or block)."""
+    for index, flowable in enumerate(story):
+        if not isinstance(flowable, EndBlock):
+            continue
+        before = index - 1
+        # spacing and lines to write on go with the ending, and so does what
+        # they follow (the heading of an empty section)
+        while before >= 0 and isinstance(story[before], (Spacer, WriteLine)):
+            story[before].keepWithNext = 1  # type: ignore[attr-defined]
+            before -= 1
+        if before < 0:
+            continue
+        previous = story[before]
+        if isinstance(previous, DocTable):
+            repeat = previous.repeatRows if isinstance(previous.repeatRows, int) else len(previous.repeatRows)
+            if len(previous._cellvalues) - repeat <= SMALL_TABLE:
+                previous.keepWithNext = 1  # type: ignore[attr-defined]
+            else:
+                previous.tail = flowable
+        else:
+            previous.keepWithNext = 1  # type: ignore[attr-defined]
 
 
 class WriteLine(Flowable):
@@ -219,20 +386,24 @@ def build_pdf(
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     extra_templates: Iterable[PageTemplate] = (),
     first_template: str = "page",
+    margins: tuple[float, float] = (MARGIN_TOP, MARGIN_BOTTOM),
 ) -> bytes:
     """Lay the story out on A4 pages and return the PDF's bytes. The first page
     is portrait; ``extra_templates`` (a landscape one, say) are there for the
     story to switch to with ``NextPageTemplate``, or to start with when
-    ``first_template`` names one."""
+    ``first_template`` names one. ``margins`` (top, bottom) of the portrait
+    page are narrower for a form that must fit one sheet."""
+    top, bottom = margins
     register_fonts()
+    _bind_endings(story)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        topMargin=top,
+        bottomMargin=bottom,
         title=title,
         subject=subject,
         author="metodesk",
@@ -243,9 +414,9 @@ def build_pdf(
     # No frame padding: tables as wide as FRAME_WIDTH line up with the text.
     frame = Frame(
         MARGIN_LEFT,
-        MARGIN_BOTTOM,
+        bottom,
         FRAME_WIDTH,
-        PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
+        PAGE_HEIGHT - top - bottom,
         leftPadding=0,
         rightPadding=0,
         topPadding=0,
@@ -256,7 +427,9 @@ def build_pdf(
     # reportlab starts with the first template in the list
     templates.sort(key=lambda t: t.id != first_template)
     doc.addPageTemplates(templates)
-    doc.build(story, canvasmaker=_numbered_canvas(PAGE_LABELS[lang]))
+    hyphenate.allow_kazakh_letters()
+    with hyphenate.language(lang):
+        doc.build(story, canvasmaker=_numbered_canvas(PAGE_LABELS[lang]))
     return buffer.getvalue()
 
 

@@ -15,13 +15,13 @@ KINDS: dict[str, dict[str, str]] = {
         "open_lesson": "Ашық сабақ",
         "mutual_visit": "Сабаққа өзара қатысу",
         "master_class": "Шеберлік сынып",
-        "lesson_study": "Lesson Study (сабақты зерттеу)",
+        "lesson_study": "Сабақты зерттеу (Lesson Study)",
     },
     "ru": {
         "open_lesson": "Открытый урок",
         "mutual_visit": "Взаимопосещение урока",
         "master_class": "Мастер-класс",
-        "lesson_study": "Lesson Study (исследование урока)",
+        "lesson_study": "Исследование урока (Lesson Study)",
     },
 }
 

@@ -15,11 +15,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.text import sort_key
-from metodesk.i18n.dates import month_name, short_date
-from metodesk.reports.base import build_pdf, grid_style, plain_style, styles, table, text
+from metodesk.domain.plan_forms import head_title, signature_name
+from metodesk.i18n.dates import blank_date_line, month_name, short_date
+from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD
 from metodesk.reports.lesson_words import KINDS, MOVED_FROM, STATUSES, class_text
 
@@ -44,6 +45,8 @@ LABELS: dict[str, dict[str, str]] = {
         "leader": "ӘБ жетекшісі:",
         "deputy": "Директордың оқу ісі жөніндегі орынбасары:",
         "signature": "(қолы)",
+        "approve": "БЕКІТЕМІН",
+        "cabinet": "Аудандық әдістемелік кабинеттің меңгерушісі",
     },
     "ru": {
         "title": "ГРАФИК ОТКРЫТЫХ УРОКОВ",
@@ -62,6 +65,8 @@ LABELS: dict[str, dict[str, str]] = {
         "leader": "Руководитель МО:",
         "deputy": "Заместитель директора по учебной работе:",
         "signature": "(подпись)",
+        "approve": "УТВЕРЖДАЮ",
+        "cabinet": "Заведующий районным методическим кабинетом",
     },
 }
 
@@ -155,7 +160,7 @@ class _Schedule:
         rows = [
             [
                 Paragraph(label, s.plain),
-                Paragraph("_" * 22, s.plain),
+                Paragraph("_" * 22, s.sign_line),
                 Paragraph(text(self.d.signer_sign) or "_" * 20, s.plain),
             ],
             ["", Paragraph(self.w["signature"], caption), ""],
@@ -166,10 +171,31 @@ class _Schedule:
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
         signature.hAlign = "LEFT"
-        return KeepTogether([Spacer(1, 10 * mm), signature])
+        return end_block(Spacer(1, 10 * mm), signature)
+
+    def approval(self) -> Flowable:
+        """БЕКІТЕМІН / УТВЕРЖДАЮ, top right: the head (of the district methodical
+        cabinet for a district association), the line to sign, the date to fill."""
+        d, w = self.d, self.w
+        block = ParagraphStyle("approve", parent=self.s.plain, fontSize=10.5, leading=14)
+        if d.approver == "cabinet":
+            title, name = w["cabinet"], "_" * 20
+        else:
+            title = head_title(d.head_title, d.organisation_kind, self.lang)
+            name = text(signature_name(d.head_name)) if d.head_name.strip() else "_" * 20
+        lines = [
+            Paragraph(f"<b>{w['approve']}</b>", block),
+            Paragraph(text(title), block),
+            Paragraph(f"{'_' * 14} {name}", block),
+            Paragraph(blank_date_line(self.lang), block),
+        ]
+        holder = table([[line] for line in lines], [95 * mm], plain_style())
+        holder.hAlign = "RIGHT"
+        return holder
 
     def build(self) -> list[Flowable]:
         d, s = self.d, self.s
+        self.story.append(self.approval())
         self.story.append(Paragraph(text(d.organisation(self.lang)), s.header))
         if not d.whole_school:
             self.story.append(Paragraph(text(d.association(self.lang)), s.subheader))

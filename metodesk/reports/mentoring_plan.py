@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from metodesk.domain.plan_forms import head_title, signature_name
 from metodesk.i18n.dates import blank_date_line, official_date_dated, short_date
@@ -28,6 +28,7 @@ from metodesk.reports.base import (
     BLANK_SHORT,
     FRAME_WIDTH,
     build_pdf,
+    end_block,
     grid_style,
     labelled,
     paragraphs,
@@ -49,7 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "year": "{year} оқу жылы",
         "mentor": "Тәлімгер:",
         "order": "Тағайындау туралы бұйрық:",
-        "order_text": "{date} № {number} бұйрық",
+        "order_text": "{date} № {number}",  # the label already says бұйрық
         "period": "Тәлімгерлік мерзімі:",
         "goals": "Мақсаты мен міндеттері:",
         "no": "№",
@@ -66,7 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "year": "на {year} учебный год",
         "mentor": "Наставник:",
         "order": "Приказ о назначении:",
-        "order_text": "приказ № {number} {date}",
+        "order_text": "№ {number} {date}",  # the label already says приказ
         "period": "Срок наставничества:",
         "goals": "Цели и задачи:",
         "no": "№",
@@ -297,7 +298,7 @@ class MentoringStory:
             rows.append(
                 [
                     Paragraph(escape(label.rstrip(":")), self.s.plain),
-                    Paragraph("_" * 22, self.s.plain),
+                    Paragraph("_" * 22, self.s.sign_line),
                     Paragraph(text(person.sign_name), self.s.plain),
                 ]
             )
@@ -307,7 +308,7 @@ class MentoringStory:
             [48 * mm, 60 * mm, FRAME_WIDTH - 108 * mm],
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
-        self.add(KeepTogether([Spacer(1, 10 * mm), signature_table]))
+        self.add(end_block(Spacer(1, 10 * mm), signature_table))
 
 
 def document_title(data: MentoringDocData, lang: str, key: str = "doc_title") -> str:

@@ -34,7 +34,7 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "Күні",
         "kind": "Түрі",
         "topic": "Тақырыбы",
-        "minutes": "Минут",
+        "minutes": "Ұзақтығы, мин",
         "notes": "Ескертпе",
         "total": "Барлығы: {count}, {duration}.",
         "no_log": "Кездесулер журналға енгізілмеген.",
@@ -59,7 +59,7 @@ WORDS: dict[str, dict[str, str]] = {
         "date": "Дата",
         "kind": "Вид",
         "topic": "Тема",
-        "minutes": "Минут",
+        "minutes": "Длительность, мин",
         "notes": "Примечания",
         "total": "Всего: {count}, {duration}.",
         "no_log": "Встречи в журнал не внесены.",
@@ -76,7 +76,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 # № | date | kind | topic | minutes | notes: 165 mm
-LOG_WIDTHS = [w * mm for w in (8, 23, 33, 53, 16, 32)]
+LOG_WIDTHS = [w * mm for w in (8, 23, 31, 48, 22, 33)]
 
 
 def meetings_count(n: int, lang: str) -> str:

@@ -26,8 +26,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from metodesk.i18n.dates import blank_date_line, official_date
 from metodesk.reports.base import (
     FRAME_WIDTH,
-    WriteLine,
     build_pdf,
+    end_block,
     grid_style,
     labelled,
     paragraphs,
@@ -35,6 +35,7 @@ from metodesk.reports.base import (
     styles,
     table,
     text,
+    WriteLine,
 )
 from metodesk.reports.fonts import SERIF_BOLD
 from metodesk.reports.lesson_words import KINDS, POSITIONS, class_text, period_text
@@ -105,11 +106,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-LINE = 8 * mm  # a ruled line to write on: room for handwriting
-BOX = 12 * mm  # one score column, wide enough to tick or circle by hand
+WRITE_LINE = 6 * mm  # the remarks' lines
+TOTAL_ROW = 6.5 * mm  # room to write the total by hand
+BOX = 10 * mm  # one score column, wide enough to tick or circle by hand
 MAX_BOX_COLUMNS = 6  # a longer scale gets one column to write the number in
-BLANK_ROW_TOP = 3.5 * mm  # above a ruled line in the header: room for handwriting
-WRITE_LINES = {"strengths": 4, "recommendations": 4, "conclusion": 3}
+BLANK_ROW_TOP = 2.5 * mm  # above a ruled line in the header: room for handwriting
+WRITE_LINES = {"strengths": 3, "recommendations": 2, "conclusion": 2}
+# The sheet is one A4 page, filled or blank: narrower top and bottom margins.
+SHEET_MARGINS = (10 * mm, 12 * mm)
 SHADE = colors.Color(0.85, 0.85, 0.85)
 
 
@@ -118,7 +122,12 @@ class _Sheet:
 
     def __init__(self, data: SheetData, lang: str) -> None:
         self.d, self.lang, self.w, self.s = data, lang, LABELS[lang], styles()
-        self.cell = ParagraphStyle("sheet_cell", parent=self.s.cell, fontSize=9.5, leading=12)
+        self.cell = ParagraphStyle("sheet_cell", parent=self.s.cell, fontSize=9, leading=11)
+        self.title = ParagraphStyle(
+            "sheet_title", parent=self.s.title, fontSize=13, leading=16, spaceBefore=1, spaceAfter=3
+        )
+        self.text = ParagraphStyle("sheet_text", parent=self.s.plain, fontSize=10, leading=12.5)
+        self.line = ParagraphStyle("sheet_line", parent=self.text, alignment=1)  # centred over its caption
         self.label = ParagraphStyle("sheet_label", parent=self.cell, fontName=SERIF_BOLD)
         self.story: list[Flowable] = []
 
@@ -133,7 +142,7 @@ class _Sheet:
             w[k] for k in ("teacher", "subject", "date", "kind", "topic", "objectives", "purpose", "observer")
         ]
         first.append(w["position"])
-        second = [w["class"], w["group"], w["period"]]
+        second = [w["class"], w["group"], w["period"], w["position"]]
 
         def widest(labels: list[str], limit: float) -> float:
             size = max(stringWidth(label, SERIF_BOLD, self.label.fontSize) for label in labels)
@@ -194,9 +203,8 @@ class _Sheet:
         wide(w["kind"], KINDS[lang].get(lesson.kind, "") if lesson else "")
         wide(w["topic"], text(lesson.topic) if lesson else "", 2)
         wide(w["objectives"], text(lesson.objectives) if lesson else "", 2)
-        wide(w["purpose"], text(d.purpose), 2)
-        wide(w["observer"], text(d.observer_name))
-        wide(w["position"], text(self.position()))
+        wide(w["purpose"], text(d.purpose))
+        pair(w["observer"], text(d.observer_name), w["position"], text(self.position()))
         return rows, style
 
     def position(self) -> str:
@@ -210,7 +218,7 @@ class _Sheet:
             self.story.append(Paragraph(text(d.organisation(self.lang)), s.header))
         if d.association(self.lang):
             self.story.append(Paragraph(text(d.association(self.lang)), s.subheader))
-        self.story.append(Paragraph(w["title"], s.title))
+        self.story.append(Paragraph(w["title"], self.title))
         rows, extra = self.header_rows()
         widths = self.header_widths()
         style = plain_style(
@@ -225,7 +233,7 @@ class _Sheet:
                 *extra,
             ]
         )
-        self.story += [table(rows, widths, style), Spacer(1, 4 * mm)]
+        self.story += [table(rows, widths, style), Spacer(1, 2 * mm)]
 
     def criteria(self) -> None:
         d, w, lang = self.d, self.w, self.lang
@@ -234,8 +242,8 @@ class _Sheet:
         score_cols = scale if boxes else [None]
         col_width = BOX if boxes else 24 * mm
         text_width = FRAME_WIDTH - 9 * mm - col_width * len(score_cols)
-        head = ParagraphStyle("score_head", parent=self.s.cell_head, fontSize=9.5, leading=12)
-        center = ParagraphStyle("score_cell", parent=head, fontSize=11, leading=13)
+        head = ParagraphStyle("score_head", parent=self.s.cell_head, fontSize=9, leading=11)
+        center = ParagraphStyle("score_cell", parent=head, fontSize=10, leading=11)
         rows: list[list] = [
             [Paragraph(w["no"], head), Paragraph(w["criteria"], head), Paragraph(w["score"], head)]
             + [""] * (len(score_cols) - 1)
@@ -273,17 +281,17 @@ class _Sheet:
         )
         last = len(rows) - 1
         extra += [("SPAN", (0, last), (1, last)), ("SPAN", (2, last), (-1, last))]
-        heights.append(LINE)
+        heights.append(TOTAL_ROW)
         # the scale's legend closes the table, so it never drifts to the next page alone
         legend = d.legend(lang) or w["scale_plain"].format(low=d.scale_min, high=d.scale_max)
-        small = ParagraphStyle("legend", parent=self.cell, fontSize=9, leading=11)
+        small = ParagraphStyle("legend", parent=self.cell, fontSize=8.5, leading=10)
         rows.append([labelled(w["scale"], text(legend), small)] + [""] * (len(score_cols) + 1))
         heights.append(None)
         extra += [
             ("SPAN", (0, last + 1), (-1, last + 1)),
             ("ALIGN", (0, last + 1), (-1, last + 1), "LEFT"),
-            ("TOPPADDING", (0, last + 1), (-1, last + 1), 3),
-            ("BOTTOMPADDING", (0, last + 1), (-1, last + 1), 4),
+            ("TOPPADDING", (0, last + 1), (-1, last + 1), 2),
+            ("BOTTOMPADDING", (0, last + 1), (-1, last + 1), 3),
             ("NOSPLIT", (0, last - 1), (-1, last + 1)),  # the last criterion, the total, the legend
         ]
         style = grid_style(
@@ -291,63 +299,78 @@ class _Sheet:
             [
                 ("VALIGN", (0, header_rows), (-1, -1), "MIDDLE"),
                 ("ALIGN", (2, 0), (-1, -1), "CENTER"),
-                # a one-line criterion still gets a row 7 mm high, room for a pen
-                ("TOPPADDING", (0, header_rows), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, header_rows), (-1, -1), 4),
+                # a one-line criterion still gets a row 5 mm high, room for a tick
+                ("TOPPADDING", (0, header_rows), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, header_rows), (-1, -1), 2),
                 *extra,
             ],
         )
         widths = [9 * mm, text_width] + [col_width] * len(score_cols)
         self.story.append(table(rows, widths, style, repeat=header_rows, row_heights=heights))
-        self.story.append(Spacer(1, 4 * mm))
+        self.story.append(Spacer(1, 1 * mm))
 
     def remarks(self) -> None:
         d, w, s = self.d, self.w, self.s
-        label_style = ParagraphStyle("remark_label", parent=s.plain, fontName=SERIF_BOLD, spaceBefore=4)
+        label_style = ParagraphStyle("remark_label", parent=self.text, fontName=SERIF_BOLD, spaceBefore=3)
         for key in ("strengths", "recommendations", "conclusion"):
             value: str = getattr(d, key)
             block: list[Flowable] = [Paragraph(w[key], label_style)]
             if value.strip():
-                block += paragraphs(value, s.plain)
+                block += paragraphs(value, self.text)
             else:
-                block += [WriteLine(LINE) for _ in range(WRITE_LINES[key])]
+                block += [WriteLine(WRITE_LINE) for _ in range(WRITE_LINES[key])]
             self.story.append(KeepTogether(block))
 
     def signatures(self) -> None:
+        """The observer and the observed teacher side by side (label, the line
+        to sign with the name after it, the caption centred under the line),
+        then the date the teacher read the sheet."""
         d, w, s = self.d, self.w, self.s
         lesson = d.lesson
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
-        line = Paragraph("_" * 20, s.plain)
         if d.acknowledged and d.acknowledged_on is not None:
             when = official_date(d.acknowledged_on, self.lang)
         else:
             when = blank_date_line(self.lang, lesson.date.year if lesson else None)
+        observer = text(d.observer_sign) or "_" * 16
+        teacher = text(lesson.teacher_sign) if lesson else "_" * 16
+        half = FRAME_WIDTH / 2
+        line, name = 34 * mm, half - 34 * mm - 4 * mm
         rows = [
             [
-                Paragraph(w["observer_sign"], s.plain),
-                line,
-                Paragraph(text(d.observer_sign) or "_" * 18, s.plain),
+                Paragraph(w["observer_sign"], self.text),
+                "",
+                "",
+                Paragraph(w["acknowledged"], self.text),
+                "",
+                "",
             ],
-            ["", Paragraph(w["signature"], caption), ""],
             [
-                Paragraph(w["acknowledged"], s.plain),
-                line,
-                Paragraph(text(lesson.teacher_sign) if lesson else "_" * 18, s.plain),
+                Paragraph("_" * 17, self.line),
+                Paragraph(observer, self.text),
+                "",
+                Paragraph("_" * 17, self.line),
+                Paragraph(teacher, self.text),
+                "",
             ],
-            ["", Paragraph(w["signature"], caption), ""],
-            ["", Paragraph(when, s.plain), ""],
+            [Paragraph(w["signature"], caption), "", "", Paragraph(w["signature"], caption), "", ""],
+            ["", "", "", Paragraph(when, self.text), "", ""],
         ]
         style = plain_style(
             [
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("TOPPADDING", (0, 2), (-1, 2), 8 * mm),
-                ("TOPPADDING", (0, 4), (-1, 4), 3 * mm),
-                ("SPAN", (1, 4), (2, 4)),
+                ("TOPPADDING", (0, 1), (-1, 1), 3 * mm),
+                ("TOPPADDING", (0, 3), (-1, 3), 1 * mm),
+                ("LEFTPADDING", (1, 1), (1, 1), 2 * mm),
+                ("LEFTPADDING", (4, 1), (4, 1), 2 * mm),
+                ("SPAN", (0, 0), (2, 0)),
+                ("SPAN", (3, 0), (5, 0)),
+                ("SPAN", (3, 3), (5, 3)),
             ]
         )
-        signature = table(rows, [34 * mm, 58 * mm, FRAME_WIDTH - 92 * mm], style)
-        self.story.append(KeepTogether([Spacer(1, 8 * mm), signature]))
+        signature = table(rows, [line, name, 4 * mm, line, name, 4 * mm], style)
+        self.story.append(end_block(Spacer(1, 4 * mm), signature))
 
     def build(self) -> list[Flowable]:
         self.header()
@@ -383,4 +406,4 @@ def build(sheets: SheetData | list[SheetData], lang: str) -> bytes:
         story += _Sheet(sheet, lang).build()
     title = _title(batch, lang)
     subject = batch[0].set_name_ru if lang == "ru" else batch[0].set_name_kk
-    return build_pdf(story, title=title, lang=lang, subject=subject)
+    return build_pdf(story, title=title, lang=lang, subject=subject, margins=SHEET_MARGINS)

@@ -69,11 +69,13 @@ class _Plan:
     def heading(self) -> None:
         d, lang = self.data, self.lang
         self.paragraph(d.organisation(lang), bold=True, center=True)
-        self.paragraph(d.association(lang), center=True)
-        self.paragraph(
-            words.title(d, lang), bold=True, center=True, size=14
-        ).paragraph_format.space_before = Pt(8)
-        self.paragraph(words.subtitle(d, lang), center=True)
+        for line, is_title in words.heading_lines(d, lang):
+            if is_title:
+                title = self.paragraph(line, bold=True, center=True, size=14)
+                title.paragraph_format.space_before = Pt(8)
+                title.paragraph_format.space_after = Pt(8)
+            else:
+                self.paragraph(line, center=True)
         self.doc.add_paragraph()
 
     def sections(self) -> None:
@@ -107,15 +109,18 @@ class _Plan:
     def activities(self) -> None:
         self.word.landscape_section()
         self.paragraph(self.w["activities"], bold=True, center=True).paragraph_format.space_after = Pt(6)
+        columns = words.activity_columns(self.data)
+        widths = ACTIVITY_WIDTHS
+        if not self.data.progress:  # for approval: the content takes the status column's room
+            widths = (widths[0], widths[1] + widths[7], *widths[2:7])
         rows = []
         for activity in self.data.activities:
-            cells = words.activity_cells(activity, self.lang)
+            cells = words.activity_cells(activity, self.lang)[: len(columns)]
             if activity.end_date is not None:  # a period: one date a line
                 cells[4] = cells[4].replace("–", "–\n")
             rows.append(cells)
-        rows = rows or [[""] * 8] * 3
-        headers = words.headers(words.ACTIVITY_COLUMNS, self.lang)
-        self.grid(headers, rows, ACTIVITY_WIDTHS, {0, 4})
+        rows = rows or [[""] * len(columns)] * 3
+        self.grid(words.headers(columns, self.lang), rows, widths, {0, 4})
 
     def meetings(self) -> None:
         if not self.data.meetings:
@@ -124,16 +129,20 @@ class _Plan:
         paragraph.paragraph_format.space_before = Pt(12)
         paragraph.paragraph_format.space_after = Pt(6)
         paragraph.paragraph_format.keep_with_next = True
+        columns = words.meeting_columns(self.data)
+        widths = MEETING_WIDTHS
+        if not self.data.progress:  # for approval: the agenda takes the mark's room
+            widths = (*MEETING_WIDTHS[:2], MEETING_WIDTHS[2] + MEETING_WIDTHS[3])
         rows = [
             [
                 str(m.number),
                 short_date(m.date),
                 "\n".join(words.topics(m, self.lang)),
                 self.w["held"] if m.held else self.w["planned"],
-            ]
+            ][: len(columns)]
             for m in self.data.meetings
         ]
-        self.grid(words.headers(words.MEETING_COLUMNS, self.lang), rows, MEETING_WIDTHS, {0, 1, 3})
+        self.grid(words.headers(columns, self.lang), rows, widths, {0, 1, 3})
 
     def schedules(self) -> None:
         """Open lessons, mentoring pairs and attestations of the year, each left out when empty."""

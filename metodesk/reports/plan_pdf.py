@@ -26,7 +26,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -39,6 +38,7 @@ from metodesk.reports import plan_text as words
 from metodesk.reports.base import (
     FRAME_WIDTH,
     build_pdf,
+    end_block,
     grid_style,
     paragraphs,
     plain_style,
@@ -110,7 +110,14 @@ class _Plan:
         self.cell_center = ParagraphStyle("plan_cell_center", parent=self.cell, alignment=1)
         self.cell_head = ParagraphStyle("plan_cell_head", parent=self.s.cell_head, fontSize=8.5, leading=10.5)
         self.story: list[Flowable] = []
-        self.inner = [w - 8 for w in ACTIVITY_WIDTHS]  # less grid_style()'s cell padding
+        if data.progress:
+            self.activity_widths = ACTIVITY_WIDTHS
+            self.meeting_widths = MEETING_WIDTHS
+        else:  # for approval: the content takes the status column's room, the agenda the mark's
+            widths = ACTIVITY_WIDTHS
+            self.activity_widths = [widths[0], widths[1] + widths[7], *widths[2:7]]
+            self.meeting_widths = [*MEETING_WIDTHS[:2], MEETING_WIDTHS[2] + MEETING_WIDTHS[3]]
+        self.inner = [w - 8 for w in self.activity_widths]  # less grid_style()'s cell padding
 
     def add(self, *flowables: Flowable) -> None:
         self.story.extend(flowables)
@@ -147,9 +154,10 @@ class _Plan:
     def heading(self) -> None:
         d, s, lang = self.data, self.s, self.lang
         self.add(Paragraph(text(d.organisation(lang)), s.header))
-        self.add(Paragraph(text(d.association(lang)), s.subheader))
-        self.add(Paragraph(escape(words.title(d, lang)), ParagraphStyle("t", parent=s.title, spaceAfter=0)))
-        self.add(Paragraph(escape(words.subtitle(d, lang)), s.subheader), Spacer(1, 4 * mm))
+        title = ParagraphStyle("t", parent=s.title, spaceBefore=4, spaceAfter=4)
+        for line, is_title in words.heading_lines(d, lang):
+            self.add(Paragraph(text(line), title if is_title else s.subheader))
+        self.add(Spacer(1, 4 * mm))
 
     def sections(self) -> None:
         d, s, w = self.data, self.s, self.w
@@ -171,21 +179,23 @@ class _Plan:
         self.add(NextPageTemplate("landscape"), PageBreak())
         self.add(Paragraph(escape(self.w["activities"]), s.heading))
         rows: list[list] = [
-            [Paragraph(escape(h), self.cell_head) for h in words.headers(words.ACTIVITY_COLUMNS, lang)]
+            [
+                Paragraph(escape(h), self.cell_head)
+                for h in words.headers(words.activity_columns(self.data), lang)
+            ]
         ]
+        count = len(self.activity_widths)
         for activity in self.data.activities:
-            cells = words.activity_cells(activity, lang)
+            cells = words.activity_cells(activity, lang)[:count]
             row = [Paragraph(cells[0], self.cell_center)]
-            for column in (1, 2, 3):
-                row.append(Paragraph(_fitted(cells[column], self.inner[column], self.cell), self.cell))
-            row.append(Paragraph(_fitted(cells[4], self.inner[4], self.cell), self.cell_center))
-            for column in (5, 6, 7):
-                row.append(Paragraph(_fitted(cells[column], self.inner[column], self.cell), self.cell))
+            for column in range(1, count):
+                style = self.cell_center if column == 4 else self.cell
+                row.append(Paragraph(_fitted(cells[column], self.inner[column], self.cell), style))
             rows.append(row)
         if not self.data.activities:
-            rows += [[""] * 8 for _ in range(3)]
+            rows += [[""] * count for _ in range(3)]
         heights = None if self.data.activities else [None, 9 * mm, 9 * mm, 9 * mm]
-        self.add(table(rows, ACTIVITY_WIDTHS, grid_style(), repeat=1, row_heights=heights))
+        self.add(table(rows, self.activity_widths, grid_style(), repeat=1, row_heights=heights))
 
     def meetings(self) -> None:
         if not self.data.meetings:
@@ -193,19 +203,21 @@ class _Plan:
         s, w, lang = self.s, self.w, self.lang
         self.add(CondPageBreak(40 * mm), Paragraph(escape(w["meetings"]), s.heading))
         rows: list[list] = [
-            [Paragraph(escape(h), self.cell_head) for h in words.headers(words.MEETING_COLUMNS, lang)]
+            [
+                Paragraph(escape(h), self.cell_head)
+                for h in words.headers(words.meeting_columns(self.data), lang)
+            ]
         ]
         for meeting in self.data.meetings:
             agenda = "<br/>".join(text(line) for line in words.topics(meeting, lang))
-            rows.append(
-                [
-                    Paragraph(str(meeting.number), self.cell_center),
-                    Paragraph(short_date(meeting.date), self.cell_center),
-                    Paragraph(agenda, self.cell),
-                    Paragraph(escape(w["held"] if meeting.held else w["planned"]), self.cell_center),
-                ]
-            )
-        self.add(table(rows, MEETING_WIDTHS, grid_style(), repeat=1))
+            row = [
+                Paragraph(str(meeting.number), self.cell_center),
+                Paragraph(short_date(meeting.date), self.cell_center),
+                Paragraph(agenda, self.cell),
+                Paragraph(escape(w["held"] if meeting.held else w["planned"]), self.cell_center),
+            ]
+            rows.append(row[: len(self.meeting_widths)])
+        self.add(table(rows, self.meeting_widths, grid_style(), repeat=1))
 
     def schedules(self) -> None:
         """Open lessons, mentoring pairs and attestations of the year, each left out when empty."""
@@ -229,7 +241,7 @@ class _Plan:
         rows = [
             [
                 Paragraph(escape(label), self.s.plain),
-                Paragraph("_" * 22, self.s.plain),
+                Paragraph("_" * 22, self.s.sign_line),
                 Paragraph(text(name), self.s.plain),
             ],
             ["", Paragraph(escape(self.w["signature"]), caption), ""],
@@ -240,7 +252,7 @@ class _Plan:
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
         signature.hAlign = "LEFT"
-        self.add(KeepTogether([Spacer(1, 10 * mm), signature]))
+        self.add(end_block(Spacer(1, 10 * mm), signature))
 
     def build(self) -> list[Flowable]:
         self.signatures()

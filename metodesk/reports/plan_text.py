@@ -162,6 +162,10 @@ LESSON_WIDTHS, LESSON_CENTRED = (10, 24, 38, 16, 104, 38, 32), {0, 1, 3}
 PAIR_WIDTHS, PAIR_CENTRED = (10, 90, 90, 72), {0, 3}
 ATTESTATION_WIDTHS, ATTESTATION_CENTRED = (10, 80, 55, 62, 55), {0}
 BLANK_NAME = "_" * 18
+CABINET_HEAD = {
+    "kk": "Аудандық әдістемелік кабинеттің меңгерушісі",
+    "ru": "Заведующий районным методическим кабинетом",
+}
 SIGN_LINE = "_" * 9
 
 
@@ -202,6 +206,9 @@ def approval_block(data: PlanData, lang: str) -> Block:
     and the date is left to write by hand."""
     if data.approved:
         title, name, when = data.approved_title, data.approved_name, data.approved_on
+    elif data.association_level == "district":
+        # a district association answers to the district methodical cabinet, not the host school
+        return Block(LABELS[lang]["approve"], (CABINET_HEAD[lang],), BLANK_NAME, date_line(None, lang))
     else:
         title, name, when = data.head_title, data.head_name, None
     return Block(
@@ -217,7 +224,7 @@ def agreement_block(data: PlanData, lang: str) -> Block | None:
     print (no agreement, and no deputy known or the plan approved without one)."""
     if data.agreed_on is not None:
         title, name, when = data.agreed_title, data.agreed_name, data.agreed_on
-    elif data.deputy_name and not data.approved:
+    elif data.deputy_name and not data.approved and data.association_level != "district":
         title, name, when = "", data.deputy_name, None
     else:
         return None
@@ -260,6 +267,43 @@ def title(data: PlanData, lang: str) -> str:
     return LABELS[lang]["title"]
 
 
+KK_VOWELS = "аәеоөұүыіэюяи"
+KK_FRONT = "әеөүіэи"
+KK_AFTER_N = KK_VOWELS.replace("и", "") + "мнң"  # -ның / -нің
+KK_AFTER_D = "лрйужзи"  # -дың / -дің; after any other consonant -тың / -тің
+
+
+def genitive(phrase: str) -> str | None:
+    """The Kazakh genitive of a name by its last word ('…бірлестігі' →
+    '…бірлестігінің', '…ауыл' → '…ауылдың', '…мектеп' → '…мектептің'), or None
+    when it does not end in a Kazakh word (a quote, a number, Latin letters)."""
+    word = phrase.rstrip().rsplit(" ", 1)[-1].lower()
+    if not word or not ("а" <= word[-1] <= "я" or word[-1] in "әғқңөұүһіё"):
+        return None
+    vowels = [c for c in word if c in KK_VOWELS]
+    front = bool(vowels) and vowels[-1] in KK_FRONT
+    last = word[-1]
+    if last in KK_AFTER_N:
+        ending = "нің" if front else "ның"
+    elif last in KK_AFTER_D:
+        ending = "дің" if front else "дың"
+    else:
+        ending = "тің" if front else "тың"
+    return phrase.rstrip() + ending
+
+
+def heading_lines(data: PlanData, lang: str) -> list[tuple[str, bool]]:
+    """The plan's heading as (line, is_title), top to bottom. In Kazakh the
+    association is named in the genitive before what it owns: '…бірлестігінің /
+    2025-2026 оқу жылына арналған / ЖҰМЫС ЖОСПАРЫ'; in Russian 'ПЛАН РАБОТЫ'
+    follows the association and the year comes last."""
+    association = data.association(lang)
+    owner = genitive(association) if lang == "kk" else None
+    if owner is not None:
+        return [(owner, False), (subtitle(data, lang), False), (title(data, lang), True)]
+    return [(association, False), (title(data, lang), True), (subtitle(data, lang), False)]
+
+
 def subtitle(data: PlanData, lang: str) -> str:
     return LABELS[lang]["subtitle"].format(year=data.year_name)
 
@@ -267,6 +311,16 @@ def subtitle(data: PlanData, lang: str) -> str:
 def document_title(data: PlanData, lang: str) -> str:
     """The title in the file's metadata."""
     return LABELS[lang]["doc_title"].format(association=data.association(lang), year=data.year_name)
+
+
+def activity_columns(data: PlanData) -> tuple[str, ...]:
+    """The activities table's columns: without "status" when printed for approval."""
+    return ACTIVITY_COLUMNS if data.progress else ACTIVITY_COLUMNS[:-1]
+
+
+def meeting_columns(data: PlanData) -> tuple[str, ...]:
+    """The meetings' schedule columns: without the held/planned mark when printed for approval."""
+    return MEETING_COLUMNS if data.progress else MEETING_COLUMNS[:-1]
 
 
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:
@@ -373,7 +427,12 @@ def extra_schedules(
     found = []
     if data.lessons:
         rows = [lesson_cells(n, r, lang) for n, r in enumerate(data.lessons, start=1)]
-        found.append((LABELS[lang]["lessons"], LESSON_COLUMNS, rows, LESSON_WIDTHS, LESSON_CENTRED))
+        if data.progress:
+            found.append((LABELS[lang]["lessons"], LESSON_COLUMNS, rows, LESSON_WIDTHS, LESSON_CENTRED))
+        else:  # for approval: no mark of what was held; the topic takes its room
+            widths = (*LESSON_WIDTHS[:4], LESSON_WIDTHS[4] + LESSON_WIDTHS[6], LESSON_WIDTHS[5])
+            rows = [row[:-1] for row in rows]
+            found.append((LABELS[lang]["lessons"], LESSON_COLUMNS[:-1], rows, widths, LESSON_CENTRED))
     if data.pairs:
         rows = [pair_cells(n, r, lang) for n, r in enumerate(data.pairs, start=1)]
         found.append((LABELS[lang]["pairs"], PAIR_COLUMNS, rows, PAIR_WIDTHS, PAIR_CENTRED))

@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from metodesk.domain.text import sort_key
 from metodesk.i18n.dates import official_date, short_date
@@ -25,8 +25,8 @@ from metodesk.reports.base import (
     BLANK,
     BLANK_SHORT,
     FRAME_WIDTH,
-    WriteLine,
     build_pdf,
+    end_block,
     grid_style,
     labelled,
     or_blank,
@@ -35,6 +35,7 @@ from metodesk.reports.base import (
     styles,
     table,
     text,
+    WriteLine,
 )
 from metodesk.reports.lesson_words import lesson_line
 
@@ -144,6 +145,18 @@ def _names(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
     return [p.short_name for p in sorted(people, key=lambda p: sort_key(p.full_name, lang))]
 
 
+def _by_school(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
+    """'School — Names' for each school, schools and names in alphabetical order."""
+    schools: dict[str, list[PrintedPerson]] = {}
+    for person in people:
+        schools.setdefault(person.organisation(lang), []).append(person)
+    lines = []
+    for school, members in sorted(schools.items(), key=lambda pair: sort_key(pair[0], lang)):
+        names = ", ".join(_names(tuple(members), lang))
+        lines.append(f"{school} — {names}" if school else names)
+    return lines
+
+
 def sentence(markup: str) -> str:
     """End with one full stop ('Тегі А.Ә.' already has it)."""
     return markup if markup.endswith(".") else markup + "."
@@ -199,7 +212,9 @@ class _Protocol:
         known = d.attendance_marked or d.present or d.absent
         if d.present:
             value = people_count(len(d.present), self.lang)
-            if len(d.present) <= LIST_LIMIT:
+            if len(d.present) <= LIST_LIMIT and d.district:  # by school: "Школа № 2 — Ким В.С., …"
+                value += ": " + sentence(text("; ".join(_by_school(d.present, self.lang))))
+            elif len(d.present) <= LIST_LIMIT:
                 value += ": " + sentence(text(", ".join(_names(d.present, self.lang))))
         else:
             value = BLANK if not known else people_count(0, self.lang) + "."
@@ -347,7 +362,7 @@ class _Protocol:
             rows.append(
                 [
                     Paragraph(label, s.plain),
-                    Paragraph("_" * 22, s.plain),
+                    Paragraph("_" * 22, s.sign_line),
                     Paragraph(text(person.sign_name) if person else BLANK, s.plain),
                 ]
             )
@@ -357,7 +372,7 @@ class _Protocol:
             [40 * mm, 60 * mm, FRAME_WIDTH - 100 * mm],
             plain_style([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]),
         )
-        self.add(KeepTogether([Spacer(1, 10 * mm), signature_table]))
+        self.add(end_block(Spacer(1, 10 * mm), signature_table))
 
     def build(self) -> list[Flowable]:
         self.header()

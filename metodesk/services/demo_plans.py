@@ -99,7 +99,7 @@ ACTIVITIES: tuple[tuple, ...] = (
     (
         "association_meeting",
         "theory",
-        (9,),
+        1,  # the third item of the August meeting's agenda
         "members",
         "Педагогтердің өздігінен білім алу тақырыптары мен жоспарларын бекіту",
         "Утверждение тем и планов самообразования педагогов",
@@ -137,7 +137,7 @@ ACTIVITIES: tuple[tuple, ...] = (
         "Составлен план работы с отстающими учащимися",
     ),
     (
-        "=Ашық сабақ|Открытый урок",
+        "open_lesson",
         "best_practice",
         (11,),
         "third",
@@ -197,7 +197,7 @@ ACTIVITIES: tuple[tuple, ...] = (
         "Критерии оценивания составляются единообразно",
     ),
     (
-        "=Сабаққа өзара қатысу|Взаимопосещение уроков",
+        "mutual_visit",
         "best_practice",
         (10, 11, 12, 1, 2, 3, 4),
         "members",
@@ -371,7 +371,11 @@ class _DemoPlan:
             plan_workflow.approve(self.s, plan_id, org.head_name, title, approved, who=WHO, today=self.today)
 
     def mark(self, activity_id: int, index: int, data: ActivityInput) -> None:
-        """Done once its time has passed; the seminar was moved."""
+        """Done once its time has passed; the seminar was moved. A meeting of
+        the association that the demo does not hold is never marked done: only
+        a held meeting (through its link) fulfils it."""
+        if data.form == "association_meeting":
+            return
         last = data.start_date
         if data.months:
             last = month_span(max(data.months, key=ACADEMIC_MONTHS.index), int(self.y1[:4]))[1]

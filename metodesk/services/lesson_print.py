@@ -136,6 +136,12 @@ class ScheduleData:
     signer_title_code: str  # "leader" or "deputy"
     signer_sign: str
     rows: tuple[ScheduleRow, ...]
+    # who approves it (БЕКІТЕМІН / УТВЕРЖДАЮ): the organisation's head, or for a
+    # district association the district methodical cabinet's ("cabinet", no name known)
+    approver: str = "head"
+    head_name: str = ""
+    head_title: str = ""
+    organisation_kind: str = "school"
 
     @property
     def whole_school(self) -> bool:
@@ -252,22 +258,40 @@ def blank_sheets_for_date(
     return [_blank(session, lesson, set_id) for lesson in lessons]
 
 
-def schedule_data(session: Session, year_id: int, association_id: int | None = None) -> ScheduleData:
-    """The year's open lessons, of one association or of the whole school,
-    with the leader (or the deputy director) to sign."""
+def schedule_data(
+    session: Session, year_id: int, association_id: int | None = None, organisation_id: int | None = None
+) -> ScheduleData:
+    """The year's open lessons, of one association or of one organisation's
+    associations (ours unless ``organisation_id`` names another), with the
+    leader (or the deputy director) to sign and the head to approve."""
     year = years.get_year(session, year_id)
     rows = list_lessons(session, LessonFilter(year_id=year.id, association_id=association_id))
+    approver = "head"
     if association_id is not None:
         detail = get_detail(session, association_id)
-        org_kk, org_ru = _organisation_names(session, detail.row.organisation_id)
+        org = organisations.get_organisation(session, detail.row.organisation_id)
         names = (detail.row.name_kk, detail.row.name_ru)
         signer, title = (sign_name(detail.leader.full_name) if detail.leader else ""), "leader"
+        if detail.row.level == "district":
+            approver = "cabinet"
     else:
-        ours = organisations.ours(session)
-        org_kk, org_ru = (ours.name_kk, ours.name_ru) if ours else ("", "")
+        found = (
+            organisations.get_organisation(session, organisation_id)
+            if organisation_id is not None
+            else organisations.ours(session)
+        )
+        if found is None:
+            raise DomainError(_("Our organisation is not set yet: choose it in Settings first."))
+        org = found
+        rows = [r for r in rows if r.organisation_id == org.id]  # not every school of a district
         names = ("", "")
-        signer, title = (sign_name(ours.deputy_name) if ours and ours.deputy_name else ""), "deputy"
+        signer, title = (sign_name(org.deputy_name) if org.deputy_name else ""), "deputy"
+    org_kk, org_ru = org.name_kk, org.name_ru
     return ScheduleData(
+        approver=approver,
+        head_name=org.head_name,
+        head_title=org.head_title,
+        organisation_kind=org.kind,
         organisation_kk=org_kk,
         organisation_ru=org_ru,
         association_kk=names[0],

@@ -9,6 +9,7 @@ and ``plan_docx`` pick one when they build the document.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -96,6 +97,8 @@ class PlanData:
     head_title: str = ""
     deputy_name: str = ""
     leader: str = ""  # 'Тегі Аты Әкесінің аты' of the association's leader
+    progress: bool = True  # False: printed for approval, without the columns of what was done
+    association_level: str = "school"  # "district": approved by the district methodical cabinet
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
@@ -106,6 +109,11 @@ class PlanData:
     @property
     def approved(self) -> bool:
         return self.status == "approved"
+
+    def for_approval(self) -> PlanData:
+        """The same plan printed for approval: no "Орындалуы / Выполнение" column
+        (nor the marks of meetings and lessons held), since nothing is done yet."""
+        return dataclasses.replace(self, progress=False)
 
 
 def schedule(session: Session, association_id: int, year_id: int) -> tuple[ScheduledMeeting, ...]:
@@ -201,6 +209,7 @@ def plan_data(session: Session, plan_id: int) -> PlanData:
         head_name=org.head_name,
         head_title=org.head_title,
         deputy_name=org.deputy_name,
+        association_level=assoc.level,
         leader=" ".join(p for p in (leader.surname, leader.first_name, leader.patronymic) if p)
         if leader
         else "",

@@ -20,7 +20,7 @@ from metodesk.services.attendance import attendance
 from metodesk.services.decisions import decisions_under_review
 from metodesk.services.lesson_links import lessons_by_item
 from metodesk.services.meetings import MeetingStatus, Presence, full_name, short_name, sign_name
-from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument
+from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument, Teacher
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,11 @@ class PrintedPerson:
     full_name: str
     short_name: str  # 'Тегі А.Ә.'
     sign_name: str  # 'А.Ә. Тегі'
+    organisation_kk: str = ""  # the school, printed for a district association's members
+    organisation_ru: str = ""
+
+    def organisation(self, lang: str) -> str:
+        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ class ProtocolData:
     attendance_marked: bool
     guests: tuple[PrintedGuest, ...] = ()
     items: tuple[PrintedItem, ...] = ()
+    district: bool = False  # a district association: its members come from several schools
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
@@ -190,7 +196,21 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
         raise NotFound(_("The meeting was not found."))
     assoc = meeting.association
     marks = attendance(session, meeting_id)
-    people = {a.teacher_id: PrintedPerson(a.full_name, a.short_name, a.sign_name) for a in marks}
+    district = assoc.level == "district"
+    schools: dict[int, tuple[str, str]] = {}
+    if district:  # each member's own school
+        for teacher in session.scalars(
+            select(Teacher)
+            .where(Teacher.id.in_([a.teacher_id for a in marks]))
+            .options(selectinload(Teacher.organisation))
+        ):
+            schools[teacher.id] = (teacher.organisation.name_kk, teacher.organisation.name_ru)
+    people = {
+        a.teacher_id: PrintedPerson(
+            a.full_name, a.short_name, a.sign_name, *schools.get(a.teacher_id, ("", ""))
+        )
+        for a in marks
+    }
     documents: dict[int, list[PrintedDocument]] = {}
     for doc in session.scalars(
         select(ReviewedDocument)
@@ -271,4 +291,5 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
         attendance_marked=bool(marks) and all(a.presence for a in marks),
         guests=tuple(PrintedGuest(g.name, g.job_title, g.organisation) for g in meeting.guests),
         items=tuple(items),
+        district=district,
     )

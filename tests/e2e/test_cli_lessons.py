@@ -158,6 +158,10 @@ def test_export_the_schedule_in_the_print_language(data_dir: Path, tmp_path: Pat
         (("export", "observation-blank", "--association", "{kazakh}"), "--date"),
         (("export", "lessons", "--year", "2019-2020"), "2019-2020"),
         (("export", "lessons", "--year", "2025-2026", "--association", "9999"), "9999"),
+        (
+            ("export", "lessons", "--year", "2025-2026", "--association", "{kazakh}", "--organisation", "1"),
+            "--organisation",
+        ),
         (("list", "lessons", "--teacher", "9999"), "9999"),
         (("list", "lessons", "--year", "2019-2020"), "2019-2020"),
     ],
@@ -195,3 +199,30 @@ def test_a_cancelled_lesson_gets_no_blank_and_bad_dates_are_usage_errors(
             main(["export", "observation-blank", *bad, "--out", str(out_file)])
         assert exit_info.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_schedule_of_one_organisation_with_its_approval(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Only the chosen organisation's associations (a district database holds
+    thousands), under its own header, approved by its head."""
+    from metodesk.services import organisations
+
+    db = prepare_database(paths.database_path())
+    with db.reading() as s:
+        ours = organisations.ours(s)
+        other = next(o for o in organisations.list_organisations(s) if not o.is_ours)
+    db.close()
+    school, elsewhere = tmp_path / "ours.pdf", tmp_path / "other.pdf"
+    code, _, err = _run(
+        capsys, "export", "lessons", "--year", "2025-2026", "--lang", "ru", "--out", str(school)
+    )
+    assert code == 0, err
+    text = _text(school)
+    assert text.startswith("УТВЕРЖДАЮ") and "Б.Е. Сейітқали" in text and "Дыбыс пен әріп" in text
+    code, _, err = _run(
+        capsys, "export", "lessons", "--year", "2025-2026", "--organisation", str(other.id),
+        "--lang", "kk", "--out", str(elsewhere),
+    )  # fmt: skip
+    assert code == 0, err
+    text = _text(elsewhere)
+    assert "БЕКІТЕМІН" in text and other.name_kk in text and ours.name_kk not in text
+    assert "Бұл оқу жылына сабақтар жоспарланбаған." in text  # none of our lessons

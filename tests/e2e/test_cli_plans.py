@@ -162,3 +162,16 @@ def test_a_child_process_prints_no_traceback(data_dir: Path, tmp_path: Path) -> 
     assert result.returncode == 2
     assert result.stderr.strip() == "metodesk: The file name must end in .pdf or .docx; x.txt does not."
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_export_plan_for_approval_leaves_out_the_progress_column(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assoc = str(_association("Бастауыш"))
+    full, bare = tmp_path / "full.pdf", tmp_path / "approval.pdf"
+    for target, extra in ((full, ()), (bare, ("--for-approval",))):
+        code, _, err = _run(
+            capsys, "export", "plan", "--association", assoc, "--lang", "kk", "--out", str(target), *extra
+        )
+        assert code == 0, err
+    assert "Орындалуы" in _pdf_text(full)
+    text = _pdf_text(bare)
+    assert "Орындалуы" not in text and "Мазмұны" in text and "БЕКІТЕМІН" in text

@@ -344,9 +344,9 @@ def test_documents_preview_and_xlsx(qtbot, monkeypatch, tab, tmp_path: Path) -> 
     monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("Russian", True))
     tab.findChild(type(tab.plan_button.menu().actions()[0]), "list_xlsx_action").trigger()
     sheet = load_workbook(tmp_path / "list.xlsx").active
-    assert sheet.freeze_panes == "A2"
-    assert sheet["C1"].value == "Ф.И.О. педагога"
-    names = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sheet.freeze_panes == "A11"  # approval, organisation and title above the header row
+    assert sheet["C10"].value == "Ф.И.О. педагога"
+    names = [row[2] for row in sheet.iter_rows(min_row=11, values_only=True)]
     assert any(name.startswith("Бекова") for name in names) and any(
         name.startswith("Петренко") for name in names
     )

@@ -515,6 +515,22 @@ def test_export_pdf_and_docx_and_preview(qtbot, monkeypatch, tmp_path, tab, ctx,
     assert len(statuses) == before
 
 
+def test_export_for_approval_leaves_out_the_progress_column(qtbot, monkeypatch, tmp_path, tab, ctx, school) -> None:  # type: ignore[no-untyped-def]
+    plan_id = make_plan(ctx, school)
+    tab.reload(plan_id)
+    panel = tab.panel
+    panel.set_document_language("kk")
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), ""))
+    panel.export_pdf_action.trigger()
+    assert "Орындалуы" in "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert panel.for_approval_action.isCheckable() and not panel.for_approval_action.isChecked()
+    panel.for_approval_action.setChecked(True)
+    panel.export_pdf_action.trigger()
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Орындалуы" not in text and "Мазмұны" in text
+
+
 def test_document_language_starts_from_the_settings(qtbot, ctx, school) -> None:
     with ctx.transaction() as s:
         settings.put(s, settings.PRINT_LANGUAGE, "ru")

@@ -192,16 +192,19 @@ def test_an_empty_year_prints_a_sentence_not_a_blank(school) -> None:  # type: i
     assert "Педагогов, подлежащих аттестации, нет." in pdf_text(attestation_plan.build_list(far, "ru"))
 
 
+HEADER = 10  # the approval block, organisation and title come first
+
+
 def test_plan_xlsx_read_back(plan) -> None:  # type: ignore[no-untyped-def]
     book = load_workbook(io.BytesIO(attestation_xlsx.build_plan(plan, "kk")))
     sheet = book.active
     assert sheet.title == "Жоспар"
-    assert sheet.freeze_panes == "A2"
-    headers = [c.value for c in sheet[1]]
+    assert sheet.freeze_panes == f"A{HEADER + 1}"
+    headers = [c.value for c in sheet[HEADER]]
     assert headers[:3] == ["Оқу жылы", "№", "Педагогтің аты-жөні"] and headers[-1] == "Ескерту"
-    assert all(sheet[1][i].font.bold for i in range(len(headers)))
-    assert sheet.column_dimensions["C"].width == 34
-    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert "Берілген күні" in headers and "Бұйрық №" in headers
+    assert all(sheet.cell(HEADER, i + 1).font.bold for i in range(len(headers)))
+    rows = list(sheet.iter_rows(min_row=HEADER + 1, values_only=True))
     assert [r[1] for r in rows] == list(range(1, len(rows) + 1))
     petrenko = next(r for r in rows if r[2].startswith("Петренко"))
     assert (
@@ -213,12 +216,38 @@ def test_plan_xlsx_read_back(plan) -> None:  # type: ignore[no-untyped-def]
     assert book.properties.title.startswith("Педагогтерді аттестаттаудың")
 
 
+def test_xlsx_dates_are_date_cells_and_the_order_number_has_its_column(plan) -> None:  # type: ignore[no-untyped-def]
+    sheet = load_workbook(io.BytesIO(attestation_xlsx.build_plan(plan, "ru"))).active
+    headers = [c.value for c in sheet[HEADER]]
+    awarded, order, expiry = (headers.index(h) + 1 for h in ("Дата присвоения", "№ приказа", "Срок действия"))
+    rows = range(HEADER + 1, sheet.max_row + 1)
+    petrenko = next(r for r in rows if sheet.cell(r, 3).value.startswith("Петренко"))
+    award_cell = sheet.cell(petrenko, awarded)
+    assert award_cell.is_date and isinstance(award_cell.value, dt.datetime)
+    assert award_cell.number_format == "DD.MM.YYYY" and sheet.cell(petrenko, expiry).is_date
+    assert sheet.cell(petrenko, order).value.isdigit()  # "131", without "№" (the header says it)
+
+
+def test_xlsx_prints_on_landscape_pages_with_its_header(plan) -> None:  # type: ignore[no-untyped-def]
+    sheet = load_workbook(io.BytesIO(attestation_xlsx.build_plan(plan, "ru"))).active
+    assert sheet.page_setup.orientation == "landscape"
+    assert sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert int(sheet.page_setup.fitToWidth) == 1 and int(sheet.page_setup.fitToHeight) == 0
+    assert sheet.print_title_rows == f"${HEADER}:${HEADER}"
+    assert sheet.auto_filter.ref.startswith(f"A{HEADER}:")
+    assert sheet["A{}".format(HEADER + 1)].border.left.style == "thin"
+    texts = [c.value for row in sheet.iter_rows(max_row=HEADER - 1) for c in row if c.value]
+    assert "УТВЕРЖДАЮ" in texts and "ПЕРСПЕКТИВНЫЙ ПЛАН АТТЕСТАЦИИ ПЕДАГОГОВ" in texts
+    assert any(t.endswith("Б.Е. Сейітқали") for t in texts)  # the director signs as "Б.Е. Сейітқали"
+
+
 def test_list_xlsx_read_back_in_russian(year_list) -> None:  # type: ignore[no-untyped-def]
     sheet = load_workbook(io.BytesIO(attestation_xlsx.build_list(year_list, "ru"))).active
-    headers = [c.value for c in sheet[1]]
-    assert sheet.title == "Список" and sheet.freeze_panes == "A2"
+    headers = [c.value for c in sheet[HEADER]]
+    assert sheet.title == "Список" and sheet.freeze_panes == f"A{HEADER + 1}"
     assert "Результат ОЗП" in headers and "Имеющаяся категория" in headers
-    toleuova = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[2].startswith("Төлеуова"))
+    rows = sheet.iter_rows(min_row=HEADER + 1, values_only=True)
+    toleuova = next(r for r in rows if r[2].startswith("Төлеуова"))
     assert toleuova[headers.index("Заявляемая категория")] == "педагог-эксперт"
     assert toleuova[headers.index("Результат ОЗП")].startswith("78 %")
 

@@ -99,3 +99,20 @@ def test_a_russian_association_gets_a_russian_plan(db) -> None:  # type: ignore[
     assert detail.activities[0].content.startswith("Заседание МО № 1: анализ работы за 2024-2025")
     assert detail.activities[3].responsible_text == "члены МО"
     assert detail.theme.startswith("Повышение качества знаний")
+
+
+@pytest.mark.parametrize("today", [TODAY, dt.date(2026, 12, 7)])
+def test_no_meeting_activity_is_done_unless_its_meeting_was_held(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+    """The demo's progress marks agree with its records: an activity of a meeting
+    is done only through a held meeting, never for one that is planned or missing."""
+    from metodesk.storage.models import Meeting
+
+    with db.transaction() as s:
+        demo.fill_demo(s, today=today)
+    with db.reading() as s:
+        for row in plans.list_plans(s):
+            for a in plans.get_plan(s, row.id).activities:
+                if a.form != "association_meeting" or a.effective_status != "done":
+                    continue
+                assert a.meeting_id is not None, a.content
+                assert s.get(Meeting, a.meeting_id).status == "held", a.content

@@ -266,8 +266,10 @@ def test_one_huge_decision_splits_inside_its_table_row() -> None:
     decision = PrintedDecision("1.1", "Өте ұзақ шешім. " * 400, "", None, "", False, None)
     item = PrintedItem(1, "regular", "Мәселе", "", "", decisions=(decision,))
     pdf = build_protocol(sample(items=(item,)), "ru")
-    assert len(PdfReader(io.BytesIO(pdf)).pages) >= 2
-    assert flat(pdf_text(pdf)).count("Өте ұзақ шешім.") >= 399  # one straddles the page break
+    pages = len(PdfReader(io.BytesIO(pdf)).pages)
+    assert pages >= 2
+    # the row starts on a fresh page and is cut only there; one sentence may straddle each break
+    assert flat(pdf_text(pdf)).count("Өте ұзақ шешім.") >= 400 - (pages - 1)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

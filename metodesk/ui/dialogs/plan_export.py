@@ -31,7 +31,9 @@ NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 MAX_NAME = 120
 
 
-def build(data: PlanData, lang: str, suffix: str) -> bytes:
+def build(data: PlanData, lang: str, suffix: str, for_approval: bool = False) -> bytes:
+    if for_approval:
+        data = data.for_approval()
     if suffix == DOCX:
         from metodesk.reports import plan_docx
 
@@ -53,8 +55,16 @@ def file_name(data: PlanData, lang: str, suffix: str) -> str:
 class PlanPreviewDialog(PdfPreviewDialog):
     """The plan's PDF in the preview: pages, zoom, print, save, open outside."""
 
-    def __init__(self, ctx: AppContext, plan_id: int, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        plan_id: int,
+        lang: str,
+        parent: QWidget | None = None,
+        for_approval: bool = False,
+    ) -> None:
         self._start_lang = lang
+        self.for_approval = for_approval
         super().__init__(ctx, plan_id, "plan", parent)
         self.setObjectName("PlanPreviewDialog")
 
@@ -69,7 +79,7 @@ class PlanPreviewDialog(PdfPreviewDialog):
         return self._start_lang
 
     def build_pdf(self, lang: str) -> bytes:
-        return build(self.data, lang, PDF)
+        return build(self.data, lang, PDF, self.for_approval)
 
     def file_name(self) -> str:
         return file_name(self.data, self.lang(), PDF)
@@ -80,10 +90,12 @@ def default_language(ctx: AppContext) -> str:
         return settings.print_language(session)
 
 
-def open_preview(ctx: AppContext, plan_id: int, lang: str, parent: QWidget) -> None:
+def open_preview(
+    ctx: AppContext, plan_id: int, lang: str, parent: QWidget, for_approval: bool = False
+) -> None:
     """Show the preview; a plan that vanished meanwhile is one sentence, not a crash."""
     try:
-        dialog = PlanPreviewDialog(ctx, plan_id, lang, parent)
+        dialog = PlanPreviewDialog(ctx, plan_id, lang, parent, for_approval)
     except DomainError as err:
         common.show_error(parent, err.message)
         return
@@ -99,9 +111,12 @@ def _folder(ctx: AppContext, suffix: str) -> str:
     )
 
 
-def export_plan(ctx: AppContext, plan_id: int, lang: str, suffix: str, parent: QWidget) -> Path | None:
-    """Ask where to save, build the document in ``lang`` and write it; the path
-    written, or None (cancelled, or a sentence shown)."""
+def export_plan(
+    ctx: AppContext, plan_id: int, lang: str, suffix: str, parent: QWidget, for_approval: bool = False
+) -> Path | None:
+    """Ask where to save, build the document in ``lang`` (for approval: without
+    the column of what was done) and write it; the path written, or None
+    (cancelled, or a sentence shown)."""
     try:
         with ctx.reading() as session:
             data = plan_rows.plan_data(session, plan_id)
@@ -119,7 +134,7 @@ def export_plan(ctx: AppContext, plan_id: int, lang: str, suffix: str, parent: Q
     path = Path(chosen)
     if path.suffix.lower() != suffix:
         path = path.with_name(path.name + suffix)
-    content = build(data, lang, suffix)
+    content = build(data, lang, suffix, for_approval)
     if not save_chosen(parent, path, content):
         return None
     ctx.settings.setValue(FOLDER_KEYS[suffix], str(path.parent))

@@ -156,6 +156,15 @@ class PlanDetailPanel(QStackedWidget):
         self.export_docx_action.triggered.connect(self.export_docx)
         menu.addAction(self.export_pdf_action)
         menu.addAction(self.export_docx_action)
+        menu.addSeparator()
+        # the plan goes to the director before anything is done: no "Выполнение" column
+        self.for_approval_action = QAction(_("For approval, without the progress column"), menu)
+        self.for_approval_action.setObjectName("for_approval_action")
+        self.for_approval_action.setCheckable(True)
+        self.for_approval_action.setToolTip(
+            _("Preview, print and export the plan without the column of what was done, to be approved.")
+        )
+        menu.addAction(self.for_approval_action)
         self.export_button.setMenu(menu)
         bar.addWidget(self.export_button)
         return bar
@@ -269,7 +278,13 @@ class PlanDetailPanel(QStackedWidget):
         from metodesk.ui.dialogs.plan_export import open_preview
 
         if self.detail is not None and self._settled():
-            open_preview(self.ctx, self.detail.row.id, self.document_language(), self)
+            open_preview(
+                self.ctx,
+                self.detail.row.id,
+                self.document_language(),
+                self,
+                self.for_approval_action.isChecked(),
+            )
 
     def export_pdf(self) -> None:
         self._export(".pdf")
@@ -281,7 +296,14 @@ class PlanDetailPanel(QStackedWidget):
         from metodesk.ui.dialogs.plan_export import export_plan
 
         if self.detail is not None and self._settled():
-            export_plan(self.ctx, self.detail.row.id, self.document_language(), suffix, self)
+            export_plan(
+                self.ctx,
+                self.detail.row.id,
+                self.document_language(),
+                suffix,
+                self,
+                self.for_approval_action.isChecked(),
+            )
 
     def save_state(self) -> None:
         self.activities_page.save_state()
