@@ -30,7 +30,7 @@ TEACHING_MONTHS: frozenset[int] = frozenset((9, 10, 11, 12, 1, 2, 3, 4, 5))
 
 class WorkForm(LabelledEnum):
     """Order No. 253 item 20, in the Order's order; then the open lesson and
-    the mutual visit of lessons (DOMAIN.md section 5), coded so that a plan
+    the mutual visit of lessons (docs/domain/order-253.md, 'Open lessons'), coded so that a plan
     prints them in the document's language, not as typed in the other one."""
 
     ASSOCIATION_MEETING = "association_meeting"
