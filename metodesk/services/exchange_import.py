@@ -27,13 +27,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from metodesk.i18n import _, ngettext
-from metodesk.services.exchange_format import TableInfo, exchange_tables, table_label
+from metodesk.services.exchange_format import (
+    PackageRefused,
+    TableInfo,
+    describe,
+    exchange_tables,
+    table_label,
+)
 from metodesk.services.exchange_package import Package, read_package
 from metodesk.services.progress import ProgressCallback, step
 from metodesk.storage.database import Database
 
 _CHUNK = 500
-_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk")
 
 
 @dataclass
@@ -44,6 +49,8 @@ class ImportReport:
     changed: Counter[str] = field(default_factory=Counter)
     unchanged: int = 0
     left_out: Counter[str] = field(default_factory=Counter)
+    emptied: Counter[tuple[str, str]] = field(default_factory=Counter)  # (table, target) -> links left empty
+    skipped: list[str] = field(default_factory=list)  # records left out for a wrong value, as sentences
     conflicts: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -56,26 +63,11 @@ class ImportReport:
         return sum(self.changed.values())
 
 
-def describe(row: dict[str, Any]) -> str:
-    """A few words that let a person find the record: a name, a title, a number."""
-    if row.get("surname"):
-        return f"{row['surname']} {row.get('first_name') or ''}".strip()
-    for column in _DESCRIBING:
-        value = row.get(column)
-        if isinstance(value, str) and value.strip():
-            text = " ".join(value.split())
-            return text if len(text) <= 60 else text[:59] + "…"
-    if row.get("number") is not None:
-        return _("No. {number}").format(number=row["number"])
-    if row.get("date") is not None:
-        return str(row["date"])
-    return str(row.get("uuid", ""))[:8]
-
-
 class _Merger:
     def __init__(self, session: Session, package: Package, progress: ProgressCallback | None = None) -> None:
         self.session = session
         self.package = package
+        self.rows = dict(package.rows)  # what is merged: less what a lenient read leaves out
         self.report = ImportReport()
         self.ids: dict[str, dict[str, int]] = {}  # table -> UUID -> local id (a UUID left out has none)
         self.progress = progress
@@ -100,13 +92,77 @@ class _Merger:
         record here (it was left out, or neither side has it)."""
         by_name = self.by_name
         resolved: dict[str, int | None] = {}
+        emptied = []
         for fk in info.fks:
             value = row[fk.column]
             local = None if value is None else self._ids(by_name[fk.target]).get(value)
-            if local is None and value is not None and not fk.nullable:
-                return None
+            if local is None and value is not None:
+                if not fk.nullable:
+                    return None
+                emptied.append(fk.target)
             resolved[fk.column] = local
+        for target in emptied:
+            self.report.emptied[(info.name, target)] += 1
         return resolved
+
+    def _check_required_links(self) -> None:
+        """Before anything is written: every required link points at a record
+        of the package or of this database. One that points nowhere refuses
+        the package (naming the record and the field), or, when the package
+        is read leniently, leaves the record out (and what needs it)."""
+        package = self.package
+        uuids = {
+            name: {row["uuid"] for row in rows} | package.skipped_uuids.get(name, set())
+            for name, rows in self.rows.items()
+            if not self.by_name[name].is_link
+        }
+        for info in self.tables:
+            rows = self.rows.get(info.name)
+            if not rows:
+                continue
+            for fk in info.fks:
+                if fk.nullable:
+                    continue
+                inside = uuids.get(fk.target, set())
+                wanted = {row[fk.column] for row in rows} - inside
+                if not wanted:
+                    continue
+                target = self.by_name[fk.target].table
+                here: set[str] = set()
+                ordered = sorted(wanted)
+                for start in range(0, len(ordered), _CHUNK):
+                    chunk = ordered[start : start + _CHUNK]
+                    here.update(self.session.scalars(select(target.c.uuid).where(target.c.uuid.in_(chunk))))
+                missing = wanted - here
+                if not missing:
+                    continue
+                bad = [row for row in rows if row[fk.column] in missing]
+                if not package.skip_invalid:
+                    raise PackageRefused(
+                        _(
+                            "The package cannot be imported: in “{table}”, the record “{record}” points in "
+                            "“{column}” to a record of “{target}” that neither the package nor this database "
+                            "holds. Nothing was imported."
+                        ).format(
+                            table=table_label(info.name),
+                            record=describe(bad[0]),
+                            column=fk.column,
+                            target=table_label(fk.target),
+                        )
+                    )
+                for row in bad:
+                    self.report.skipped.append(
+                        _(
+                            "“{table}”: the record “{record}” points in “{column}” to a record of "
+                            "“{target}” that neither the package nor this database holds."
+                        ).format(
+                            table=table_label(info.name),
+                            record=describe(row),
+                            column=fk.column,
+                            target=table_label(fk.target),
+                        )
+                    )
+                rows = self.rows[info.name] = [row for row in rows if row[fk.column] not in missing]
 
     def _local_rows(self, info: TableInfo, uuids: list[str]) -> dict[str, dict[str, Any]]:
         table = info.table
@@ -156,9 +212,11 @@ class _Merger:
     def run(self) -> ImportReport:
         self.tables = exchange_tables()
         self.by_name = {info.name: info for info in self.tables}
-        present = [info for info in self.tables if self.package.rows.get(info.name)]
+        self.report.skipped.extend(self.package.skipped)
+        self._check_required_links()
+        present = [info for info in self.tables if self.rows.get(info.name)]
         for done, info in enumerate(present):
-            rows = self.package.rows[info.name]
+            rows = self.rows[info.name]
             self._step = (done, len(present), _("Merging: {table}…").format(table=table_label(info.name)))
             step(self.progress, *self._step)
             if info.is_link:
@@ -174,6 +232,16 @@ class _Merger:
                     "{table}: {count} records were left out, because a record they need was not imported.",
                     count,
                 ).format(table=table_label(name), count=count)
+            )
+        for (name, target), count in sorted(self.report.emptied.items()):
+            self.report.conflicts.append(
+                ngettext(
+                    "{table}: {count} link to “{target}” points to a record that is neither in the package "
+                    "nor here; it was left empty.",
+                    "{table}: {count} links to “{target}” point to records that are neither in the package "
+                    "nor here; they were left empty.",
+                    count,
+                ).format(table=table_label(name), count=count, target=table_label(target))
             )
         return self.report
 
@@ -288,9 +356,14 @@ def apply(db: Database, package: Package, progress: ProgressCallback | None = No
 
 
 def import_file(
-    db: Database, path: Path, dry_run: bool = False, progress: ProgressCallback | None = None
+    db: Database,
+    path: Path,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    skip_invalid: bool = False,
 ) -> ImportReport:
     """Check the package (refused with one sentence, the database untouched),
-    then merge it in one transaction, or only preview it."""
-    package = read_package(path)
+    then merge it in one transaction, or only preview it. ``skip_invalid``
+    leaves out records with a wrong value (listed in the report) instead."""
+    package = read_package(path, skip_invalid)
     return preview(db, package, progress) if dry_run else apply(db, package, progress)
