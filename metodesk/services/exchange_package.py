@@ -358,10 +358,36 @@ def _member_bound(info: TableInfo, count: int) -> int:
 
 # Outside strings a package's table holds one list of flat objects: any other
 # "[" is a nested list (no column holds one); "key": pairs are counted so one
-# object with millions of keys is refused before it is built.
-_STRING = re.compile(rb'"(?:[^"\\]++|\\.)*+"')
+# object with millions of keys is refused before it is built. Both scans walk
+# the bytes match by match and stop at the first excess (no copy is made).
+_STRING_OR_LIST = re.compile(rb'"(?:[^"\\]++|\\.)*+"|\[')
 _KEY = re.compile(rb'"\s*:')
 _LIST_START = re.compile(rb"\s*\[")
+
+
+def _nested_list(data: bytes) -> bool:
+    """True when a "[" outside the strings follows the first one."""
+    if data.count(b"[") <= 1:
+        return False
+    lists = 0
+    for found in _STRING_OR_LIST.finditer(data):
+        if found.group() == b"[":
+            lists += 1
+            if lists > 1:
+                return True
+    return False
+
+
+def _too_many_keys(data: bytes, bound: int) -> bool:
+    """More than ``bound`` "key": pairs (a quick count of colons first)."""
+    if data.count(b":") <= bound:
+        return False
+    keys = 0
+    for _found in _KEY.finditer(data):
+        keys += 1
+        if keys > bound:
+            return True
+    return False
 
 
 class _Invalid(Exception):
@@ -406,9 +432,7 @@ class _TableReader:
     def read(self, info: TableInfo, data: bytes, claimed: int) -> None:
         if not _LIST_START.match(data):
             raise self._malformed(info)  # a table is a list of rows
-        if data.count(b"[") > 1 and _STRING.sub(b'""', data).count(b"[") > 1:
-            raise self._malformed(info)
-        if _KEY.subn(b"", data)[1] > claimed * (len(info.columns) + 2) + 1000:
+        if _nested_list(data) or _too_many_keys(data, claimed * (len(info.columns) + 2) + 1000):
             raise self._malformed(info)
         rows: list[dict[str, Any]] = []
         uuids: set[str] = set()
