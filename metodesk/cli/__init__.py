@@ -222,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a parsed sub-command; turn the errors users cause into one sentence."""
-    from sqlalchemy.exc import OperationalError, SQLAlchemyError
+    from sqlalchemy.exc import OperationalError
 
     from metodesk.domain.errors import DomainError, StorageError
 
@@ -270,7 +270,7 @@ def run_command(args: argparse.Namespace) -> int:
             sentence = _("The database in {path} cannot be used: it is damaged or not a metodesk database.")
         print("metodesk: " + sentence.format(path=paths.data_dir()), file=sys.stderr)
         return EXIT_USAGE
-    except (SQLAlchemyError, OverflowError, ValueError) as exc:
+    except Exception as exc:  # the last line of defence: a sentence, the details in the log
         _log.error("command failed", exc_info=True)
         print(
             "metodesk: "

@@ -289,7 +289,7 @@ class _Plan:
         self.schedules()
         self.leader()
         properties = self.doc.core_properties
-        properties.title = words.document_title(self.data, self.lang)
+        properties.title = words.document_title(self.data, self.lang)[:255]  # Word's limit for a property
         properties.subject = self.data.year_name
         properties.language = LANG_TAGS[self.lang]
         properties.author = properties.last_modified_by = "metodesk"
