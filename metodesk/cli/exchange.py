@@ -73,6 +73,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _terminal_progress():  # type: ignore[no-untyped-def]
+    """A progress line on a terminal (a district's year takes seconds, not
+    an instant); nothing when the output goes to a file or a pipe."""
+    import sys
+
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return None
+
+    def show(done: int, total: int, text: str) -> None:
+        stream.write(f"\r[{done}/{total}] {text}"[:100].ljust(100))
+        stream.flush()
+
+    return show
+
+
+def _end_progress(progress) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    if progress is not None:
+        sys.stderr.write("\r" + " " * 100 + "\r")
+        sys.stderr.flush()
+
+
 def _preview_on_a_new_database(package):  # type: ignore[no-untyped-def]
     """A dry run where there is no database yet says what the import would do
     there: it merges into a new, seeded database in a temporary folder, which
@@ -108,10 +132,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         db = open_db()
         try:
             _start_log()
+            progress = _terminal_progress()
             if args.dry_run:
-                report = exchange_import.preview(db, package)
+                report = exchange_import.preview(db, package, progress)
             else:
-                report = exchange_import.apply(db, package)
+                report = exchange_import.apply(db, package, progress)
+            _end_progress(progress)
         finally:
             db.close()
     finally:

@@ -387,7 +387,8 @@ class _Merger:
         ]
         try:
             with self.session.begin_nested():
-                new = dict(self.session.execute(insert(table).returning(table.c.uuid, table.c.id), params).all())
+                returned = self.session.execute(insert(table).returning(table.c.uuid, table.c.id), params)
+                new: dict[str, int] = {uuid: record_id for uuid, record_id in returned.all()}
         except IntegrityError:
             for row, values in queued:
                 self._add(info, row, values, ids)

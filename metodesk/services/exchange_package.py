@@ -316,9 +316,9 @@ def _read_archive(path: Path, archive: zipfile.ZipFile, skip_invalid: bool) -> P
                 ).format(path=path, table=sorted(unknown)[0])
             )
         counts: dict[str, Any] = manifest["counts"]
-        claimed = {table: counts.get(table) for table in names}
-        if any(count is None for count in claimed.values()):
+        if any(table not in counts for table in names):
             raise _damaged(path)
+        claimed: dict[str, int] = {table: counts[table] for table in names}
         for table, count in claimed.items():
             if count > MAX_TABLE_ROWS:
                 raise _too_many(path, table_label(table), count)

@@ -115,9 +115,12 @@ def test_argparse_mistakes_are_one_sentence_in_the_users_language(tmp_path: Path
         assert any("а" <= ch <= "я" for ch in err), err  # Russian, not argparse's English
 
 
-def test_an_id_of_2_to_the_63_is_a_sentence(tmp_path: Path) -> None:
-    code, err = run(["--data-dir", str(tmp_path), "list", "lessons", "--association", str(2**63)])
-    assert code == 2 and "OverflowError" not in err and err.count("\n") == 1
+def test_an_id_of_2_to_the_63_is_a_sentence(template: Path, tmp_path: Path) -> None:
+    shutil.copy(template, tmp_path / "metodesk.sqlite3")
+    for argv in (["list", "lessons", "--association", str(2**63)], ["list", "meetings", "--association", str(2**64)]):
+        code, err = run(["--data-dir", str(tmp_path), "--lang", "en", *argv])
+        assert code == 2 and "Overflow" not in err and err.count("\n") == 1, err
+        assert "far larger than any number" in err
 
 
 def test_an_empty_data_dir_is_refused_not_the_per_user_folder(tmp_path: Path) -> None:
