@@ -113,6 +113,11 @@ class PackageRefused(DomainError):
     """The file is not a package this metodesk can take; nothing was written."""
 
 
+class InvalidRecord(PackageRefused):
+    """The package is sound but a record in it has a wrong value (or points
+    nowhere): refused, unless the user chooses to import without such records."""
+
+
 # --- the tables ----------------------------------------------------------------
 
 
@@ -197,7 +202,7 @@ def exchange_tables() -> list[TableInfo]:
     return found
 
 
-__all__ = ["BadValue", "PackageRefused", "TableInfo", "decode_row", "exchange_tables", "table_label"]
+__all__ = ["BadValue", "InvalidRecord", "PackageRefused", "TableInfo", "decode_row", "exchange_tables", "table_label"]
 
 
 # --- values --------------------------------------------------------------------

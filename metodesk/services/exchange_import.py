@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from metodesk.i18n import _, ngettext
 from metodesk.services.exchange_format import (
-    PackageRefused,
+    InvalidRecord,
     TableInfo,
     describe,
     exchange_tables,
@@ -188,7 +188,7 @@ class _Merger:
                     continue
                 bad = [row for row in rows if row[fk.column] in missing]
                 if not package.skip_invalid:
-                    raise PackageRefused(
+                    raise InvalidRecord(
                         _(
                             "The package cannot be imported: in “{table}”, the record “{record}” points in "
                             "“{column}” to a record of “{target}” that neither the package nor this database "

@@ -28,6 +28,7 @@ from metodesk.i18n import _
 from metodesk.services import exchange_rules
 from metodesk.services.exchange_format import (
     BadValue,
+    InvalidRecord,
     PackageRefused,
     TableInfo,
     decode_row,
@@ -472,7 +473,7 @@ class _TableReader:
                 parse_constant=_no_fraction,
             )
         except _Invalid as exc:
-            raise PackageRefused(
+            raise InvalidRecord(
                 _("The package {path} cannot be imported: {problem} Nothing was imported.").format(
                     path=self.path, problem=self._sentence(info, exc.raw, exc.error)
                 )
