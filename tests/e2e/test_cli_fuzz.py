@@ -92,7 +92,9 @@ def run(argv: list[str]) -> tuple[int, str]:
 
 
 @pytest.mark.slow
-def test_no_command_line_ends_in_a_traceback(template: Path, tmp_path: Path) -> None:
+def test_no_command_line_ends_in_a_traceback(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fuzzed --out ("abc", "0") is a path relative to the working folder: keep it in tmp_path.
+    monkeypatch.chdir(tmp_path)
     data = tmp_path / "data"
     data.mkdir()
     shutil.copy(template, data / "metodesk.sqlite3")
