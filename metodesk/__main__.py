@@ -26,6 +26,8 @@ def window_arguments(argv: list[str]) -> argparse.Namespace | None:
             value = rest.pop(0)
         if name == "--lang" and value not in LANGUAGE_CHOICES:
             return None
+        if name == "--data-dir" and not value.strip():
+            return None  # the full parser refuses an empty folder with a sentence
         values[name[2:].replace("-", "_")] = value
     return argparse.Namespace(command=None, **values)
 

@@ -48,6 +48,15 @@ def _district_builder():  # type: ignore[no-untyped-def]
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """Fill the data folder, holding its lock: a second ``demo``, an import or
+    the window on the same folder meanwhile gets a sentence, not a clash."""
+    from metodesk.storage.lock import DataFolderLock
+
+    with DataFolderLock(paths.data_dir()):
+        return _fill_demo(args)
+
+
+def _fill_demo(args: argparse.Namespace) -> int:
     from metodesk.services import demo
 
     if getattr(args, "district", False):

@@ -14,8 +14,8 @@ import argparse
 from pathlib import Path
 
 from metodesk import logs, paths
-from metodesk.cli import EXIT_OK, CommandError, _Parser, open_db
-from metodesk.i18n import _, ngettext
+from metodesk.cli import EXIT_OK, _Parser, open_db
+from metodesk.i18n import ngettext
 
 
 def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
@@ -35,6 +35,11 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     take = actions.add_parser("import", help="merge a package into the database (newer edits win)")
     take.add_argument("file", metavar="FILE", help="the package")
     take.add_argument("--dry-run", action="store_true", help="only say what would be added and changed")
+    take.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help="import without the records that have a wrong value (they are listed) instead of refusing",
+    )
     take.set_defaults(handler=cmd_import)
 
 
@@ -70,24 +75,71 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _terminal_progress():  # type: ignore[no-untyped-def]
+    """A progress line on a terminal (a district's year takes seconds, not
+    an instant); nothing when the output goes to a file or a pipe."""
+    import sys
+
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return None
+
+    def show(done: int, total: int, text: str) -> None:
+        stream.write(f"\r[{done}/{total}] {text}"[:100].ljust(100))
+        stream.flush()
+
+    return show
+
+
+def _end_progress(progress) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    if progress is not None:
+        sys.stderr.write("\r" + " " * 100 + "\r")
+        sys.stderr.flush()
+
+
+def _preview_on_a_new_database(package):  # type: ignore[no-untyped-def]
+    """A dry run where there is no database yet says what the import would do
+    there: it merges into a new, seeded database in a temporary folder, which
+    is then removed (the data folder stays as it was)."""
+    import tempfile
+
+    from metodesk.services import exchange_import
+    from metodesk.services.setup import prepare_database
+
+    with tempfile.TemporaryDirectory(prefix="metodesk-preview-") as folder:
+        db = prepare_database(Path(folder) / "metodesk.sqlite3")
+        try:
+            return exchange_import.preview(db, package)
+        finally:
+            db.close()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from metodesk.services import exchange_import, exchange_package
     from metodesk.services.exchange_report import report_lines
     from metodesk.storage.lock import DataFolderLock
 
-    package = exchange_package.read_package(Path(args.file).expanduser())  # before the database is touched
+    # before the database is touched
+    package = exchange_package.read_package(Path(args.file).expanduser(), skip_invalid=args.skip_invalid)
     if args.dry_run and not paths.database_path().exists():
-        raise CommandError(_("There is no metodesk database in {path}.").format(path=paths.data_dir()))
+        report = _preview_on_a_new_database(package)
+        for line in report_lines(report):
+            print(line)
+        return EXIT_OK
     lock = DataFolderLock(paths.data_dir())
     lock.acquire()
     try:
         db = open_db()
         try:
             _start_log()
+            progress = _terminal_progress()
             if args.dry_run:
-                report = exchange_import.preview(db, package)
+                report = exchange_import.preview(db, package, progress)
             else:
-                report = exchange_import.apply(db, package)
+                report = exchange_import.apply(db, package, progress)
+            _end_progress(progress)
         finally:
             db.close()
     finally:

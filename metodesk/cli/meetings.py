@@ -10,19 +10,14 @@ from __future__ import annotations
 
 import argparse
 
-from metodesk.cli import EXIT_OK, open_db
-from metodesk.i18n import _
+from metodesk.cli import EXIT_OK, open_db, positive_number
 from metodesk.i18n.dates import short_date
 
 
 def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(_("{value} is not a whole number above zero.").format(value=value))
-    return number
+    """An id or a number: a whole number from 1 to ``MAX_NUMBER`` (an id of
+    2**63 would overflow SQLite's integer), or a sentence."""
+    return positive_number(value)
 
 
 def _meeting_arguments(parser: argparse.ArgumentParser, with_number: bool) -> None:

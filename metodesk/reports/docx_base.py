@@ -461,8 +461,8 @@ class WordDocument:
     def save(self, title: str, subject: str = "") -> bytes:
         """The document's bytes, its title, subject and language in its properties."""
         properties = self.doc.core_properties
-        properties.title = title
-        properties.subject = subject
+        properties.title = title[:255]  # Word's limit for a core property
+        properties.subject = subject[:255]
         properties.language = LANG_TAGS[self.lang]
         properties.author = properties.last_modified_by = "metodesk"
         buffer = io.BytesIO()

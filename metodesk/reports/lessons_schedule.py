@@ -17,8 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
-from metodesk.domain.text import sort_key
 from metodesk.domain.plan_forms import head_title, signature_name
+from metodesk.domain.text import sort_key
 from metodesk.i18n.dates import blank_date_line, month_name, short_date
 from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD

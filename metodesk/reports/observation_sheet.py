@@ -26,6 +26,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 from metodesk.i18n.dates import blank_date_line, official_date
 from metodesk.reports.base import (
     FRAME_WIDTH,
+    WriteLine,
     build_pdf,
     end_block,
     grid_style,
@@ -35,7 +36,6 @@ from metodesk.reports.base import (
     styles,
     table,
     text,
-    WriteLine,
 )
 from metodesk.reports.fonts import SERIF_BOLD
 from metodesk.reports.lesson_words import KINDS, POSITIONS, class_text, period_text
@@ -310,7 +310,7 @@ class _Sheet:
         self.story.append(Spacer(1, 1 * mm))
 
     def remarks(self) -> None:
-        d, w, s = self.d, self.w, self.s
+        d, w = self.d, self.w
         label_style = ParagraphStyle("remark_label", parent=self.text, fontName=SERIF_BOLD, spaceBefore=3)
         for key in ("strengths", "recommendations", "conclusion"):
             value: str = getattr(d, key)

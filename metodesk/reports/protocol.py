@@ -25,6 +25,7 @@ from metodesk.reports.base import (
     BLANK,
     BLANK_SHORT,
     FRAME_WIDTH,
+    WriteLine,
     build_pdf,
     end_block,
     grid_style,
@@ -35,7 +36,6 @@ from metodesk.reports.base import (
     styles,
     table,
     text,
-    WriteLine,
 )
 from metodesk.reports.lesson_words import lesson_line
 

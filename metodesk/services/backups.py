@@ -22,10 +22,9 @@ from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.logs import get_logger
-from metodesk.storage import backup
+from metodesk.storage import backup, probe
 from metodesk.storage.backup import BackupSummary
 from metodesk.storage.database import Database, damage_found
-from metodesk.storage import probe
 
 log = get_logger(__name__)
 

@@ -14,14 +14,18 @@ around the rows is ``exchange_package``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, UniqueConstraint
 
+from metodesk.domain import limits
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import N_, _
+from metodesk.services import exchange_rules
+from metodesk.services.exchange_rules import BadValue
 from metodesk.storage import models  # noqa: F401  (registers every table)
 from metodesk.storage.base import Base
 
@@ -74,6 +78,31 @@ TABLE_LABELS: dict[str, str] = {
 }
 
 
+_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk")
+
+
+def describe(row: dict[str, Any]) -> str:
+    """A few words that let a person find the record: a name, a title, a
+    number. Safe for any row, a package's raw one included: text is cut
+    short and stripped of characters a sentence cannot carry."""
+    surname, first_name = row.get("surname"), row.get("first_name")
+    if isinstance(surname, str) and surname.strip():
+        first = first_name[:60] if isinstance(first_name, str) else ""
+        return limits.printable(f"{surname[:60]} {first}")
+    for column in _DESCRIBING:
+        value = row.get(column)
+        if isinstance(value, str) and value.strip():
+            return limits.printable(value)
+    number = row.get("number")
+    if isinstance(number, int) and not isinstance(number, bool):
+        return _("No. {number}").format(number=number)
+    date = row.get("date")
+    if isinstance(date, (str, dt.date)):
+        return limits.printable(str(date), 20)
+    uuid = row.get("uuid")
+    return limits.printable(uuid, 8) if isinstance(uuid, str) else "?"
+
+
 def table_label(name: str) -> str:
     """A table's name for people; a table without one shows its own name."""
     label = TABLE_LABELS.get(name)
@@ -82,6 +111,11 @@ def table_label(name: str) -> str:
 
 class PackageRefused(DomainError):
     """The file is not a package this metodesk can take; nothing was written."""
+
+
+class InvalidRecord(PackageRefused):
+    """The package is sound but a record in it has a wrong value (or points
+    nowhere): refused, unless the user chooses to import without such records."""
 
 
 # --- the tables ----------------------------------------------------------------
@@ -168,6 +202,9 @@ def exchange_tables() -> list[TableInfo]:
     return found
 
 
+__all__ = ["BadValue", "InvalidRecord", "PackageRefused", "TableInfo", "decode_row", "exchange_tables", "table_label"]
+
+
 # --- values --------------------------------------------------------------------
 
 
@@ -180,51 +217,57 @@ def encode_value(value: Any) -> Any:
     return value
 
 
-class BadValue(ValueError):
-    pass
+_KEY = re.compile(r"^[0-9A-Za-z_.:-]{1,64}$")
 
 
-def decode_value(info: TableInfo, column: str, value: Any) -> Any:
-    """A JSON value back to the column's Python type; BadValue when it is not one."""
+def decode_value(info: TableInfo, column: str, value: Any, latest: dt.datetime | None = None) -> Any:
+    """A JSON value back to the column's Python type, checked against the
+    column's rule (``exchange_rules``): BadValue when it is not one or breaks
+    the rule. A record time after ``latest`` (default: now and a day) is
+    taken as ``latest``."""
     if column in info.fk_columns or column == "uuid":
         if value is None:
             if column == "uuid" or not info.table.c[column].nullable:
-                raise BadValue(column)
+                raise BadValue(column, _("missing"))
             return None
-        if not isinstance(value, str) or not 1 <= len(value) <= 64:
-            raise BadValue(column)
+        if not isinstance(value, str) or not _KEY.match(value):
+            raise BadValue(column, _("not a record's identifier"))
         return value
     col = info.table.c[column]
     if value is None:
         if not col.nullable:
-            raise BadValue(column)
+            raise BadValue(column, _("missing"))
         return None
     kind = col.type
     try:
         if isinstance(kind, Boolean):
             if not isinstance(value, bool):
-                raise BadValue(column)
-            return value
-        if isinstance(kind, Integer):
-            if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
-                raise BadValue(column)
-            return value
-        if isinstance(kind, DateTime):
-            if not isinstance(value, str):
-                raise BadValue(column)
+                raise BadValue(column, _("not yes or no"))
+            decoded: Any = value
+        elif isinstance(kind, Integer):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise BadValue(column, _("not a whole number"))
+            decoded = value
+        elif isinstance(kind, DateTime):
+            if not isinstance(value, str) or len(value) > 40:
+                raise BadValue(column, _("not a date and time"))
             moment = dt.datetime.fromisoformat(value)
             if moment.tzinfo is not None:
                 moment = moment.astimezone(dt.timezone.utc).replace(tzinfo=None)
-            return moment
-        if isinstance(kind, Date):
-            if not isinstance(value, str):
-                raise BadValue(column)
-            return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise BadValue(column) from exc
-    if not isinstance(value, str):
-        raise BadValue(column)
-    return value
+            decoded = moment
+        elif isinstance(kind, Date):
+            if not isinstance(value, str) or len(value) > 20:
+                raise BadValue(column, _("not a date"))
+            decoded = dt.date.fromisoformat(value)
+        elif not isinstance(value, str):
+            raise BadValue(column, _("not text"))
+        else:
+            decoded = value
+    except (ValueError, OverflowError) as exc:
+        if isinstance(exc, BadValue):
+            raise
+        raise BadValue(column, _("not a date")) from exc
+    return exchange_rules.check_value(info.name, column, kind, decoded, latest or limits.latest_time())
 
 
 def _default(info: TableInfo, column: str) -> Any:
@@ -235,25 +278,26 @@ def _default(info: TableInfo, column: str) -> Any:
         return default.arg
     if col.nullable:
         return None
-    raise BadValue(column)
+    raise BadValue(column, _("missing"))
 
 
-def decode_row(info: TableInfo, raw: Any) -> dict[str, Any]:
+def decode_row(info: TableInfo, raw: Any, latest: dt.datetime | None = None) -> dict[str, Any]:
     """A package row checked against the table: known columns of the right
     types (a column an older version did not have takes its default)."""
     if not isinstance(raw, dict) or any(not isinstance(k, str) for k in raw):
-        raise BadValue(info.name)
+        raise BadValue(info.name, _("not a record"))
     unknown = set(raw) - set(info.columns)
     if unknown:
-        raise BadValue(sorted(unknown)[0])
+        raise BadValue(limits.printable(sorted(unknown)[0], 40), _("not a field of this table"))
     row = {}
     for column in info.columns:
         if column in raw:
-            row[column] = decode_value(info, column, raw[column])
+            row[column] = decode_value(info, column, raw[column], latest)
         elif column in ("uuid", *STAMPS) or (column in info.fk_columns and not info.table.c[column].nullable):
-            raise BadValue(column)
+            raise BadValue(column, _("missing"))
         else:
             row[column] = _default(info, column)
+    exchange_rules.check_row(info.name, row)
     return row
 
 

@@ -22,18 +22,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from metodesk.i18n import _, ngettext
-from metodesk.services.exchange_format import TableInfo, exchange_tables, table_label
+from metodesk.services.exchange_format import (
+    InvalidRecord,
+    TableInfo,
+    describe,
+    exchange_tables,
+    table_label,
+)
 from metodesk.services.exchange_package import Package, read_package
 from metodesk.services.progress import ProgressCallback, step
 from metodesk.storage.database import Database
 
 _CHUNK = 500
-_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk")
+_BATCH = 2000  # new records written in one statement
 
 
 @dataclass
@@ -44,6 +50,8 @@ class ImportReport:
     changed: Counter[str] = field(default_factory=Counter)
     unchanged: int = 0
     left_out: Counter[str] = field(default_factory=Counter)
+    emptied: Counter[tuple[str, str]] = field(default_factory=Counter)  # (table, target) -> links left empty
+    skipped: list[str] = field(default_factory=list)  # records left out for a wrong value, as sentences
     conflicts: list[str] = field(default_factory=list)
     dry_run: bool = False
 
@@ -56,26 +64,60 @@ class ImportReport:
         return sum(self.changed.values())
 
 
-def describe(row: dict[str, Any]) -> str:
-    """A few words that let a person find the record: a name, a title, a number."""
-    if row.get("surname"):
-        return f"{row['surname']} {row.get('first_name') or ''}".strip()
-    for column in _DESCRIBING:
-        value = row.get(column)
-        if isinstance(value, str) and value.strip():
-            text = " ".join(value.split())
-            return text if len(text) <= 60 else text[:59] + "…"
-    if row.get("number") is not None:
-        return _("No. {number}").format(number=row["number"])
-    if row.get("date") is not None:
-        return str(row["date"])
-    return str(row.get("uuid", ""))[:8]
+class _Twins:
+    """The local records of one table that the package does not hold under
+    their own UUID, indexed by natural key and by content, so finding "this
+    record under another UUID" costs a dictionary look-up, not a scan of the
+    table per package row (a district's year: 58,960 of them)."""
+
+    def __init__(self, session: Session, info: TableInfo, package_uuids: set[str]) -> None:
+        self.session = session
+        self.info = info
+        self.keys = [u for u in info.uniques if "uuid" not in u]
+        self.by_key: dict[tuple[str, ...], dict[tuple[Any, ...], int]] = {u: {} for u in self.keys}
+        self.by_content: dict[int, list[int]] = {}
+        table = info.table
+        wanted = set(info.content_columns).union(*self.keys) if self.keys else set(info.content_columns)
+        columns = [table.c.id, table.c.uuid, *(table.c[c] for c in sorted(wanted))]
+        for record in session.execute(select(*columns)).mappings():
+            if record["uuid"] not in package_uuids:
+                self.note(record["id"], record)
+
+    def _content(self, values: Any) -> int:
+        return hash(tuple(values[c] for c in self.info.content_columns))
+
+    def note(self, record_id: int, values: Any) -> None:
+        """Index a record (again, after an update changed it)."""
+        for key in self.keys:
+            if all(values[c] is not None for c in key):
+                self.by_key[key].setdefault(tuple(values[c] for c in key), record_id)
+        self.by_content.setdefault(self._content(values), []).append(record_id)
+
+    def _fetch(self, record_id: int) -> dict[str, Any] | None:
+        table = self.info.table
+        found = self.session.execute(select(table).where(table.c.id == record_id)).mappings().first()
+        return None if found is None else dict(found)
+
+    def find(self, values: dict[str, Any]) -> dict[str, Any] | None:
+        """A local record that is this one under another UUID: the same natural
+        key, or the same content in every field (links included)."""
+        for key in self.keys:
+            if all(c in values and values[c] is not None for c in key):
+                record_id = self.by_key[key].get(tuple(values[c] for c in key))
+                if record_id is not None:
+                    return self._fetch(record_id)
+        for record_id in self.by_content.get(self._content(values), ()):
+            record = self._fetch(record_id)
+            if record is not None and all(record[c] == values[c] for c in self.info.content_columns):
+                return record
+        return None
 
 
 class _Merger:
     def __init__(self, session: Session, package: Package, progress: ProgressCallback | None = None) -> None:
         self.session = session
         self.package = package
+        self.rows = dict(package.rows)  # what is merged: less what a lenient read leaves out
         self.report = ImportReport()
         self.ids: dict[str, dict[str, int]] = {}  # table -> UUID -> local id (a UUID left out has none)
         self.progress = progress
@@ -100,13 +142,77 @@ class _Merger:
         record here (it was left out, or neither side has it)."""
         by_name = self.by_name
         resolved: dict[str, int | None] = {}
+        emptied = []
         for fk in info.fks:
             value = row[fk.column]
             local = None if value is None else self._ids(by_name[fk.target]).get(value)
-            if local is None and value is not None and not fk.nullable:
-                return None
+            if local is None and value is not None:
+                if not fk.nullable:
+                    return None
+                emptied.append(fk.target)
             resolved[fk.column] = local
+        for target in emptied:
+            self.report.emptied[(info.name, target)] += 1
         return resolved
+
+    def _check_required_links(self) -> None:
+        """Before anything is written: every required link points at a record
+        of the package or of this database. One that points nowhere refuses
+        the package (naming the record and the field), or, when the package
+        is read leniently, leaves the record out (and what needs it)."""
+        package = self.package
+        uuids = {
+            name: {row["uuid"] for row in rows} | package.skipped_uuids.get(name, set())
+            for name, rows in self.rows.items()
+            if not self.by_name[name].is_link
+        }
+        for info in self.tables:
+            rows = self.rows.get(info.name)
+            if not rows:
+                continue
+            for fk in info.fks:
+                if fk.nullable:
+                    continue
+                inside = uuids.get(fk.target, set())
+                wanted = {row[fk.column] for row in rows} - inside
+                if not wanted:
+                    continue
+                target = self.by_name[fk.target].table
+                here: set[str] = set()
+                ordered = sorted(wanted)
+                for start in range(0, len(ordered), _CHUNK):
+                    chunk = ordered[start : start + _CHUNK]
+                    here.update(self.session.scalars(select(target.c.uuid).where(target.c.uuid.in_(chunk))))
+                missing = wanted - here
+                if not missing:
+                    continue
+                bad = [row for row in rows if row[fk.column] in missing]
+                if not package.skip_invalid:
+                    raise InvalidRecord(
+                        _(
+                            "The package cannot be imported: in “{table}”, the record “{record}” points in "
+                            "“{column}” to a record of “{target}” that neither the package nor this database "
+                            "holds. Nothing was imported."
+                        ).format(
+                            table=table_label(info.name),
+                            record=describe(bad[0]),
+                            column=fk.column,
+                            target=table_label(fk.target),
+                        )
+                    )
+                for row in bad:
+                    self.report.skipped.append(
+                        _(
+                            "“{table}”: the record “{record}” points in “{column}” to a record of "
+                            "“{target}” that neither the package nor this database holds."
+                        ).format(
+                            table=table_label(info.name),
+                            record=describe(row),
+                            column=fk.column,
+                            target=table_label(fk.target),
+                        )
+                    )
+                rows = self.rows[info.name] = [row for row in rows if row[fk.column] not in missing]
 
     def _local_rows(self, info: TableInfo, uuids: list[str]) -> dict[str, dict[str, Any]]:
         table = info.table
@@ -116,22 +222,6 @@ class _Merger:
             for record in self.session.execute(select(table).where(table.c.uuid.in_(chunk))).mappings():
                 found[record["uuid"]] = dict(record)
         return found
-
-    def _same_record(
-        self, info: TableInfo, values: dict[str, Any], package_uuids: set[str]
-    ) -> dict[str, Any] | None:
-        """A local record that is this one under another UUID: the same natural
-        key, or the same content in every field (links included). Not one the
-        package also holds under its own UUID (then the two are different records)."""
-        table = info.table
-        keys = [u for u in info.uniques if all(c in values and values[c] is not None for c in u)]
-        keys.append(info.content_columns)  # "== None" is "IS NULL" here: content may hold NULLs
-        for columns in keys:
-            query = select(table).where(and_(*(table.c[c] == values[c] for c in columns))).limit(2)
-            for record in self.session.execute(query).mappings():
-                if record["uuid"] not in package_uuids:
-                    return dict(record)
-        return None
 
     # --- writing ---------------------------------------------------------------
 
@@ -156,9 +246,11 @@ class _Merger:
     def run(self) -> ImportReport:
         self.tables = exchange_tables()
         self.by_name = {info.name: info for info in self.tables}
-        present = [info for info in self.tables if self.package.rows.get(info.name)]
+        self.report.skipped.extend(self.package.skipped)
+        self._check_required_links()
+        present = [info for info in self.tables if self.rows.get(info.name)]
         for done, info in enumerate(present):
-            rows = self.package.rows[info.name]
+            rows = self.rows[info.name]
             self._step = (done, len(present), _("Merging: {table}…").format(table=table_label(info.name)))
             step(self.progress, *self._step)
             if info.is_link:
@@ -175,12 +267,23 @@ class _Merger:
                     count,
                 ).format(table=table_label(name), count=count)
             )
+        for (name, target), count in sorted(self.report.emptied.items()):
+            self.report.conflicts.append(
+                ngettext(
+                    "{table}: {count} link to “{target}” points to a record that is neither in the package "
+                    "nor here; it was left empty.",
+                    "{table}: {count} links to “{target}” point to records that are neither in the package "
+                    "nor here; they were left empty.",
+                    count,
+                ).format(table=table_label(name), count=count, target=table_label(target))
+            )
         return self.report
 
     def _links(self, info: TableInfo, rows: list[dict[str, Any]]) -> None:
         table = info.table
         cols = info.fk_columns
         present = {tuple(r) for r in self.session.execute(select(*(table.c[c] for c in cols))).all()}
+        queued: list[dict[str, Any]] = []
         for index, row in enumerate(rows):
             self._tick(index)
             resolved = self._resolve(info, row)
@@ -191,16 +294,33 @@ class _Merger:
             if pair in present:
                 self.report.unchanged += 1
                 continue
-            if self._write(insert(table).values(**resolved)) is None:
-                self._leave_out(info)
-                continue
             present.add(pair)
-            self.report.added[info.name] += 1
+            queued.append(resolved)
+        self._insert_links(info, queued)
+
+    def _insert_links(self, info: TableInfo, queued: list[dict[str, Any]]) -> None:
+        """The new pairs in one statement per chunk; should one clash after
+        all, each is written on its own and a clashing one left out."""
+        for start in range(0, len(queued), _BATCH):
+            chunk = queued[start : start + _BATCH]
+            try:
+                with self.session.begin_nested():
+                    self.session.execute(insert(info.table), chunk)
+            except IntegrityError:
+                for resolved in chunk:
+                    if self._write(insert(info.table).values(**resolved)) is None:
+                        self._leave_out(info)
+                    else:
+                        self.report.added[info.name] += 1
+                continue
+            self.report.added[info.name] += len(chunk)
 
     def _records(self, info: TableInfo, rows: list[dict[str, Any]]) -> None:
         ids = self._ids(info)
         package_uuids = {row["uuid"] for row in rows}
         local_rows = self._local_rows(info, list(package_uuids))
+        twins: _Twins | None = None
+        queued: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for index, row in enumerate(rows):
             self._tick(index)
             resolved = self._resolve(info, row)
@@ -209,9 +329,16 @@ class _Merger:
                 continue
             values = {c: row[c] for c in info.data_columns}
             values.update(resolved)
-            local = local_rows.get(row["uuid"]) or self._same_record(info, values, package_uuids)
+            local = local_rows.get(row["uuid"])
             if local is None:
-                self._add(info, row, values, ids)
+                if twins is None:  # only a table with new UUIDs needs it
+                    twins = _Twins(self.session, info, package_uuids)
+                local = twins.find(values)
+            if local is None:
+                queued.append((row, values))
+                if len(queued) >= _BATCH:
+                    self._add_all(info, queued, ids)
+                    queued = []
                 continue
             ids[row["uuid"]] = local["id"]
             if all(values[c] == local[c] for c in info.content_columns):
@@ -233,6 +360,8 @@ class _Merger:
                     )
                 else:
                     self.report.changed[info.name] += 1
+                    if twins is not None:
+                        twins.note(local["id"], values)
             else:
                 self._conflict(
                     info,
@@ -241,6 +370,31 @@ class _Merger:
                         "{table}: “{record}” was changed here after the package's version; the version here was kept."
                     ),
                 )
+        self._add_all(info, queued, ids)
+
+    def _add_all(
+        self, info: TableInfo, queued: list[tuple[dict[str, Any], dict[str, Any]]], ids: dict[str, int]
+    ) -> None:
+        """The new records in one statement (their new ids come back with
+        RETURNING); should one clash after all, each is written on its own
+        and the clashing one named as a conflict."""
+        if not queued:
+            return
+        table = info.table
+        params = [
+            {"uuid": row["uuid"], "created_at": row["created_at"], "updated_at": row["updated_at"], **values}
+            for row, values in queued
+        ]
+        try:
+            with self.session.begin_nested():
+                returned = self.session.execute(insert(table).returning(table.c.uuid, table.c.id), params)
+                new: dict[str, int] = {uuid: record_id for uuid, record_id in returned.all()}
+        except IntegrityError:
+            for row, values in queued:
+                self._add(info, row, values, ids)
+            return
+        ids.update(new)
+        self.report.added[info.name] += len(new)
 
     def _add(self, info: TableInfo, row: dict[str, Any], values: dict[str, Any], ids: dict[str, int]) -> None:
         statement = insert(info.table).values(
@@ -288,9 +442,14 @@ def apply(db: Database, package: Package, progress: ProgressCallback | None = No
 
 
 def import_file(
-    db: Database, path: Path, dry_run: bool = False, progress: ProgressCallback | None = None
+    db: Database,
+    path: Path,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+    skip_invalid: bool = False,
 ) -> ImportReport:
     """Check the package (refused with one sentence, the database untouched),
-    then merge it in one transaction, or only preview it."""
-    package = read_package(path)
+    then merge it in one transaction, or only preview it. ``skip_invalid``
+    leaves out records with a wrong value (listed in the report) instead."""
+    package = read_package(path, skip_invalid)
     return preview(db, package, progress) if dry_run else apply(db, package, progress)

@@ -39,6 +39,15 @@ def report_lines(report: ImportReport) -> list[str]:
                     table=table_label(name), added=added, changed=changed
                 )
             )
+    if report.skipped:
+        lines.append(
+            ngettext(
+                "{count} record was not imported, because a value in it is wrong:",
+                "{count} records were not imported, because a value in them is wrong:",
+                len(report.skipped),
+            ).format(count=len(report.skipped))
+        )
+        lines.extend(f"  {sentence}" for sentence in report.skipped)
     if report.conflicts:
         lines.append(
             ngettext(

@@ -136,7 +136,7 @@ def test_export_list_in_the_print_language(data_dir: Path, capsys, tmp_path: Pat
         ),
         (
             ("export", "attestation-list", "--year", "2025-2026", "--lang", "en", "--out", "{out}.pdf"),
-            "invalid choice",
+            "is not one of 'kk', 'ru'",
         ),
         (
             (

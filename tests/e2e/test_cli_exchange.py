@@ -108,9 +108,12 @@ def test_export_of_one_association(school: Path, tmp_path: Path) -> None:
 
 def test_preview_import_and_import_again(package: Path, tmp_path: Path) -> None:
     district = tmp_path / "district"
-    assert _refused(
-        run("--data-dir", str(district), "exchange", "import", str(package), "--dry-run")
-    ).startswith("metodesk: There is no metodesk database")
+    # Issue 13: a dry run where there is no database yet says what the import would do there,
+    # and leaves the data folder as it was (not even created).
+    nothing_yet = run("--data-dir", str(district), "exchange", "import", str(package), "--dry-run")
+    assert nothing_yet.returncode == 0, nothing_yet.stderr
+    assert "  Meetings: 9 added, 0 changed" in nothing_yet.stdout
+    assert not district.exists()
     district.mkdir(exist_ok=True)
     # An empty database first (as after the first start on the district's computer).
     from metodesk.services.setup import prepare_database

@@ -235,7 +235,7 @@ def test_xlsx_prints_on_landscape_pages_with_its_header(plan) -> None:  # type: 
     assert int(sheet.page_setup.fitToWidth) == 1 and int(sheet.page_setup.fitToHeight) == 0
     assert sheet.print_title_rows == f"${HEADER}:${HEADER}"
     assert sheet.auto_filter.ref.startswith(f"A{HEADER}:")
-    assert sheet["A{}".format(HEADER + 1)].border.left.style == "thin"
+    assert sheet[f"A{HEADER + 1}"].border.left.style == "thin"
     texts = [c.value for row in sheet.iter_rows(max_row=HEADER - 1) for c in row if c.value]
     assert "УТВЕРЖДАЮ" in texts and "ПЕРСПЕКТИВНЫЙ ПЛАН АТТЕСТАЦИИ ПЕДАГОГОВ" in texts
     assert any(t.endswith("Б.Е. Сейітқали") for t in texts)  # the director signs as "Б.Е. Сейітқали"

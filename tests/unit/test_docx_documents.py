@@ -18,7 +18,6 @@ from typing import Any
 
 import pytest
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from pypdf import PdfReader
 from sqlalchemy import select

@@ -18,7 +18,6 @@ from test_protocol_pdf import sample as protocol_sample
 from metodesk.reports import build_protocol, plan_pdf
 from metodesk.services.protocol_rows import PrintedDecision, PrintedItem
 
-
 CUT_WORDS: list[str] = []  # paragraphs in which reportlab cut a word without a hyphen
 
 

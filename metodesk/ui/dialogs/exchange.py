@@ -29,6 +29,7 @@ from metodesk import files
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _, ngettext
 from metodesk.services import associations, exchange_export, exchange_import, exchange_package, years
+from metodesk.services.exchange_format import InvalidRecord
 from metodesk.services.exchange_import import ImportReport
 from metodesk.services.exchange_report import count_lines, report_lines
 from metodesk.ui import common
@@ -254,17 +255,43 @@ def import_package(window) -> BackgroundTask | None:  # type: ignore[no-untyped-
     ctx.settings.setValue(FOLDER_KEY, str(path.parent))
     db = ctx.db
 
-    def read_and_preview(progress) -> tuple[Any, ImportReport]:  # type: ignore[no-untyped-def]
-        package = exchange_package.read_package(path)
-        return package, exchange_import.preview(db, package, progress)
+    def read_and_preview(progress, skip_invalid: bool = False) -> tuple[Any, ImportReport | None]:  # type: ignore[no-untyped-def]
+        try:
+            package = exchange_package.read_package(path, skip_invalid=skip_invalid)
+            return package, exchange_import.preview(db, package, progress)
+        except InvalidRecord as refused:
+            if skip_invalid:
+                raise
+            return refused, None
 
-    def previewed(outcome: tuple[exchange_package.Package, ImportReport]) -> None:
+    def previewed(outcome: tuple[Any, ImportReport | None]) -> None:
         package, report = outcome
+        if report is None:  # a record with a wrong value: the user chooses
+            if ask_to_skip_invalid(window, str(package)):
+                run_in_background(
+                    window,
+                    _("Import a package"),
+                    lambda progress: read_and_preview(progress, skip_invalid=True),
+                    on_done=previewed,
+                    text=_("Reading the package…"),
+                )
+            return
         if ask_to_import(window, path, package, report):
             _start_import(window, path, package)
 
     return run_in_background(
         window, _("Import a package"), read_and_preview, on_done=previewed, text=_("Reading the package…")
+    )
+
+
+def ask_to_skip_invalid(parent: QWidget | None, sentence: str) -> bool:
+    """A package with a wrong record: refuse it (the default), or import the
+    rest (the records left out are listed in the preview and the report)."""
+    return common.confirm(
+        parent,
+        sentence
+        + "\n\n"
+        + _("Import the package without the records that have a wrong value? They will be listed."),
     )
 
 
