@@ -190,7 +190,7 @@ def _own_files() -> set[str]:
     from metodesk.storage.lock import LOCK_FILENAME
 
     names = {paths.DB_FILENAME + sidecar for sidecar in _SIDECARS}
-    names |= {LOCK_FILENAME, paths.SETTINGS_FILENAME, WINDOW_FILENAME}
+    names |= {LOCK_FILENAME, paths.SETTINGS_FILENAME, WINDOW_FILENAME, "." + WINDOW_FILENAME + ".work"}
     return {os.path.normcase(name) for name in names}
 
 

@@ -252,12 +252,16 @@ class DocTable(Table):
             target = availHeight - tail  # leave the last rows for the tail's page
         parts = Table.split(self, availWidth, target)
         if not parts and self._at_top():
-            # a row taller than an empty page: only now is it cut
+            # a row taller than an empty page: only now is it cut, and a group
+            # heading kept with it (NOSPLIT) gives way, or nothing could be printed
+            kept_together = self._nosplitCmds
             self.splitInRow = 1
+            self._nosplitCmds = []
             try:
                 parts = Table.split(self, availWidth, availHeight)
             finally:
                 self.splitInRow = 0
+                self._nosplitCmds = kept_together
         for part in parts:
             if isinstance(part, DocTable):
                 part.splitInRow = 0

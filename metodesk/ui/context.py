@@ -4,6 +4,7 @@ remembered geometry, and a signal that says some data changed."""
 from __future__ import annotations
 
 import atexit
+import errno
 import os
 import tempfile
 import weakref
@@ -33,8 +34,9 @@ class WindowSettings(QSettings):
 
     QSettings writes its own file by itself (from its timer, from its
     destructor) and says nothing when that fails; a full disk could leave the
-    data folder's ``window.ini`` cut short. So QSettings only ever writes the
-    working copy in the system's temporary folder, and the file in the data
+    data folder's ``window.ini`` cut short. So QSettings only ever writes a
+    working copy (``.window.ini.work`` beside it, or a temporary file while
+    there is no data folder yet), and the file in the data
     folder changes only here, whole or not at all, with a FileWriteError
     naming it when it cannot be written.
     """
@@ -45,7 +47,13 @@ class WindowSettings(QSettings):
             self._written: bytes | None = target.read_bytes()
         except OSError:
             self._written = None
-        fd, name = tempfile.mkstemp(prefix="metodesk-window-", suffix=".ini")
+        if target.parent.is_dir():
+            # beside window.ini (one window per data folder: the lock), so a
+            # crash leaves one small file that the next start overwrites
+            name = str(target.with_name("." + target.name + ".work"))
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, files.PRIVATE)
+        else:
+            fd, name = tempfile.mkstemp(prefix="metodesk-window-", suffix=".ini")
         with os.fdopen(fd, "wb") as handle:
             handle.write(self._written or b"")
         self.working_copy = Path(name)
@@ -58,6 +66,8 @@ class WindowSettings(QSettings):
         Without a data folder (a start that stopped before making it) there is
         nothing to remember the window in: nothing is written, no folder made."""
         super().sync()
+        if self.status() != QSettings.Status.NoError:  # the working copy may be cut short
+            raise files.FileWriteError(self.target, files.reason_for(OSError(errno.EIO, "")))
         data = self.working_copy.read_bytes()
         if data != (self._written or b"") and self.target.parent.is_dir():
             files.write_file(self.target, data, mode=files.PRIVATE)

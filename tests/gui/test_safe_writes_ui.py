@@ -144,14 +144,14 @@ def test_window_ini_is_written_whole_only_on_sync(_isolated_data_dir) -> None:  
     ini = paths.data_dir() / "window.ini"
     settings = window_settings()
     assert isinstance(settings, WindowSettings)
-    assert settings.working_copy.parent != paths.data_dir()
+    assert settings.working_copy == paths.data_dir() / ".window.ini.work"  # QSettings never writes window.ini itself
     settings.setValue("window/tab", 3)
     super(WindowSettings, settings).sync()  # QSettings writing its own file (its timer, its destructor)
     assert not ini.exists()
     settings.sync()
     assert "tab=3" in ini.read_text()
     assert stat.S_IMODE(ini.stat().st_mode) == files.PRIVATE
-    assert sorted(p.name for p in paths.data_dir().iterdir()) == ["window.ini"]
+    assert sorted(p.name for p in paths.data_dir().iterdir()) == [".window.ini.work", "window.ini"]
     again = window_settings()
     assert again.value("window/tab") in (3, "3")
 
@@ -169,7 +169,7 @@ def test_window_ini_on_a_full_disk_keeps_the_old_file(_isolated_data_dir, monkey
         settings.sync()
     assert str(caught.value) == f"The file {ini} could not be written: the disk is full."
     assert ini.read_bytes() == before
-    assert sorted(p.name for p in paths.data_dir().iterdir()) == ["window.ini"]
+    assert sorted(p.name for p in paths.data_dir().iterdir()) == [".window.ini.work", "window.ini"]
 
 
 def test_closing_the_window_on_a_full_disk_says_so(qtbot, ctx, monkeypatch, shown) -> None:  # type: ignore[no-untyped-def]

@@ -144,9 +144,6 @@ def test_every_list_and_export_reads_the_worst_values(worst_folder: Path, tmp_pa
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="reports/lessons_schedule.py: a lesson row taller than a page (a 1,000-character topic, "
-                   "which the window allows too) cannot be split under its NOSPLIT heading; the reports' layout "
-                   "is another helper's", strict=False)
 def test_the_lessons_schedule_reads_the_worst_values(worst_folder: Path, tmp_path: Path) -> None:
     base = ["--data-dir", str(worst_folder), "--lang", "kk"]
     assert main([*base, "export", "lessons", "--year", YEAR, "--out", str(tmp_path / "l.pdf")]) == 0
