@@ -182,7 +182,17 @@ def complete_start(
     window.statusBar().clearMessage()
     _bench_mark("filled")
     freeze_long_lived_objects()
+    QTimer.singleShot(0, lambda: _offer_new_year(window))
     return True
+
+
+def _offer_new_year(window: MainWindow) -> None:
+    """A new academic year begun since the current one: proposed once (one query otherwise)."""
+    if window.ctx is None or not window.isVisible():
+        return
+    from metodesk.ui.dialogs.new_year import offer_new_year
+
+    offer_new_year(window.ctx, window)
 
 
 def freeze_long_lived_objects() -> None:

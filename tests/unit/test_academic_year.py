@@ -1,0 +1,99 @@
+"""Issue 19.1: the academic year follows the day, not a fixed 2025-2026."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from metodesk.domain import academic_year
+from metodesk.services import years
+from metodesk.services.setup import prepare_database, seed_defaults
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("day", "name"),
+    [
+        (D(2026, 12, 7), "2026-2027"),
+        (D(2026, 8, 1), "2026-2027"),
+        (D(2026, 7, 31), "2025-2026"),
+        (D(2027, 5, 25), "2026-2027"),
+    ],
+)
+def test_the_year_of_a_day_begins_on_1_august(day: dt.date, name: str) -> None:
+    assert academic_year.name_of(day) == name
+
+
+def test_the_standard_calendar_moves_the_quarters_and_skips_a_weekend_start() -> None:
+    year = academic_year.standard_year(2026)
+    assert (year.name, year.start_date, year.end_date) == ("2026-2027", D(2026, 9, 1), D(2027, 5, 25))
+    assert [(t.start_date, t.end_date) for t in year.terms][-1] == (D(2027, 3, 30), D(2027, 5, 25))
+    assert academic_year.standard_year(2024).start_date == D(2024, 9, 2)  # 1 September 2024 was a Sunday
+
+
+def test_today_can_be_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("METODESK_TODAY", "2030-02-03")
+    assert academic_year.today() == D(2030, 2, 3)
+    monkeypatch.setenv("METODESK_TODAY", "not a date")
+    assert academic_year.today() == dt.date.today()
+
+
+def test_a_new_database_seeds_the_year_holding_today(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """On 07.12.2026 the status bar and new records lived in 2025-2026."""
+    monkeypatch.setenv("METODESK_TODAY", "2026-12-07")
+    db = prepare_database(tmp_path / "x.sqlite3")
+    try:
+        with db.reading() as s:
+            rows = years.list_years(s)
+            assert [(y.name, y.is_current) for y in rows] == [("2026-2027", True)]
+            assert rows[0].end_date == D(2027, 5, 25) and len(rows[0].terms) == 4
+    finally:
+        db.close()
+
+
+def test_seeding_leaves_existing_years_alone(session) -> None:  # type: ignore[no-untyped-def]
+    seed_defaults(session, D(2030, 9, 1))
+    assert [y.name for y in years.list_years(session)] == ["2025-2026"]
+
+
+def test_the_new_year_is_offered_once_and_started_with_its_terms_and_plans(db, ours) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import associations, plans, subjects
+    from metodesk.services.plan_activities import ActivityInput, save_activity
+
+    with db.transaction() as s:
+        old = years.current_year(s)
+        subject = subjects.list_subjects(s)[0]
+        assoc = associations.save_association(
+            s,
+            associations.AssociationInput(
+                kind="subject", level="school", name_kk="ӘБ", name_ru="МО",
+                subject_id=subject.id, year_id=old.id, organisation_id=ours,
+            ),
+        )
+        plan_id = plans.create_plan(s, assoc, "test")
+        save_activity(s, plan_id, ActivityInput(content="Семинар", months=(3,)))
+    with db.reading() as s:
+        assert years.year_to_offer(s, D(2026, 7, 31)) is None  # still 2025-2026
+        assert years.year_to_offer(s, D(2026, 8, 1)) == "2026-2027"
+    with db.transaction() as s:
+        result = years.begin_year(s, D(2026, 12, 7), copy_plans=True)
+    assert (result.name, result.plans_copied, result.carried_over) == ("2026-2027", 1, 1)
+    with db.reading() as s:
+        current = years.current_year(s)
+        assert current.name == "2026-2027" and len(current.terms) == 4
+        assert current.terms[0].start_date == D(2026, 9, 1)
+        assert years.year_to_offer(s, D(2026, 12, 8)) is None
+    with db.transaction() as s:  # back to the old year: the new one is not offered again
+        years.set_current(s, old.id)
+    with db.reading() as s:
+        assert years.year_to_offer(s, D(2026, 12, 9)) is None
+
+
+def test_a_declined_year_is_not_offered_again(db) -> None:  # type: ignore[no-untyped-def]
+    with db.transaction() as s:
+        years.mark_offered(s, "2026-2027")
+    with db.reading() as s:
+        assert years.year_to_offer(s, D(2026, 9, 1)) is None
+        assert years.year_to_offer(s, D(2027, 9, 1)) == "2027-2028"
