@@ -74,6 +74,18 @@ def widget_state(root: QWidget) -> tuple:
     )
 
 
+def fit_to_screen(dialog: QWidget) -> None:
+    """Shrink a dialog larger than its screen's free area (a 1024x768 laptop
+    with its panel) to that area; its own minimum size still holds."""
+    screen = dialog.screen()
+    if screen is None:
+        return
+    room = screen.availableGeometry()
+    width, height = min(dialog.width(), room.width()), min(dialog.height(), room.height())
+    if (width, height) != (dialog.width(), dialog.height()):
+        dialog.resize(max(width, dialog.minimumSizeHint().width()), max(height, dialog.minimumSizeHint().height()))
+
+
 def ask_discard(parent: QWidget, keep_draft: bool = False) -> str:
     """Ask before unsaved changes are thrown away: "discard", "keep" (only with
     ``keep_draft``: close and keep the draft for later) or "stay"."""
@@ -201,6 +213,7 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if not self._focused_once:
             self._focused_once = True
+            fit_to_screen(self)
             self.mark_unchanged()
             self.arrange_tab_order()
             first = self.first_field()

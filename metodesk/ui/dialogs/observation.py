@@ -146,7 +146,7 @@ class ObservationDialog(FormDialog):
         right.addWidget(self.total_label)
 
         self._fill()
-        self.resize(max(self.sizeHint().width(), 1040), min(max(self.sizeHint().height(), 640), 700))
+        self.resize(max(self.sizeHint().width(), 1000), min(max(self.sizeHint().height(), 640), 700))  # 1024x768 screens
 
     # ---- building ---------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from metodesk.services import plans, settings, years
 from metodesk.services.plans import PlanRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
+from metodesk.ui.flow import FlowLayout
 from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.models import ROW_ROLE, RowTableModel
 from metodesk.ui.tabs.base import (
@@ -118,7 +119,7 @@ class PlansTab(Tab):
         self.empty_label.setObjectName("plans_empty")
         self.empty_label.setWordWrap(True)
         column.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps under a narrow window (1024 px screens)
         self.new_button = self._button("new_plan_button", _("New plan…"), self.new_record)
         self.copy_button = self._button(
             "copy_plan_button", _("New plan from last year…"), self.copy_from_last_year
@@ -126,7 +127,6 @@ class PlansTab(Tab):
         self.delete_button = self._button("delete_plan_button", _("Delete"), self.delete_plan)
         for button in (self.new_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         column.addLayout(buttons)
         return left
 
