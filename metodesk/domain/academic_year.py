@@ -16,6 +16,8 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
+from metodesk.i18n import N_, _
+
 FIRST_MONTH = 8  # August: a new academic year has begun from 1 August
 TODAY_VARIABLE = "METODESK_TODAY"
 
@@ -101,3 +103,53 @@ def needs_new_year(day: dt.date, current_start: dt.date | None) -> bool:
     if current_start is None:
         return False
     return start_year(day) > start_year(current_start)
+
+
+# ---- where a day falls: the year's own dates, its terms, Sundays and holidays --------------------
+
+# The public holidays of Kazakhstan with fixed dates (Labour Code, art. 84; Law on holidays).
+HOLIDAYS: dict[tuple[int, int], str] = {
+    (1, 1): N_("New Year"),
+    (1, 2): N_("New Year"),
+    (1, 7): N_("Orthodox Christmas"),
+    (3, 8): N_("International Women's Day"),
+    (3, 21): N_("Nauryz"),
+    (3, 22): N_("Nauryz"),
+    (3, 23): N_("Nauryz"),
+    (5, 1): N_("Unity Day of the People of Kazakhstan"),
+    (5, 7): N_("Defender of the Fatherland Day"),
+    (5, 9): N_("Victory Day"),
+    (7, 6): N_("Capital Day"),
+    (8, 30): N_("Constitution Day"),
+    (10, 25): N_("Republic Day"),
+    (12, 16): N_("Independence Day"),
+}
+
+
+def lesson_window(year_start: dt.date, year_end: dt.date) -> tuple[dt.date, dt.date]:
+    """Lessons are given on the year's own days, from its first to its last."""
+    return year_start, year_end
+
+
+def meeting_window(year_start: dt.date, year_end: dt.date) -> tuple[dt.date, dt.date]:
+    """Meetings and mentoring entries: the year's own days, and August before
+    them for the August meetings (the plan approved, the mentors appointed)."""
+    return min(year_start, dt.date(year_start.year, FIRST_MONTH, 1)), year_end
+
+
+def day_warning(
+    day: dt.date | None, year_start: dt.date, year_end: dt.date, terms: list[tuple[dt.date, dt.date]]
+) -> str:
+    """A sentence when ``day`` is a Sunday, a public holiday or between terms
+    (a school break) — worth a second look, though not refused; "" otherwise."""
+    if day is None:
+        return ""
+    shown = day.strftime("%d.%m.%Y")
+    holiday = HOLIDAYS.get((day.month, day.day))
+    if holiday is not None:
+        return _("{date} is a public holiday ({name}).").format(date=shown, name=_(holiday))
+    if day.weekday() == 6:
+        return _("{date} is a Sunday.").format(date=shown)
+    if terms and year_start <= day <= year_end and not any(start <= day <= end for start, end in terms):
+        return _("{date} falls in the break between terms.").format(date=shown)
+    return ""

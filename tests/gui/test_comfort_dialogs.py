@@ -218,3 +218,29 @@ def test_focus_starts_on_the_first_field_and_save_comes_after_the_fields(  # typ
     assert isinstance(seen[-1], QPushButton) and isinstance(seen[-1].parent(), QDialogButtonBox)
     for field in dialog.form_order():
         assert field in seen, field.objectName()
+
+
+# ---- item 5 and 11: the day's warning, dates typed as digits -------------------------------------
+
+
+def test_the_lesson_dialog_warns_of_a_sunday_and_reads_digits(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+    with ctx.reading() as s:
+        year = years.current_year(s).id
+    dialog = LessonDialog(ctx, year_id=year, association_id=assoc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setText("15.02.2026")
+    assert dialog.date_warning.isVisible() and dialog.date_warning.text() == "15.02.2026 is a Sunday."
+    dialog.date.setText("16022026")
+    assert dialog.date.date() == dt.date(2026, 2, 16)
+    assert not dialog.date_warning.isVisible()
+    dialog.date.editingFinished.emit()
+    assert dialog.date.text() == "16.02.2026"
+
+
+def test_the_meeting_dialog_warns_of_a_holiday(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+    dialog = MeetingDialog(ctx, assoc)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.date.setText("16.12.2025")
+    assert dialog.date_warning.text() == "16.12.2025 is a public holiday (Independence Day)."

@@ -360,7 +360,7 @@ def test_a_date_outside_the_academic_year_is_refused(qtbot, ctx, page, school) -
     error = dialog.findChild(type(dialog.heading), "date_error")
     assert error.isVisible()
     assert error.text().startswith(
-        "A meeting of the year 2025-2026 takes place between 01.08.2025 and 30.06.2026"
+        "A meeting of the year 2025-2026 takes place between 01.08.2025 and 25.05.2026"
     )
     assert dialog.sections.currentIndex() == 0
     assert meeting_rows(ctx, school) == []

@@ -97,3 +97,56 @@ def test_a_declined_year_is_not_offered_again(db) -> None:  # type: ignore[no-un
     with db.reading() as s:
         assert years.year_to_offer(s, D(2026, 9, 1)) is None
         assert years.year_to_offer(s, D(2027, 9, 1)) == "2027-2028"
+
+
+def test_a_sunday_a_holiday_and_a_break_are_warned_about() -> None:
+    """Issue 19.5: a Sunday or a holiday gets a warning (saved all the same)."""
+    year = academic_year.standard_year(2026)
+    terms = [(t.start_date, t.end_date) for t in year.terms]
+
+    def warn(day: dt.date) -> str:
+        return academic_year.day_warning(day, year.start_date, year.end_date, terms)
+
+    assert warn(D(2027, 2, 14)) == "14.02.2027 is a Sunday."
+    assert warn(D(2026, 12, 16)) == "16.12.2026 is a public holiday (Independence Day)."
+    assert warn(D(2027, 3, 22)) == "22.03.2027 is a public holiday (Nauryz)."
+    assert warn(D(2026, 10, 29)) == "29.10.2026 falls in the break between terms."
+    assert warn(D(2026, 12, 8)) == ""
+    assert warn(None) == ""  # type: ignore[arg-type]
+
+
+def test_lessons_keep_to_the_year_and_meetings_may_start_in_august() -> None:
+    start, end = D(2026, 9, 1), D(2027, 5, 25)
+    assert academic_year.lesson_window(start, end) == (start, end)
+    assert academic_year.meeting_window(start, end) == (D(2026, 8, 1), end)
+
+
+def test_a_lesson_on_sunday_13_june_2027_is_refused(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The issue's own case: after the year's last day (25.05.2027)."""
+    from metodesk.domain.errors import DomainError
+    from metodesk.services import associations, lessons, organisations, subjects, teachers
+
+    monkeypatch.setenv("METODESK_TODAY", "2026-12-07")
+    db = prepare_database(tmp_path / "x.sqlite3")
+    try:
+        with db.transaction() as s:
+            org = organisations.save_organisation(
+                s, organisations.OrganisationInput(kind="school", name_kk="Мектеп", name_ru="Школа")
+            )
+            subject = subjects.list_subjects(s)[0]
+            assoc = associations.save_association(
+                s,
+                associations.AssociationInput(
+                    kind="subject", level="school", name_kk="ӘБ", name_ru="МО", subject_id=subject.id,
+                    year_id=years.current_year(s).id, organisation_id=org,
+                ),
+            )
+            teacher = teachers.save_teacher(s, teachers.TeacherInput(surname="Ким", first_name="Ли", organisation_id=org))
+            associations.add_member(s, assoc, teacher)
+            data = lessons.proposed_lesson(s, assoc, D(2026, 12, 7))
+            data.teacher_id, data.grade, data.class_letter, data.topic = teacher, 5, "А", "Тақырып"
+            data.date = D(2027, 6, 13)
+            with pytest.raises(DomainError, match="between 01.09.2026 and 25.05.2027"):
+                lessons.save_lesson(s, data, today=D(2026, 12, 7))
+    finally:
+        db.close()

@@ -242,6 +242,38 @@ class FormDialog(QDialog):
         self.form.addRow(label, holder)
         return widget
 
+    def add_day_warning(self, date_field: QLineEdit, year: object) -> QLabel:
+        """A line under ``date_field`` (whose field's error line is "date"…) saying
+        when the typed day is a Sunday, a public holiday or in a break between
+        the terms of ``year`` (a YearRow): saved all the same, but worth a look."""
+        from metodesk.domain.academic_year import day_warning
+
+        label = QLabel()
+        label.setObjectName(f"{getattr(date_field, 'field', 'date')}_warning")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #8a5300;")
+        label.hide()
+        error = self._errors.get(getattr(date_field, "field", "date"))
+        holder = error.parentWidget() if error is not None else None
+        if holder is not None and holder.layout() is not None:
+            holder.layout().addWidget(label)
+        terms = [(t.start_date, t.end_date) for t in getattr(year, "terms", ())]
+
+        def update() -> None:
+            if year is None:
+                return
+            try:
+                day = date_field.date()  # type: ignore[attr-defined]
+            except DomainError:
+                day = None
+            text = day_warning(day, year.start_date, year.end_date, terms)  # type: ignore[attr-defined]
+            label.setText(text)
+            label.setVisible(bool(text))
+
+        date_field.textChanged.connect(lambda _text: update())
+        update()
+        return label
+
     def clear_errors(self) -> None:
         self.general_error.hide()
         for label in self._errors.values():

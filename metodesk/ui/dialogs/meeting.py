@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
-from metodesk.services import associations, settings
+from metodesk.services import associations, settings, years
 from metodesk.services.meetings import MAX_NUMBER, MeetingStatus
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.agenda_item import AgendaPanel
@@ -72,6 +72,7 @@ class MeetingDialog(FormDialog):
             detail = associations.get_detail(session, association_id)
             text_lang = settings.print_language(session)
             kept = meeting_keep.load(session, self.keep_key)
+            self.year = years.get_year(session, detail.row.year_id)
         self.saved_state = meeting_keep.encode(self.draft)  # the meeting as stored
         self.restored = kept is not None and meeting_keep.apply(self.draft, kept)
         self.kept_state = meeting_keep.encode(self.draft) if self.restored else self.saved_state
@@ -212,6 +213,7 @@ class MeetingDialog(FormDialog):
         self.date.set_date(d.date)
         self.date.setMaximumWidth(160)
         self._field(form, _("Date"), self.date, "date")
+        self.date_warning = self.add_day_warning(self.date, self.year)
         self.place = QLineEdit(d.place)
         self.place.setObjectName("place")
         self.place.setPlaceholderText(_("For example: room 204"))
