@@ -244,3 +244,28 @@ def test_the_meeting_dialog_warns_of_a_holiday(qtbot, ctx, assoc) -> None:  # ty
     dialog.show()
     dialog.date.setText("16.12.2025")
     assert dialog.date_warning.text() == "16.12.2025 is a public holiday (Independence Day)."
+
+
+# ---- item 4: duplicates ---------------------------------------------------------------------------
+
+
+def test_a_second_identical_teacher_is_warned_about_and_the_first_opened(qtbot, monkeypatch, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.ui.dialogs.teacher import TeacherDialog
+    from tests.gui.conftest import ASK_DUPLICATE
+
+    with ctx.transaction() as s:
+        first = teachers.save_teacher(
+            s, teachers.TeacherInput(surname="Ким", first_name="Виктория", organisation_id=ours)
+        )
+    monkeypatch.setattr(base, "ask_duplicate", ASK_DUPLICATE)
+    dialog = TeacherDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.surname.setText("Ким")
+    dialog.first_name.setText("Виктория")
+    dialog.organisation.setCurrentIndex(dialog.organisation.findData(ours))
+    _click_later("open_existing_button")
+    dialog.accept()
+    assert dialog.open_existing_id == first and not dialog.isVisible()
+    with ctx.reading() as s:
+        assert len(teachers.list_teachers(s)) == 1

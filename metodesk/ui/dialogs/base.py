@@ -86,6 +86,27 @@ def fit_to_screen(dialog: QWidget) -> None:
         dialog.resize(max(width, dialog.minimumSizeHint().width()), max(height, dialog.minimumSizeHint().height()))
 
 
+def ask_duplicate(parent: QWidget, existing: str) -> str:
+    """Warn that ``existing`` is already saved: "open" it instead, "save" this
+    one all the same, or go "back" to the form."""
+    box = QMessageBox(parent)
+    box.setObjectName("duplicate_question")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Already saved"))
+    box.setText(_("“{name}” is already saved. Open it instead of saving another one?").format(name=existing))
+    open_button = box.addButton(_("Open the saved one"), QMessageBox.ButtonRole.AcceptRole)
+    open_button.setObjectName("open_existing_button")
+    save_button = box.addButton(_("Save another"), QMessageBox.ButtonRole.DestructiveRole)
+    save_button.setObjectName("save_anyway_button")
+    back = box.addButton(_("Back to the form"), QMessageBox.ButtonRole.RejectRole)
+    back.setObjectName("back_button")
+    box.setDefaultButton(open_button)
+    box.setEscapeButton(back)
+    box.exec()
+    clicked = box.clickedButton()
+    return "open" if clicked is open_button else "save" if clicked is save_button else "back"
+
+
 def ask_discard(parent: QWidget, keep_draft: bool = False) -> str:
     """Ask before unsaved changes are thrown away: "discard", "keep" (only with
     ``keep_draft``: close and keep the draft for later) or "stay"."""
@@ -122,6 +143,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.saved_id: int | None = None
+        self.open_existing_id: int | None = None  # the user chose to open the record this one repeats
         self.setWindowTitle(title)
         self.setObjectName(type(self).__name__)
         self._errors: dict[str, QLabel] = {}
@@ -288,8 +310,27 @@ class FormDialog(QDialog):
         """Write the dialog's values; subclasses override."""
         return None
 
+    def duplicate(self, session) -> object | None:  # type: ignore[no-untyped-def]
+        """A record already saved that this one would repeat (``services.duplicates.Existing``);
+        subclasses that can tell override it. A DomainError means a field to fix first."""
+        return None
+
     def accept(self) -> None:
         self.clear_errors()
+        try:
+            with self.ctx.reading() as session:
+                existing = self.duplicate(session)
+        except DomainError:
+            existing = None  # the save below shows the field to fix
+        if existing is not None:
+            answer = ask_duplicate(self, existing.text)  # type: ignore[attr-defined]
+            if answer == "open":
+                self.open_existing_id = existing.id  # type: ignore[attr-defined]
+                self.ctx.settings.setValue(f"dialogs/{type(self).__name__}", self.saveGeometry())
+                QDialog.reject(self)
+                return
+            if answer != "save":
+                return
         try:
             with self.ctx.transaction() as session:
                 self.saved_id = self.save(session)

@@ -23,7 +23,7 @@ from metodesk.domain.rules import experience_years
 from metodesk.domain.text import matches, search_fold
 from metodesk.i18n import _, ngettext
 from metodesk.i18n.dates import parse_short_date
-from metodesk.services import organisations, subjects, teachers
+from metodesk.services import duplicates, organisations, subjects, teachers
 from metodesk.services.teachers import TeacherInput
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
@@ -241,6 +241,9 @@ class TeacherDialog(FormDialog):
             teaching_since=self.teaching_since.date(),
             young_specialist=self.young_specialist.isChecked(),
         )
+
+    def duplicate(self, session):  # type: ignore[no-untyped-def]
+        return duplicates.same_teacher(session, self.values(), self.teacher_id)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
         return teachers.save_teacher(session, self.values(), self.teacher_id)

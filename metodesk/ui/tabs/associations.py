@@ -210,14 +210,23 @@ class AssociationsTab(Tab):
         dialog = AssociationDialog(self.ctx, None, self.year_id(), self)
         if dialog.exec() and dialog.saved_id is not None:
             self._written(dialog.saved_id)
+        elif dialog.open_existing_id is not None:  # the association was there already: open it
+            self.reload(dialog.open_existing_id)
+            self._edit(dialog.open_existing_id)
 
     def edit_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
-        dialog = AssociationDialog(self.ctx, row.id, None, self)
+        self._edit(row.id)
+
+    def _edit(self, association_id: int) -> None:
+        dialog = AssociationDialog(self.ctx, association_id, None, self)
         if dialog.exec() and dialog.saved_id is not None:
             self._written(dialog.saved_id)
+        elif dialog.open_existing_id is not None:
+            self.reload(dialog.open_existing_id)
+            self._edit(dialog.open_existing_id)
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

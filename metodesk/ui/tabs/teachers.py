@@ -328,6 +328,9 @@ class TeachersTab(Tab):
             self.reload()
             return None
         if not dialog.exec() or dialog.saved_id is None:
+            if dialog.open_existing_id is not None:  # the teacher was there already: show that card
+                self.reload(dialog.open_existing_id)
+                return self.open_dialog(dialog.open_existing_id)
             return None
         self._after_write(dialog.saved_id)
         return dialog.saved_id
