@@ -390,6 +390,10 @@ class AttestationTab(Tab):
 
     # ---- shortcuts and state ------------------------------------------------------------------
 
+    def new_record(self) -> None:
+        """Ctrl+N: an award, a case or a course for the chosen teacher, by the open page."""
+        self.panel.add_on_page()
+
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()

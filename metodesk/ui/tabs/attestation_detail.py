@@ -254,6 +254,16 @@ class AttestationDetailPanel(QStackedWidget):
     def _history_double_clicked(self, *_args: object) -> None:
         self.edit_award()
 
+    def add_on_page(self) -> None:
+        """Ctrl+N: add what the open page lists (an award, a case, a course)."""
+        page = self.pages.currentWidget()
+        if page is self.case_page:
+            self.case_page.new_case()
+        elif self.pages.currentIndex() == 2:
+            self.add_course()
+        else:
+            self.add_award()
+
     def add_award(self) -> None:
         if self.row is None:
             return

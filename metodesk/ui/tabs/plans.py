@@ -28,8 +28,8 @@ from metodesk.services import plans, settings, years
 from metodesk.services.plans import PlanRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
-from metodesk.ui.flow import FlowLayout
 from metodesk.ui.dialogs.draft_form import run_action
+from metodesk.ui.flow import FlowLayout
 from metodesk.ui.models import ROW_ROLE, RowTableModel
 from metodesk.ui.tabs.base import (
     Tab,
@@ -48,6 +48,7 @@ from metodesk.ui.tabs.plan_list import (
     list_columns,
     list_rows,
 )
+from metodesk.ui.widgets import SearchBox
 
 SPLITTER_KEY = "splitters/plans"
 LIST_WIDTHS = (0, 95, 105, 115)  # after the (stretched, wrapped) association name
@@ -100,9 +101,12 @@ class PlansTab(Tab):
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         top.addWidget(year_label)
         top.addWidget(self.year_combo)
-        top.addStretch(1)
         column.addLayout(top)
         self.table, self.proxy = make_table("plans_table", self.model, self.ctx)
+        self.search_box = SearchBox()  # Ctrl+F comes here (issue 19.10)
+        self.search_box.setObjectName("plans_search")
+        self.search_box.search_changed.connect(self.proxy.set_search)
+        top.addWidget(self.search_box, 1)
         self.table.setItemDelegate(OneLineFastDelegate(self.table))
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
         self.table.setWordWrap(True)  # long association names take two or three lines
@@ -367,7 +371,8 @@ class PlansTab(Tab):
             self.delete_plan()
 
     def focus_search(self) -> None:
-        self.table.setFocus()
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
 
     def save_state(self) -> None:
         save_table_state(self.table, self.ctx)
