@@ -282,3 +282,21 @@ def test_kazakh_is_the_default(demo_dir: Path) -> None:
     expected = _translated(_catalog("kk"), "Integrity: ok.")
     result = run("--data-dir", str(demo_dir), "check")
     assert expected in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("locale", "word"), [("ru_RU.UTF-8", "экран"), ("kk_KZ.UTF-8", "экран"), ("C.UTF-8", "screen")])
+def test_without_a_display_and_a_chosen_language_the_system_language_speaks(
+    tmp_path: Path, locale: str, word: str
+) -> None:
+    """Issue 19.9: one sentence in the system's language, with a command that
+    works from a source checkout too."""
+    env = _env(LANG=locale, LC_ALL="", LC_MESSAGES="")
+    env.pop("LC_ALL")
+    env.pop("LC_MESSAGES")
+    result = run("--data-dir", str(tmp_path), env=env)
+    _no_traceback(result)
+    assert result.returncode == 2
+    message = _one_line(result.stderr)
+    assert word in message.lower()
+    assert message.count(". ") == 0  # one sentence
+    assert "xvfb-run -a " in message and "-m metodesk" in message
