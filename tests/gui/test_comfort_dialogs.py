@@ -269,3 +269,23 @@ def test_a_second_identical_teacher_is_warned_about_and_the_first_opened(qtbot, 
     assert dialog.open_existing_id == first and not dialog.isVisible()
     with ctx.reading() as s:
         assert len(teachers.list_teachers(s)) == 1
+
+
+# ---- item 7: deleting a leader ---------------------------------------------------------------------
+
+
+def test_deleting_a_leader_names_her_roles(qtbot, monkeypatch, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.ui import common
+    from metodesk.ui.tabs.teachers import TeachersTab
+
+    with ctx.transaction() as s:
+        member = associations.get_detail(s, assoc).members[0]
+        associations.set_role(s, member.membership_id, "leader")
+    asked: list[str] = []
+    monkeypatch.setattr(common, "confirm", lambda parent, question: asked.append(question) or False)
+    tab = TeachersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.ensure_loaded()
+    tab.reload(member.teacher_id)
+    tab.delete_selected()
+    assert asked and "is leader of ««Математика» ӘБ» (2025-2026)." in asked[0]

@@ -68,7 +68,10 @@ class AssociationsTab(Tab):
                     tooltip=lambda r: label_of(AssociationLevel, r.level),
                 ),
                 text_column(lambda: _("Subject"), lambda r: r.subject(lang()) or r.direction),
-                text_column(lambda: _("Leader"), lambda r: r.leader),
+                text_column(
+                    lambda: _("Leader"),
+                    lambda r: _("{name} (archived)").format(name=r.leader) if r.leader_archived else r.leader,
+                ),
                 Column(
                     lambda: _("Members"),
                     lambda r: str(r.member_count),

@@ -370,6 +370,12 @@ class TeachersTab(Tab):
             "Delete {name}? If the teacher already appears in records, "
             "the teacher is archived instead of deleted."
         ).format(name=row.full_name)
+        from metodesk.services.teacher_roles import roles_of
+
+        with self.ctx.reading() as session:
+            roles = roles_of(session, row.id, self.ctx.lang)
+        if roles:
+            question += "\n\n" + _("{name} is {roles}.").format(name=row.full_name, roles="; ".join(roles))
         if not common.confirm(self, question):
             return
         try:
