@@ -289,3 +289,75 @@ def test_deleting_a_leader_names_her_roles(qtbot, monkeypatch, ctx, assoc) -> No
     tab.reload(member.teacher_id)
     tab.delete_selected()
     assert asked and "is leader of ««Математика» ӘБ» (2025-2026)." in asked[0]
+
+
+# ---- item 11: small things -------------------------------------------------------------------------
+
+
+def test_under_three_years_the_young_specialist_mark_is_offered(qtbot, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.ui.dialogs.teacher import TeacherDialog
+
+    dialog = TeacherDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    since = dt.date.today() - dt.timedelta(days=400)
+    dialog.teaching_since.setText(since.strftime("%d%m%Y"))  # digits accepted too
+    assert dialog.young_offer.isVisible()
+    dialog.young_offer.click()
+    assert dialog.young_specialist.isChecked() and not dialog.young_offer.isVisible()
+    dialog.young_specialist.setChecked(False)
+    dialog.teaching_since.setText("01.09.2010")
+    assert not dialog.young_offer.isVisible()
+
+
+def test_the_signatories_are_remembered_per_organisation(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.ui.dialogs.plan_workflow import ApproveDialog
+
+    with ctx.transaction() as s:
+        first = plans.create_plan(s, assoc, "test")
+    dialog = ApproveDialog(ctx, first)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Ахметова Гүлмира Сейітқызы")
+    dialog.title_edit.setText("Директор м.а.")
+    with ctx.transaction() as s:
+        dialog.remember(s)
+    again = ApproveDialog(ctx, first)
+    qtbot.addWidget(again)
+    assert (again.name_edit.text(), again.title_edit.text()) == ("Ахметова Гүлмира Сейітқызы", "Директор м.а.")
+
+
+def test_the_observation_total_leaves_out_an_invalid_score(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.services import lessons
+    from metodesk.ui.dialogs.observation import ObservationDialog
+
+    with ctx.transaction() as s:
+        member = associations.get_detail(s, assoc).members[0]
+        data = lessons.proposed_lesson(s, assoc, dt.date(2025, 10, 20))
+        data.teacher_id, data.grade, data.class_letter, data.topic = member.teacher_id, 5, "А", "Тақырып"
+        lesson_id = lessons.save_lesson(s, data, today=dt.date(2025, 10, 1))
+    dialog = ObservationDialog(ctx, lesson_id, today=dt.date(2025, 10, 21))
+    qtbot.addWidget(dialog)
+    low, high = dialog.scale
+    boxes = dialog.score_boxes
+    boxes[0].setText(str(high))
+    boxes[1].setText(str(high + 7))  # outside the scale
+    assert dialog.total_label.text().startswith(f"Total: {high} of ")
+    assert "(1 of" in dialog.total_label.text()
+
+
+def test_an_empty_tab_says_what_to_do_first(qtbot, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+    from metodesk.ui.tabs.attestation import AttestationTab
+    from metodesk.ui.tabs.lessons import LessonsTab
+    from metodesk.ui.tabs.teachers import TeachersTab
+
+    expected = {
+        TeachersTab: "No teachers yet: add the first one",
+        LessonsTab: "This year has no associations yet.",
+        AttestationTab: "No teachers yet: add them in the Teachers tab first.",
+    }
+    for kind, text in expected.items():
+        tab = kind(ctx)
+        qtbot.addWidget(tab)
+        tab.ensure_loaded()
+        labels = [w.text() for w in tab.findChildren(QLabel, "count_label")]
+        assert any(label.startswith(text) for label in labels), (kind.__name__, labels)

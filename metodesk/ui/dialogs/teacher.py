@@ -14,15 +14,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from metodesk.domain.enums import Category, Position
+from metodesk.domain.errors import DomainError
 from metodesk.domain.rules import experience_years
 from metodesk.domain.text import matches, search_fold
 from metodesk.i18n import _, ngettext
-from metodesk.i18n.dates import parse_short_date
 from metodesk.services import duplicates, organisations, subjects, teachers
 from metodesk.services.teachers import TeacherInput
 from metodesk.ui.context import AppContext
@@ -30,6 +31,9 @@ from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.widgets import DateField
 
 SUBJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+YOUNG_YEARS = 3  # a teacher with less experience is offered the young-specialist mark
 
 
 class SubjectPicker(QWidget):
@@ -176,7 +180,20 @@ class TeacherDialog(FormDialog):
         self.young_specialist = QCheckBox(_("Young specialist"))
         self.young_specialist.setObjectName("young_specialist")
         self.young_specialist.setToolTip(_("Tick for a beginning teacher who may get a mentor."))
-        self.add_field("", self.young_specialist, "young_specialist")
+        young_row = QWidget()
+        young_layout = QHBoxLayout(young_row)
+        young_layout.setContentsMargins(0, 0, 0, 0)
+        young_layout.addWidget(self.young_specialist)
+        # Under three years of teaching: the mark is offered (issue 19.11).
+        self.young_offer = QPushButton(_("Under three years of experience: mark as a young specialist"))
+        self.young_offer.setObjectName("young_offer_button")
+        self.young_offer.setFlat(True)
+        self.young_offer.setStyleSheet("color: #1d5fa8; text-align: left;")
+        self.young_offer.clicked.connect(lambda: self.young_specialist.setChecked(True))
+        self.young_offer.hide()
+        young_layout.addWidget(self.young_offer, 1)
+        self.young_specialist.toggled.connect(lambda _on: self._update_experience())
+        self.add_field("", young_row, "young_specialist")
 
         if row is not None:
             self._load(row)
@@ -214,11 +231,14 @@ class TeacherDialog(FormDialog):
 
     def _update_experience(self) -> None:
         try:
-            since = parse_short_date(self.teaching_since.text())
-        except ValueError:
+            since = self.teaching_since.date()
+        except DomainError:
             since = None
         today = dt.date.today()
         years = experience_years(since, today) if since is not None and since <= today else None
+        self.young_offer.setVisible(
+            years is not None and years < YOUNG_YEARS and not self.young_specialist.isChecked()
+        )
         if years is None:
             self.experience_label.setText("")
         else:

@@ -331,6 +331,9 @@ class AttestationTab(Tab):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), len(self._all_rows)
+        if total == 0 and self.view_combo.currentData() == attestation_views.ALL:
+            self.count_label.setText(_("No teachers yet: add them in the Teachers tab first."))
+            return
         self.count_label.setText(
             ngettext("{shown} of {n} teacher", "{shown} of {n} teachers", total).format(shown=shown, n=total)
         )

@@ -426,6 +426,13 @@ class LessonList(QWidget):
                 )
             )
             return
+        if total == 0:  # an empty tab says what to do first (issue 19.11)
+            self.count_label.setText(
+                _("This year has no associations yet. Create one in the Associations tab first.")
+                if not self.has_associations()
+                else _("No lessons yet: plan the first one with “Plan lesson…” (Ctrl+N).")
+            )
+            return
         if shown == total:
             text = ngettext("{n} lesson", "{n} lessons", total).format(n=total)
         else:

@@ -281,6 +281,14 @@ class TeachersTab(Tab):
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
+        if self._total == 0:  # an empty tab says what to do first (issue 19.11)
+            self.count_label.setText(
+                _(
+                    "No teachers yet: add the first one with “Add…” (Ctrl+N). "
+                    "Associations, lessons, mentoring and attestation all start from the teachers."
+                )
+            )
+            return
         if shown == self._total:
             text = ngettext("{n} teacher", "{n} teachers", shown).format(n=shown)
         else:
