@@ -98,3 +98,43 @@ def test_the_editing_dialogs_fit_1024x768(qtbot, demo_db, lang) -> None:  # type
         assert width <= SCREEN[0] and height <= SCREEN[1] - TASKBAR, (type(dialog).__name__, width, height)
         assert dialog.width() <= SCREEN[0], (type(dialog).__name__, dialog.width())
         dialog.close()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_column_header_is_clipped_at_1024(qtbot, demo_db, lang) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19.8: "Ғақырыбы" for "Тақырыбы", "Экспорт" under its arrow: every
+    header of every table of every tab and page shows its whole text."""
+    from PySide6.QtWidgets import QPushButton, QTabWidget, QTableView
+
+    from metodesk.ui.tabs.base import header_width
+
+    set_language(lang)
+    window = MainWindow(AppContext(demo_db))
+    qtbot.addWidget(window)
+    window.resize(*SCREEN)
+    window.show()
+    clipped = []
+    for index, tab in enumerate(window.tabs):
+        window.tabs_widget.setCurrentIndex(index)
+        table = getattr(tab, "table", None)
+        if table is not None and table.model() is not None and table.model().rowCount():
+            table.selectRow(0)
+        pages = [w for w in tab.findChildren(QTabWidget) if w.isVisible()]
+        for pager in pages or [None]:
+            for page in range(pager.count() if pager is not None else 1):
+                if pager is not None:
+                    pager.setCurrentIndex(page)
+                QApplication.processEvents()
+                for view in tab.findChildren(QTableView):
+                    if not view.isVisible() or view.model() is None:
+                        continue
+                    header = view.horizontalHeader()
+                    for column in range(header.count()):
+                        if header.isSectionHidden(column):
+                            continue
+                        if header.sectionSize(column) < header_width(view, column) - 28:
+                            clipped.append((type(tab).__name__, view.objectName(), column, header.sectionSize(column)))
+        for button in tab.findChildren(QPushButton):
+            if button.isVisible() and button.width() < button.sizeHint().width() - 2:
+                clipped.append((type(tab).__name__, button.objectName(), button.width(), button.sizeHint().width()))
+    assert not clipped

@@ -32,6 +32,7 @@ from metodesk.ui.tabs.association_detail import (
     text_column,
 )
 from metodesk.ui.tabs.base import (
+    StretchGuard,
     Tab,
     fill_year_combo,
     header_width,
@@ -119,6 +120,7 @@ class AssociationsTab(Tab):
             header = self.table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            StretchGuard(self.table, 0)
             for section, width in enumerate(LIST_WIDTHS[1:], start=1):
                 self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.search_box.search_changed.connect(self.proxy.set_search)

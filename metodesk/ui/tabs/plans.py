@@ -32,6 +32,7 @@ from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.flow import FlowLayout
 from metodesk.ui.models import ROW_ROLE, RowTableModel
 from metodesk.ui.tabs.base import (
+    StretchGuard,
     Tab,
     fill_year_combo,
     header_width,
@@ -115,6 +116,7 @@ class PlansTab(Tab):
             header = self.table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            StretchGuard(self.table, 0)
             for section, width in enumerate(LIST_WIDTHS[1:], start=1):
                 self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

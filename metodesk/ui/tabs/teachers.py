@@ -218,7 +218,7 @@ class TeachersTab(Tab):
         widths = [max(int(w * scale), min(fitted[i], 120), 80) for i, w in enumerate(TEXT_WIDTHS)]
         widths += fitted[n_text:]
         excess = sum(widths) - available
-        for column in (0, 2, 1):  # name, subjects, organisation give way first
+        for column in (1, 2, 0):  # organisation, subjects, then the name give way (names stay readable)
             give = max(0, min(excess, widths[column] - 100))
             widths[column] -= give
             excess -= give
