@@ -150,3 +150,44 @@ def test_a_lesson_on_sunday_13_june_2027_is_refused(tmp_path, monkeypatch) -> No
                 lessons.save_lesson(s, data, today=D(2026, 12, 7))
     finally:
         db.close()
+
+
+def test_open_decisions_carry_into_the_new_year(db, ours) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19.1: starting the new year copies the plans (the association
+    carries on) and last year's open decisions come up at its first review."""
+    from metodesk.services import agenda, associations, decisions, meetings, plans, subjects, teachers
+    from metodesk.services.decisions import DecisionInput
+
+    with db.transaction() as s:
+        old = years.current_year(s)
+        subject = subjects.list_subjects(s)[0]
+        assoc = associations.save_association(
+            s,
+            associations.AssociationInput(
+                kind="subject", level="school", name_kk="ӘБ", name_ru="МО",
+                subject_id=subject.id, year_id=old.id, organisation_id=ours,
+            ),
+        )
+        leader = teachers.save_teacher(s, teachers.TeacherInput(surname="Ким", first_name="Ли", organisation_id=ours))
+        associations.add_member(s, assoc, leader, "leader")
+        meeting = meetings.save_meeting(
+            s, meetings.MeetingInput(assoc, 1, D(2026, 4, 10), chair_id=leader, status="held"), today=D(2026, 4, 20)
+        )
+        item = agenda.save_item(s, meeting, agenda.ItemInput(title="Олимпиада туралы"))
+        open_id = decisions.save_decision(s, item, DecisionInput("Олимпиадаға дайындалу", deadline=D(2026, 9, 30)))
+        done = decisions.save_decision(s, item, DecisionInput("Кесте құру", status="done", done_date=D(2026, 4, 15)))
+        plans.create_plan(s, assoc, "test")
+    with db.transaction() as s:
+        years.begin_year(s, D(2026, 8, 20), copy_plans=True)
+    with db.transaction() as s:
+        new_year = years.current_year(s)
+        new_assoc = [a for a in associations.list_associations(s, new_year.id)][0].id
+        assert [d.id for d in decisions.open_decisions(s, new_assoc)] == [open_id]
+        first = meetings.save_meeting(
+            s, meetings.MeetingInput(new_assoc, 1, D(2026, 8, 28), chair_id=leader), today=D(2026, 8, 20)
+        )
+        reviewed = {r.decision.id: r.done_at_review for r in decisions.decisions_under_review(s, first)}
+        assert reviewed == {open_id: False, done: True}  # and the one done since the last meeting
+        decisions.close_at_meeting(s, first, open_id)
+    with db.reading() as s:
+        assert decisions.open_decisions(s, new_assoc) == []

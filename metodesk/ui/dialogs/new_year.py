@@ -2,7 +2,8 @@
 still the old one, the window proposes it once at start: create it with its
 terms (the old year's moved on by a year), make it current, and copy the old
 year's annual plans into it (their associations carry on with their members;
-unfinished activities are marked as carried over)."""
+unfinished activities are marked as carried over); the open decisions of an
+association that carries on come up at its first review (``decisions.carried_from``)."""
 
 from __future__ import annotations
 
@@ -47,6 +48,15 @@ class NewYearDialog(QDialog):
         self.copy_plans.setEnabled(plans > 0)
         self.copy_plans.setVisible(plans > 0)
         layout.addWidget(self.copy_plans)
+        carried = QLabel(
+            _(
+                "Associations that carry on into {name} (those whose plans are copied, or made again "
+                "for the same subject) see last year's open decisions at their first meeting's review."
+            ).format(name=name)
+        )
+        carried.setObjectName("carried_decisions")
+        carried.setWordWrap(True)
+        layout.addWidget(carried)
         later = QLabel(_("If you choose “Not now”, the year can be added later in Settings."))
         later.setWordWrap(True)
         layout.addWidget(later)
