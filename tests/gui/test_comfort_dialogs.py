@@ -74,7 +74,7 @@ def test_the_new_year_is_proposed_and_started(qtbot, monkeypatch, ctx, assoc) ->
 
     monkeypatch.setattr(NewYearDialog, "exec", accept)
     assert offer_new_year(ctx, today=dt.date(2026, 12, 7))
-    assert shown and "2026-2027" in shown[0].copy_plans.text()
+    assert shown and "2025-2026" in shown[0].copy_plans.text()
     with ctx.reading() as s:
         assert years.current_year(s).name == "2026-2027"
         assert len(plans.list_plans(s, years.current_year(s).id)) == 1
@@ -303,7 +303,7 @@ def test_under_three_years_the_young_specialist_mark_is_offered(qtbot, ctx, ours
     since = dt.date.today() - dt.timedelta(days=400)
     dialog.teaching_since.setText(since.strftime("%d%m%Y"))  # digits accepted too
     assert dialog.young_offer.isVisible()
-    dialog.young_offer.click()
+    dialog.young_offer.linkActivated.emit("mark")
     assert dialog.young_specialist.isChecked() and not dialog.young_offer.isVisible()
     dialog.young_specialist.setChecked(False)
     dialog.teaching_since.setText("01.09.2010")

@@ -37,11 +37,9 @@ class NewYearDialog(QDialog):
         text.setWordWrap(True)
         layout.addWidget(text)
         self.copy_plans = QCheckBox(
-            ngettext(
-                "Copy the {count} annual plan of {previous} into {name} (unfinished activities are marked as carried over)",
-                "Copy the {count} annual plans of {previous} into {name} (unfinished activities are marked as carried over)",
-                plans,
-            ).format(count=plans, previous=previous, name=name)
+            ngettext("Copy {count} annual plan of {previous}", "Copy {count} annual plans of {previous}", plans).format(
+                count=plans, previous=previous
+            )
         )
         self.copy_plans.setObjectName("copy_plans")
         self.copy_plans.setChecked(plans > 0)
@@ -50,8 +48,9 @@ class NewYearDialog(QDialog):
         layout.addWidget(self.copy_plans)
         carried = QLabel(
             _(
-                "Associations that carry on into {name} (those whose plans are copied, or made again "
-                "for the same subject) see last year's open decisions at their first meeting's review."
+                "Unfinished activities of the copied plans are marked as carried over. Associations that "
+                "carry on into {name} (those whose plans are copied, or made again for the same subject) "
+                "see last year's open decisions at their first meeting's review."
             ).format(name=name)
         )
         carried.setObjectName("carried_decisions")
@@ -68,8 +67,9 @@ class NewYearDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(480)
-        self.resize(560, self.sizeHint().height())
+        self.setMinimumWidth(520)
+        layout.activate()
+        self.resize(580, max(self.sizeHint().height(), layout.totalHeightForWidth(580)))
 
 
 def offer_new_year(ctx: AppContext, parent: QWidget | None = None, today: dt.date | None = None) -> bool:

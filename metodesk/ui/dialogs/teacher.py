@@ -4,6 +4,7 @@ dates and the young-specialist mark."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -181,17 +181,20 @@ class TeacherDialog(FormDialog):
         self.young_specialist.setObjectName("young_specialist")
         self.young_specialist.setToolTip(_("Tick for a beginning teacher who may get a mentor."))
         young_row = QWidget()
-        young_layout = QHBoxLayout(young_row)
+        young_layout = QVBoxLayout(young_row)  # the offer on its own line: it is long in Russian
         young_layout.setContentsMargins(0, 0, 0, 0)
         young_layout.addWidget(self.young_specialist)
         # Under three years of teaching: the mark is offered (issue 19.11).
-        self.young_offer = QPushButton(_("Under three years of experience: mark as a young specialist"))
-        self.young_offer.setObjectName("young_offer_button")
-        self.young_offer.setFlat(True)
-        self.young_offer.setStyleSheet("color: #1d5fa8; text-align: left;")
-        self.young_offer.clicked.connect(lambda: self.young_specialist.setChecked(True))
+        self.young_offer = QLabel(
+            '<a href="mark">{}</a>'.format(
+                html.escape(_("Under three years of experience: mark as a young specialist"))
+            )
+        )
+        self.young_offer.setObjectName("young_offer")
+        self.young_offer.setWordWrap(True)
+        self.young_offer.linkActivated.connect(lambda _link: self.young_specialist.setChecked(True))
         self.young_offer.hide()
-        young_layout.addWidget(self.young_offer, 1)
+        young_layout.addWidget(self.young_offer)
         self.young_specialist.toggled.connect(lambda _on: self._update_experience())
         self.add_field("", young_row, "young_specialist")
 
