@@ -300,3 +300,14 @@ def test_without_a_display_and_a_chosen_language_the_system_language_speaks(
     assert word in message.lower()
     assert message.count(". ") == 0  # one sentence
     assert "xvfb-run -a " in message and "-m metodesk" in message
+
+
+def test_list_years_shows_the_terms_and_marks_the_current_year(demo_dir: Path) -> None:
+    """Issue 19.1: `metodesk list years`."""
+    result = run("--data-dir", str(demo_dir), "--lang", "en", "list", "years")
+    _no_traceback(result)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("* 2025-2026\t01.09.2025 – 25.05.2026\tcurrent")
+    assert [line.split("\t")[0].strip() for line in lines[1:5]] == ["1", "2", "3", "4"]
+    assert "Quarter\t30.03.2026 – 25.05.2026" in lines[4]
