@@ -19,7 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 
-from metodesk.domain.rules import meeting_date_window
+from metodesk.domain.academic_year import meeting_window
 from metodesk.services import (
     agenda,
     associations,
@@ -215,7 +215,7 @@ def fill_new_meeting(qtbot, monkeypatch, school: School):  # type: ignore[no-unt
         today = dt.date.today()
         with dialog.ctx.reading() as s:
             year = years.current_year(s)
-        start, end = meeting_date_window(year.start_date, year.end_date)
+        start, end = meeting_window(year.start_date, year.end_date)
         seen.update(
             number=dialog.number.value(),
             date=dialog.date.date(),
