@@ -182,7 +182,6 @@ def complete_start(
     window.statusBar().clearMessage()
     _bench_mark("filled")
     freeze_long_lived_objects()
-    QTimer.singleShot(0, lambda: _offer_new_year(window))
     return True
 
 
@@ -272,6 +271,8 @@ def start_window(app: QApplication, explicit_language: str | None = None, loop=N
     def finish() -> None:
         if complete_start(app, window, explicit_language, deep_check=False):
             checker.start(window)
+            # The program only (not open_main_window's tests, smoke and benches): a new year, once.
+            QTimer.singleShot(0, lambda: _offer_new_year(window))
             return
         window.hide()
         loop.exit(1)
