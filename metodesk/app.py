@@ -10,15 +10,34 @@ from metodesk import config, paths
 from metodesk.i18n import _, set_language
 
 
+def system_language() -> str:
+    """The system's language for messages (LC_ALL, LC_MESSAGES, LANG, the first
+    one set): kk or ru when it is one of them, else en."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "").strip()
+        if value:
+            code = value[:2].lower()
+            return code if code in ("kk", "ru") else "en"
+    return "en"
+
+
+def _restart_command() -> str:
+    """How to start this metodesk again: the frozen program, else the package
+    through this Python (works from a source checkout as from an installation)."""
+    if getattr(sys, "frozen", False):
+        return sys.executable
+    return f"{os.path.basename(sys.executable) or 'python3'} -m metodesk"
+
+
 def display_problem() -> str | None:
     """One sentence when Qt would abort for want of a screen, else None."""
     if sys.platform.startswith("linux") and not (
         os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
     ):
         return _(
-            "metodesk needs a screen, and none was found (DISPLAY is not set). "
-            "On a computer without one, run it under Xvfb: xvfb-run -a metodesk"
-        )
+            "metodesk needs a screen and found none (DISPLAY is not set), so run it under Xvfb: "
+            "xvfb-run -a {command}"
+        ).format(command=_restart_command())
     return None
 
 
@@ -79,7 +98,11 @@ def run_app(args: argparse.Namespace) -> int:
     set_language(config.resolve_language(args.lang))
     problem = display_problem()
     if problem:
-        print(problem, file=sys.stderr)
+        from metodesk.i18n import language_from_env, translated_in
+
+        chosen = args.lang or language_from_env() or config.saved_language()
+        with translated_in(chosen or system_language()):  # no choice yet: the system's language
+            print(display_problem(), file=sys.stderr)
         return 2
     from metodesk import logs
 

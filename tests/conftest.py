@@ -13,6 +13,9 @@ os.environ.pop("METODESK_LANG", None)
 from metodesk import paths  # noqa: E402
 from metodesk.i18n import set_language  # noqa: E402
 
+PINNED_TODAY = "2026-05-20"  # a day of 2025-2026; module-scoped fixtures and child processes see it too
+os.environ["METODESK_TODAY"] = PINNED_TODAY
+
 
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
     for item in items:
@@ -23,9 +26,12 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """Every test gets its own data folder and starts in English."""
+    """Every test gets its own data folder and starts in English, on a day of
+    the academic year 2025-2026 (the year most tests' records are dated in):
+    a new database seeds that year. Tests of the year's own logic pin another day."""
     data = tmp_path / "data"
     monkeypatch.setenv("METODESK_DATA_DIR", str(data))
+    monkeypatch.setenv("METODESK_TODAY", PINNED_TODAY)
     paths.set_data_dir(None)
     set_language("en")
     yield data

@@ -1,4 +1,4 @@
-"""The foundation's commands: demo, check, list teachers, list associations."""
+"""The foundation's commands: demo, check, list teachers, associations, years."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     associations = listing.add_parser("associations", help="id and name of every association")
     associations.add_argument("--year", help="academic year, e.g. 2025-2026")
     associations.set_defaults(handler=cmd_list_associations)
+
+    year_list = listing.add_parser("years", help="the academic years with their terms; * marks the current one")
+    year_list.set_defaults(handler=cmd_list_years)
 
 
 def _district_builder():  # type: ignore[no-untyped-def]
@@ -129,6 +132,29 @@ def cmd_list_associations(args: argparse.Namespace) -> int:
     lang = language()
     for row in rows:
         print(f"{row.id}\t{row.name(lang)}")
+    return EXIT_OK
+
+
+def cmd_list_years(args: argparse.Namespace) -> int:
+    """Each year (oldest first) with its dates, the current one marked, and
+    its terms indented under it."""
+    from metodesk.domain.enums import TermKind
+    from metodesk.i18n.dates import short_date
+    from metodesk.services import years
+
+    db = open_db(create=False)
+    try:
+        with db.reading() as session:
+            rows = years.list_years(session)
+    finally:
+        db.close()
+    for year in reversed(rows):
+        mark = "*" if year.is_current else " "
+        current = "\t" + _("current") if year.is_current else ""
+        print(f"{mark} {year.name}\t{short_date(year.start_date)} – {short_date(year.end_date)}{current}")
+        for term in year.terms:
+            kind = TermKind(term.kind).label if term.kind in {k.value for k in TermKind} else term.kind
+            print(f"    {term.number}\t{kind}\t{short_date(term.start_date)} – {short_date(term.end_date)}")
     return EXIT_OK
 
 

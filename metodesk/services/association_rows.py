@@ -34,6 +34,7 @@ class AssociationRow:
     organisation_ru: str
     leader: str
     member_count: int
+    leader_archived: bool = False  # shown as "(archived)", as Mentoring shows its people
 
     def name(self, lang: str) -> str:
         return self.name_ru if lang == "ru" else self.name_kk
@@ -85,13 +86,18 @@ def association_rows(session: Session, *where: ColumnElement[bool]) -> list[Asso
     counts: dict[int, int] = dict(session.execute(members).all())  # type: ignore[arg-type]
     leaders: dict[int, str] = {}
     led = (
-        select(Membership.association_id, Teacher.surname, Teacher.first_name, Teacher.patronymic)
+        select(
+            Membership.association_id, Teacher.surname, Teacher.first_name, Teacher.patronymic, Teacher.archived
+        )
         .join(Association, Association.id == Membership.association_id)
         .join(Teacher, Teacher.id == Membership.teacher_id)
         .where(Membership.role == MemberRole.LEADER.value, *where)
         .order_by(Membership.id)
     )
-    for assoc_id, surname, first_name, patronymic in session.execute(led):
+    archived_leaders: set[int] = set()
+    for assoc_id, surname, first_name, patronymic, archived in session.execute(led):
+        if assoc_id not in leaders and archived:
+            archived_leaders.add(assoc_id)
         leaders.setdefault(assoc_id, initials_name(surname, first_name, patronymic))
     return [
         AssociationRow(
@@ -111,6 +117,7 @@ def association_rows(session: Session, *where: ColumnElement[bool]) -> list[Asso
             organisation_ru=r[13],
             leader=leaders.get(r[0], ""),
             member_count=counts.get(r[0], 0),
+            leader_archived=r[0] in archived_leaders,
         )
         for r in records
     ]

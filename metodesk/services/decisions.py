@@ -18,7 +18,7 @@ from metodesk.i18n import N_, _
 from metodesk.services.agenda import ItemInput, ItemKind, Speaker, insert_item_first
 from metodesk.services.common import check_enum, get_or_fail, limited, reasonable_date
 from metodesk.services.meetings import short_name
-from metodesk.storage.models import AgendaItem, Decision, Meeting, Teacher
+from metodesk.storage.models import AcademicYear, AgendaItem, Association, Decision, Meeting, Teacher
 
 MAX_DECISION = 2000
 
@@ -192,9 +192,28 @@ def delete_decision(session: Session, decision_id: int) -> None:
             session.flush()  # one at a time: numbers stay unique within the item
 
 
-def _earlier_meetings(meeting: Meeting):  # type: ignore[no-untyped-def]
+def carried_from(session: Session, association_id: int) -> list[int]:
+    """The association and the one it continues from the academic year before
+    (same organisation, kind, level and subject): the open decisions of last
+    year's association carry over into this one's reviews (issue 19.1)."""
+    from metodesk.services.plan_copy import counterpart  # plan_copy imports the meetings' services
+
+    assoc = session.get(Association, association_id)
+    if assoc is None:
+        return [association_id]
+    before = session.scalars(
+        select(AcademicYear.id)
+        .where(AcademicYear.start_date < assoc.year.start_date)
+        .order_by(AcademicYear.start_date.desc())
+        .limit(1)
+    ).first()
+    previous = counterpart(session, association_id, before) if before is not None else None
+    return [association_id] + ([previous.id] if previous is not None and previous.id != association_id else [])
+
+
+def _earlier_meetings(meeting: Meeting, associations: list[int] | None = None):  # type: ignore[no-untyped-def]
     return and_(
-        Meeting.association_id == meeting.association_id,
+        Meeting.association_id.in_(associations or [meeting.association_id]),
         or_(
             Meeting.date < meeting.date,
             and_(Meeting.date == meeting.date, Meeting.number < meeting.number),
@@ -214,11 +233,14 @@ def open_decisions(
         _loaded()
         .join(AgendaItem, AgendaItem.id == Decision.item_id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
-        .where(Meeting.association_id == association_id, Decision.status == DecisionStatus.OPEN.value)
+        .where(
+            Meeting.association_id.in_(carried_from(session, association_id)),
+            Decision.status == DecisionStatus.OPEN.value,
+        )
     )
     if before_meeting_id is not None:
         meeting = get_or_fail(session, Meeting, before_meeting_id, _("The meeting was not found."))
-        query = query.where(_earlier_meetings(meeting))
+        query = query.where(_earlier_meetings(meeting, carried_from(session, meeting.association_id)))
     query = query.order_by(Meeting.date, Meeting.number, AgendaItem.position, Decision.number)
     return [decision_row(d, today or dt.date.today()) for d in session.scalars(query)]
 
@@ -238,9 +260,10 @@ def decisions_under_review(
     this meeting, those done since the previous meeting, and those still open
     on its date (which stay under control)."""
     meeting = get_or_fail(session, Meeting, meeting_id, _("The meeting was not found."))
+    lineage = carried_from(session, meeting.association_id)
     earlier = list(
         session.scalars(
-            select(Meeting).where(_earlier_meetings(meeting)).order_by(Meeting.date, Meeting.number)
+            select(Meeting).where(_earlier_meetings(meeting, lineage)).order_by(Meeting.date, Meeting.number)
         )
     )
     if not earlier:
@@ -249,7 +272,7 @@ def decisions_under_review(
     later_ids = set(
         session.scalars(
             select(Meeting.id).where(
-                Meeting.association_id == meeting.association_id,
+                Meeting.association_id.in_(lineage),
                 Meeting.id != meeting.id,
                 Meeting.id.not_in(list(order)),
             )
@@ -298,7 +321,10 @@ def close_at_meeting(
     meeting = get_or_fail(session, Meeting, meeting_id, _("The meeting was not found."))
     decision = get_or_fail(session, Decision, decision_id, _("The decision was not found."))
     source = decision.item.meeting
-    if source.association_id != meeting.association_id or (source.date, source.number) >= (
+    if source.association_id not in carried_from(session, meeting.association_id) or (
+        source.date,
+        source.number,
+    ) >= (
         meeting.date,
         meeting.number,
     ):

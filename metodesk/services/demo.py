@@ -1,7 +1,9 @@
 """The demo school: a small rural school, two neighbouring small schools, about
-fifteen teachers, three associations (one at district level), 2025-2026 — with
-meetings and protocols, annual plans, open lessons, mentoring and attestation
-records added by each area's own demo module."""
+fifteen teachers, three associations (one at district level) in the academic
+year holding ``today`` — with meetings and protocols, annual plans, open
+lessons, mentoring and attestation records added by each area's own demo
+module. The data below is written for 2025-2026 (``BASE_YEAR``) and moved by
+whole years to the year holding ``today``, so nothing in it looks stale."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from metodesk.domain import academic_year
 from metodesk.domain.enums import (
     AssociationKind,
     AssociationLevel,
@@ -31,6 +34,7 @@ from metodesk.services.setup import seed_defaults
 from metodesk.storage.models import Organisation, Subject
 
 D = dt.date
+BASE_YEAR = 2025  # the academic year the dates below are written for
 
 ORGANISATIONS = (
     # (key, kind, name_kk, name_ru, head_name, head_title_kk, deputy)
@@ -289,9 +293,15 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
     Refuses a database that already holds organisations, so real data is never mixed in."""
     if has_data(session):
         raise DomainError(_("The database already holds data; the demo school goes only into an empty one."))
-    seed_defaults(session)
-    year = years.year_by_name(session, "2025-2026")
+    today = today or academic_year.today()
+    seed_defaults(session, today)
+    year = years.get_year(session, years.ensure_year(session, today))
     years.set_current(session, year.id)
+    step = academic_year.start_year(today) - BASE_YEAR
+
+    def moved(day: dt.date | None) -> dt.date | None:
+        """A card's date moved to this year, never after ``today``."""
+        return min(academic_year.shift_years(day, step), today) if day is not None else None
     org_ids: dict[str, int] = {}
     for key, kind, name_kk, name_ru, head, head_title, deputy in ORGANISATIONS:
         org_ids[key] = organisations.save_organisation(
@@ -321,11 +331,11 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
                 subject_ids=[subject_ids[s] for s in subj],
                 position=position.value,
                 category=category.value,
-                category_date=cat_date,
-                teaching_since=since,
+                category_date=moved(cat_date),
+                teaching_since=moved(since),
                 young_specialist=young,
             ),
-            today=today or dt.date.today(),
+            today=today,
         )
     for kind, level, subject, members, leader, secretary, basis in ASSOCIATIONS:
         subject_id = subject_ids[subject] if subject else None
@@ -352,16 +362,16 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
                     membership_id,
                     MemberRole.LEADER.value,
                     LeaderChosen.ELECTED.value,
-                    D(2025, 8, 28),
+                    moved(D(2025, 8, 28)),
                     basis,
                 )
             elif surname == secretary:
                 associations.set_role(session, membership_id, MemberRole.SECRETARY.value)
-    meetings = add_demo_meetings(session, today or dt.date.today())
-    add_demo_lessons(session, today or dt.date.today())
-    add_demo_mentoring(session, today or dt.date.today())
-    add_demo_attestation(session, today or dt.date.today())
-    add_demo_plans(session, today or dt.date.today())
+    meetings = add_demo_meetings(session, today)
+    add_demo_lessons(session, today)
+    add_demo_mentoring(session, today)
+    add_demo_attestation(session, today)
+    add_demo_plans(session, today)
     return _("{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings.").format(
         orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS), meetings=meetings
     )

@@ -229,7 +229,7 @@ ACTIVITIES: tuple[tuple, ...] = (
     (
         "association_meeting",
         "quality",
-        (dt.date(2026, 4, 3),),
+        ((4, 3),),  # a day of the year's spring (month, day)
         "second",
         "ӘБ № 4 отырысы: ІІІ тоқсан нәтижелері, қорытынды аттестаттауға дайындық",
         "Заседание МО № 4: итоги III четверти, подготовка к итоговой аттестации",
@@ -259,7 +259,7 @@ ACTIVITIES: tuple[tuple, ...] = (
     (
         "association_meeting",
         "quality",
-        (dt.date(2026, 5, 29),),
+        ((5, 29),),
         "leader",
         "ӘБ № 5 отырысы: жылдық жұмысты қорытындылау, келесі жылдың жоспарына ұсыныстар",
         "Заседание МО № 5: итоги работы за год, предложения в план на следующий год",
@@ -332,8 +332,8 @@ class _DemoPlan:
                 data.start_date, data.meeting_id = meeting.date, meeting.id
             else:
                 data.months = ((8, 11, 1)[when - 1],)
-        elif isinstance(when[0], dt.date):
-            data.start_date = when[0]
+        elif isinstance(when[0], tuple):  # (month, day) in the second half of the year
+            data.start_date = dt.date(int(self.y1[:4]) + 1, *when[0])
         else:
             data.months = tuple(when)
         return data

@@ -3,7 +3,7 @@
 the lesson stands (planned, held, cancelled, moved).
 
 A lesson belongs to an association and so to its academic year; its date lies
-inside the year's working window (``rules.meeting_date_window``). Moving a
+inside the year's own days (``academic_year.lesson_window``). Moving a
 lesson keeps every earlier date in its moves. Views over many lessons are in
 ``lesson_views``; observation sheets in ``observations``.
 """
@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain import academic_year
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.lesson_enums import LAST_GRADE, LessonKind, LessonStatus, grade_ok, period_ok
-from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import clean, clean_multiline, initials_name
 from metodesk.i18n import _
 from metodesk.services.common import check_enum, get_or_fail, limited
@@ -177,8 +177,9 @@ def get_lesson(session: Session, lesson_id: int) -> LessonRow:
 
 
 def date_window(assoc: Association) -> tuple[dt.date, dt.date]:
-    """The dates a lesson of the association's year may carry."""
-    return meeting_date_window(assoc.year.start_date, assoc.year.end_date)
+    """The dates a lesson of the association's year may carry: the year's own
+    days (a lesson on 13.06.2027, after the last day, is refused)."""
+    return academic_year.lesson_window(assoc.year.start_date, assoc.year.end_date)
 
 
 def _check_date(assoc: Association, value: dt.date | None, field: str = "date") -> dt.date:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain import academic_year
 from metodesk.domain.enums import LabelledEnum, MemberRole, register_labels
 from metodesk.domain.errors import DomainError, NotFound
-from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import initials_name
 from metodesk.i18n import N_, _
 from metodesk.services.common import check_enum, get_or_fail, limited
@@ -204,7 +204,7 @@ def proposed_meeting(session: Session, association_id: int, today: dt.date) -> M
     """What a new meeting form starts with: the next number, today (kept inside
     the year), the leader as chair and the secretary as secretary."""
     assoc = _association(session, association_id)
-    start, end = meeting_date_window(assoc.year.start_date, assoc.year.end_date)
+    start, end = academic_year.meeting_window(assoc.year.start_date, assoc.year.end_date)
     return MeetingInput(
         association_id=association_id,
         number=next_number(session, association_id),
@@ -237,7 +237,7 @@ def _validate(
     assoc = _association(session, data.association_id)
     if data.date is None:
         raise DomainError(_("Enter the date of the meeting."), field="date")
-    start, end = meeting_date_window(assoc.year.start_date, assoc.year.end_date)
+    start, end = academic_year.meeting_window(assoc.year.start_date, assoc.year.end_date)
     if not start <= data.date <= end:
         raise DomainError(
             _("A meeting of the year {year} takes place between {start} and {end}.").format(

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain import academic_year
 from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
-from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import clean_multiline, initials_name, sort_key
 from metodesk.i18n import N_, _, language
 from metodesk.i18n.dates import short_date
@@ -177,8 +177,9 @@ def list_pairs(session: Session, year_id: int | None = None) -> list[PairRow]:
 
 
 def date_window(year: AcademicYear) -> tuple[dt.date, dt.date]:
-    """The dates a pair's period, plan and log may carry in its year."""
-    return meeting_date_window(year.start_date, year.end_date)
+    """The dates a pair's period, plan and log may carry in its year: its own
+    days, and August before them (mentors are appointed in August)."""
+    return academic_year.meeting_window(year.start_date, year.end_date)
 
 
 def in_window(year: AcademicYear, value: dt.date | None, field: str, what: str) -> dt.date | None:

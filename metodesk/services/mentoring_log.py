@@ -233,9 +233,13 @@ def save_entry(
     if entry is not None and entry.pair_id != pair.id:
         raise DomainError(_("The log entry was not found."))
     if data.date is None:
-        raise DomainError(_("Enter the date of the meeting."), field="date")
+        raise DomainError(_("Enter the date of the mentor's meeting."), field="date")
     day = in_window(
-        pair.year, data.date, "date", _("A meeting of the year {year} takes place between {start} and {end}.")
+        pair.year,
+        data.date,
+        "date",
+        # TRANSLATORS: a meeting of a mentor and a young teacher: "кездесу" / "встреча", not an association's "отырыс".
+        _("A mentor's meeting of the year {year} takes place between {start} and {end}."),
     )
     assert day is not None
     if day > (today or dt.date.today()):

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from metodesk.domain import academic_year
 from metodesk.services import attestation_rules, criteria, subjects, wording, years
 from metodesk.storage.database import Database, open_database
-from metodesk.storage.models import AcademicYear
 
 
-def seed_defaults(session: Session) -> None:
-    """The glossary's subjects, the 2025-2026 calendar, the protocol wording
-    library and the default criteria set for observation sheets, when missing."""
+def seed_defaults(session: Session, today: dt.date | None = None) -> None:
+    """The glossary's subjects, the academic year holding ``today`` (the clock's
+    day by default) with its standard calendar, made current, the protocol
+    wording library and the default criteria set for observation sheets, when missing."""
     subjects.seed_subjects(session)
     wording.seed_wording(session)
     criteria.seed_criteria(session)
     attestation_rules.seed_rules(session)  # the attestation rules: docs/domain/order-253.md, 'Rules as data'
-    if not session.scalar(select(func.count(AcademicYear.id))):
-        years.save_year(session, years.calendar_2025_2026())
+    years.seed_year(session, today or academic_year.today())
 
 
 def prepare_database(path: Path, *, deep_check: bool = True) -> Database:

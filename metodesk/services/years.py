@@ -6,9 +6,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from metodesk.domain import academic_year
 from metodesk.domain.enums import TermKind
 from metodesk.domain.errors import DomainError
 from metodesk.domain.text import clean
@@ -167,18 +168,119 @@ def delete_year(session: Session, year_id: int) -> None:
     session.flush()
 
 
-def calendar_2025_2026() -> YearInput:
-    """The 2025-2026 calendar of docs/domain/order-253.md, 'Academic year': four quarters between the breaks."""
-    d = dt.date
+def standard_calendar(first: int) -> YearInput:
+    """The standard calendar of the year starting in ``first`` (docs/domain/order-253.md,
+    'Academic year': four quarters between the breaks), as the user would enter it."""
+    year = academic_year.standard_year(first)
     quarter = TermKind.QUARTER.value
     return YearInput(
-        name="2025-2026",
-        start_date=d(2025, 9, 1),
-        end_date=d(2026, 5, 25),
-        terms=[
-            TermRow(1, quarter, d(2025, 9, 1), d(2025, 10, 26)),
-            TermRow(2, quarter, d(2025, 11, 3), d(2025, 12, 28)),
-            TermRow(3, quarter, d(2026, 1, 8), d(2026, 3, 18)),
-            TermRow(4, quarter, d(2026, 3, 30), d(2026, 5, 25)),
-        ],
+        name=year.name,
+        start_date=year.start_date,
+        end_date=year.end_date,
+        terms=[TermRow(t.number, quarter, t.start_date, t.end_date) for t in year.terms],
     )
+
+
+def calendar_2025_2026() -> YearInput:
+    """The 2025-2026 calendar of docs/domain/order-253.md, 'Academic year'."""
+    return standard_calendar(2025)
+
+
+def year_after(latest: YearRow | None, first: int | None = None) -> YearInput:
+    """The year starting in ``first`` (by default the one after ``latest``) with
+    ``latest``'s dates and terms moved on by whole years, so a college's semesters
+    or the school's own breaks carry over; the standard calendar without ``latest``."""
+    if latest is None:
+        return standard_calendar(first if first is not None else academic_year.start_year(academic_year.today()))
+    latest_first = int(latest.name[:4]) if latest.name[:4].isdigit() else latest.start_date.year
+    first = latest_first + 1 if first is None else first
+    step = first - latest_first
+    shift = academic_year.shift_years
+    return YearInput(
+        name=academic_year.year_name(first),
+        start_date=shift(latest.start_date, step),
+        end_date=shift(latest.end_date, step),
+        terms=[TermRow(t.number, t.kind, shift(t.start_date, step), shift(t.end_date, step)) for t in latest.terms],
+    )
+
+
+def seed_year(session: Session, today: dt.date) -> None:
+    """On a database without years: the year holding ``today``, made current."""
+    if session.scalar(select(AcademicYear.id).limit(1)) is None:
+        set_current(session, save_year(session, standard_calendar(academic_year.start_year(today))))
+
+
+def ensure_year(session: Session, day: dt.date) -> int:
+    """The id of the academic year holding ``day``, created (from the latest
+    year's pattern, or the standard calendar) when missing; not made current."""
+    name = academic_year.name_of(day)
+    existing = session.scalar(select(AcademicYear.id).where(AcademicYear.name == name))
+    if existing is not None:
+        return existing
+    before = session.scalars(
+        select(AcademicYear).where(AcademicYear.start_date < day).order_by(AcademicYear.start_date.desc())
+    ).first()
+    template = year_after(_row(before) if before else None, academic_year.start_year(day))
+    return save_year(session, template)
+
+
+YEAR_OFFERED = "year_offered"  # the name of the last new year proposed at start
+
+
+def year_to_offer(session: Session, today: dt.date) -> str | None:
+    """The name of the academic year to propose at start, or None: the current
+    year ended before the academic year holding ``today`` began, that year is not
+    current yet, and it was not proposed before. One query in the usual case."""
+    name = academic_year.name_of(today)
+    rows = session.execute(
+        select(AcademicYear.name, AcademicYear.start_date, AcademicYear.is_current).where(
+            or_(AcademicYear.is_current.is_(True), AcademicYear.name == name)
+        )
+    ).all()
+    current = next((r for r in rows if r.is_current), None)
+    if current is None or current.name == name:
+        return None
+    if not academic_year.needs_new_year(today, current.start_date):
+        return None
+    from metodesk.services import settings
+
+    return None if settings.get(session, YEAR_OFFERED) == name else name
+
+
+def mark_offered(session: Session, name: str) -> None:
+    """Remember that the year ``name`` was proposed, so it is proposed once."""
+    from metodesk.services import settings
+
+    settings.put(session, YEAR_OFFERED, name)
+
+
+@dataclass(frozen=True)
+class NewYearResult:
+    year_id: int
+    name: str
+    plans_copied: int
+    carried_over: int
+
+
+def begin_year(session: Session, today: dt.date, copy_plans: bool) -> NewYearResult:
+    """Start the academic year holding ``today``: create it with its terms
+    (the previous year's moved on), make it current and, when asked, copy every
+    plan of the previous current year into it (associations carry on with their
+    members; unfinished activities are marked as carried over)."""
+    previous = current_year(session)
+    year_id = ensure_year(session, today)
+    set_current(session, year_id)
+    mark_offered(session, academic_year.name_of(today))
+    copied = carried = 0
+    if copy_plans and previous is not None and previous.id != year_id:
+        from metodesk.services import plan_copy
+        from metodesk.storage.models import Plan
+
+        plan_ids = session.scalars(select(Plan.id).where(Plan.year_id == previous.id).order_by(Plan.id)).all()
+        for plan_id in plan_ids:
+            result = plan_copy.copy_from_last_year(session, plan_id)
+            if not result.existed:
+                copied += 1
+                carried += result.carried_over
+    session.flush()
+    return NewYearResult(year_id, academic_year.name_of(today), copied, carried)

@@ -185,6 +185,10 @@ class MainWindow(QMainWindow):
             action.setData(number - 1)
             self.go_menu.addAction(action)
         help_menu = self._menu("help_menu", N_("&Help"))
+        self.guide_action = self.add_action(
+            "action_guide", N_("&Guide"), QKeySequence("F1"), self.show_guide
+        )
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.add_action("action_about", N_("&About metodesk"), None, self.show_about))
         self._enable_data_actions(False)
 
@@ -258,6 +262,17 @@ class MainWindow(QMainWindow):
         if year is not None:
             parts.append(_("{year} academic year").format(year=year.name))
         self._status_label.setText(" · ".join(parts))
+
+    def show_guide(self) -> None:
+        """F1: the short guide in the program's language (kk or ru), offline."""
+        from metodesk.ui.dialogs.guide import show_guide
+
+        guide = getattr(self, "_guide", None)
+        if guide is not None and guide.isVisible():
+            guide.raise_()
+            guide.activateWindow()
+            return
+        self._guide = show_guide(self)
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -221,6 +221,15 @@ def complete_start(
     return True
 
 
+def _offer_new_year(window: MainWindow) -> None:
+    """A new academic year begun since the current one: proposed once (one query otherwise)."""
+    if window.ctx is None or not window.isVisible():
+        return
+    from metodesk.ui.dialogs.new_year import offer_new_year
+
+    offer_new_year(window.ctx, window)
+
+
 def freeze_long_lived_objects() -> None:
     """Move what start-up made (modules, classes, the ORM's mappers, the tabs'
     widgets) out of the garbage collector's sight: they live as long as the
@@ -298,6 +307,8 @@ def start_window(app: QApplication, explicit_language: str | None = None, loop=N
     def finish() -> None:
         if complete_start(app, window, explicit_language, deep_check=False):
             checker.start(window)
+            # The program only (not open_main_window's tests, smoke and benches): a new year, once.
+            QTimer.singleShot(0, lambda: _offer_new_year(window))
             return
         window.hide()
         loop.exit(1)

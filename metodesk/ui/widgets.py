@@ -44,14 +44,25 @@ class DateField(QLineEdit):
         self.setObjectName(field)
         self.setPlaceholderText(_("dd.mm.yyyy"))
         self.setMaxLength(10)
+        self.editingFinished.connect(self._show_dots)
+
+    def _show_dots(self) -> None:
+        """Show eight typed digits ("25052022") as 25.05.2022 once the field is left."""
+        text = self.text().strip()
+        if len(text) == 8 and text.isdigit():
+            self.setText(f"{text[:2]}.{text[2:4]}.{text[4:]}")
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(short_date(value))
 
     def date(self) -> dt.date | None:
-        """The date typed, None when empty; a DomainError for this field when unreadable."""
+        """The date typed, None when empty; a DomainError for this field when
+        unreadable. Eight digits without dots ("25052022") are read as dd.mm.yyyy."""
+        text = self.text().strip()
+        if len(text) == 8 and text.isdigit():
+            text = f"{text[:2]}.{text[2:4]}.{text[4:]}"
         try:
-            return parse_short_date(self.text())
+            return parse_short_date(text)
         except ValueError:
             raise DomainError(
                 _("Write the date as day.month.year, for example 28.08.2025."), field=self.field

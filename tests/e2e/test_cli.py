@@ -282,3 +282,32 @@ def test_kazakh_is_the_default(demo_dir: Path) -> None:
     expected = _translated(_catalog("kk"), "Integrity: ok.")
     result = run("--data-dir", str(demo_dir), "check")
     assert expected in result.stdout.splitlines()
+
+
+@pytest.mark.parametrize(("locale", "word"), [("ru_RU.UTF-8", "экран"), ("kk_KZ.UTF-8", "экран"), ("C.UTF-8", "screen")])
+def test_without_a_display_and_a_chosen_language_the_system_language_speaks(
+    tmp_path: Path, locale: str, word: str
+) -> None:
+    """Issue 19.9: one sentence in the system's language, with a command that
+    works from a source checkout too."""
+    env = _env(LANG=locale, LC_ALL="", LC_MESSAGES="")
+    env.pop("LC_ALL")
+    env.pop("LC_MESSAGES")
+    result = run("--data-dir", str(tmp_path), env=env)
+    _no_traceback(result)
+    assert result.returncode == 2
+    message = _one_line(result.stderr)
+    assert word in message.lower()
+    assert message.count(". ") == 0  # one sentence
+    assert "xvfb-run -a " in message and "-m metodesk" in message
+
+
+def test_list_years_shows_the_terms_and_marks_the_current_year(demo_dir: Path) -> None:
+    """Issue 19.1: `metodesk list years`."""
+    result = run("--data-dir", str(demo_dir), "--lang", "en", "list", "years")
+    _no_traceback(result)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("* 2025-2026\t01.09.2025 – 25.05.2026\tcurrent")
+    assert [line.split("\t")[0].strip() for line in lines[1:5]] == ["1", "2", "3", "4"]
+    assert "Quarter\t30.03.2026 – 25.05.2026" in lines[4]

@@ -126,3 +126,16 @@ def test_startup_stops_when_the_dialog_is_cancelled(qapp, monkeypatch):  # type:
     monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
     assert startup.open_main_window(QApplication.instance()) is None
     assert config.saved_language() is None
+
+
+def test_a_refusal_follows_the_language_switched_to(dialog, db):  # type: ignore[no-untyped-def]
+    """Issue 19.9: the error stayed Kazakh after the dialog was switched to Russian."""
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("kk"))
+    dialog.start_button.click()
+    kazakh = shown_error(dialog, "name_kk_error")
+    assert kazakh and kazakh != "Enter the organisation's name in Kazakh or in Russian."
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ru"))
+    russian = shown_error(dialog, "name_kk_error")
+    assert russian and russian != kazakh and "организации" in russian
+    with db.reading() as s:
+        assert organisations.list_organisations(s) == []

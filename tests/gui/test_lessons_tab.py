@@ -243,7 +243,7 @@ def test_a_lesson_is_planned_and_a_date_outside_the_year_is_refused_by_the_field
     click(qtbot, tab.new_button)
     assert opened and opened[0].result() == QDialog.DialogCode.Accepted
     assert seen["association"] == school.kazakh  # the year's first association
-    assert seen["refused"] == "A lesson of the year 2025-2026 takes place between 01.08.2025 and 30.06.2026."
+    assert seen["refused"] == "A lesson of the year 2025-2026 takes place between 01.09.2025 and 25.05.2026."
     assert seen["count"] == 0  # nothing saved by the refusal
     assert seen["subject"] == "Қазақ тілі"  # the association's subject is proposed
     rows = shown_rows(tab)

@@ -19,7 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 
-from metodesk.domain.rules import meeting_date_window
+from metodesk.domain.academic_year import meeting_window
 from metodesk.services import (
     agenda,
     associations,
@@ -215,7 +215,7 @@ def fill_new_meeting(qtbot, monkeypatch, school: School):  # type: ignore[no-unt
         today = dt.date.today()
         with dialog.ctx.reading() as s:
             year = years.current_year(s)
-        start, end = meeting_date_window(year.start_date, year.end_date)
+        start, end = meeting_window(year.start_date, year.end_date)
         seen.update(
             number=dialog.number.value(),
             date=dialog.date.date(),
@@ -360,7 +360,7 @@ def test_a_date_outside_the_academic_year_is_refused(qtbot, ctx, page, school) -
     error = dialog.findChild(type(dialog.heading), "date_error")
     assert error.isVisible()
     assert error.text().startswith(
-        "A meeting of the year 2025-2026 takes place between 01.08.2025 and 30.06.2026"
+        "A meeting of the year 2025-2026 takes place between 01.08.2025 and 25.05.2026"
     )
     assert dialog.sections.currentIndex() == 0
     assert meeting_rows(ctx, school) == []

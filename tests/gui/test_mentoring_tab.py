@@ -169,7 +169,7 @@ def test_log_a_meeting(qtbot, monkeypatch, tab, ctx, changes) -> None:  # type: 
 
     answer(monkeypatch, MentoringEntryDialog, outside, fixed)
     click(qtbot, tab.panel.log_page.add_button)
-    assert "takes place between 01.08.2025 and 30.06.2026" in seen["error"] and seen["lessons"] == "False"
+    assert "takes place between 01.08.2025 and 25.05.2026" in seen["error"] and seen["lessons"] == "False"
     with ctx.reading() as s:
         entries = mentoring_log.list_entries(s, pair.id)
     assert len(entries) == before + 1

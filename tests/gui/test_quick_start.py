@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from metodesk import paths
 from metodesk.services import backups, demo
@@ -223,3 +223,28 @@ def test_damage_declined_after_start_leaves_the_window_and_says_so(qtbot, monkey
     assert not list(paths.data_dir().glob("metodesk-damaged-*"))
     window.close()
     window.ctx.db.close()
+
+
+def test_the_program_proposes_a_new_year_once_at_start(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19.1: on 07.12.2026 with 2025-2026 still current, the start proposes
+    2026-2027 (once: "Not now" is remembered)."""
+    from metodesk.ui.dialogs.new_year import NewYearDialog
+
+    monkeypatch.setenv("METODESK_TODAY", "2026-12-07")
+    proposed: list[str] = []
+
+    def answer(dialog):  # type: ignore[no-untyped-def]
+        proposed.append(dialog.findChild(QPushButton, "start_year_button").text())
+        QTimer.singleShot(0, lambda: _quit(dialog.parent()))
+        return NewYearDialog.DialogCode.Rejected
+
+    def quit_later() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        _quit(windows[-1])
+
+    monkeypatch.setattr(NewYearDialog, "exec", answer)
+    code, _shown = _run_program(qtbot, monkeypatch)
+    assert code == 0 and proposed == ["Start 2026-2027"]
+    QTimer.singleShot(1500, quit_later)
+    code, _shown = _run_program(qtbot, monkeypatch)
+    assert code == 0 and proposed == ["Start 2026-2027"]  # not again

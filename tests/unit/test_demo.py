@@ -131,14 +131,19 @@ def test_demo_refuses_to_run_twice(filled) -> None:  # type: ignore[no-untyped-d
         assert _counts(s) == before
 
 
-def test_a_demo_failing_half_way_leaves_nothing(db) -> None:  # type: ignore[no-untyped-def]
-    """A demo run on a day before its own dates fails after writing organisations;
-    the transaction must take all of it back."""
+def test_a_demo_failing_half_way_leaves_nothing(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A demo failing in its last part (the plans) has written organisations,
+    teachers and a year before: the transaction must take all of it back."""
+
+    def fail(*_args):  # type: ignore[no-untyped-def]
+        raise DomainError("the plans failed")
+
+    monkeypatch.setattr(demo, "add_demo_plans", fail)
     with db.reading() as s:
         before = _counts(s)
     with pytest.raises(DomainError):
         with db.transaction() as s:
-            demo.fill_demo(s, today=dt.date(2024, 1, 1))
+            demo.fill_demo(s, today=dt.date(2027, 1, 10))  # a year not in the database yet
     with db.reading() as s:
         assert _counts(s) == before
         assert organisations.ours(s) is None
@@ -152,3 +157,29 @@ def test_demo_on_an_unseeded_session_seeds_first(db) -> None:  # type: ignore[no
         demo.fill_demo(s, today=TODAY)
     with db.reading() as s:
         assert len(subjects.list_subjects(s)) == 31
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 7), dt.date(2027, 5, 20), dt.date(2026, 8, 3)])
+def test_demo_is_dated_around_today(db, today) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19.1: on 07.12.2026 the demo lived in 2025-2026 with everything
+    overdue. Its year is the one holding today, current, and nothing in it is
+    stale: meetings after today are planned, some are held, and
+    every lesson lies within the year."""
+    from metodesk.domain.academic_year import name_of
+    from metodesk.storage.models import Lesson, Meeting
+
+    with db.transaction() as s:
+        demo.fill_demo(s, today=today)
+    with db.reading() as s:
+        current = years.current_year(s)
+        assert current is not None and current.name == name_of(today)
+        for meeting in s.scalars(select(Meeting)):
+            assert current.start_date.year - 1 < meeting.date.year <= current.end_date.year
+            if meeting.date > today:
+                assert meeting.status == "planned", meeting.date
+        held = [m for m in s.scalars(select(Meeting)) if m.status == "held"]
+        assert held if today.month != 8 else not held  # August: the year's meetings are ahead
+        for lesson in s.scalars(select(Lesson)):
+            assert current.start_date <= lesson.date <= current.end_date
+        young = teachers.search_teachers(s, "Оразбекова")[0]
+        assert young.teaching_since is None or young.teaching_since <= today

@@ -200,8 +200,14 @@ def test_refusals_name_the_field_and_save_nothing(session, school: School, chang
 
 
 def test_the_date_sentence_names_the_window(session, school: School) -> None:
-    with pytest.raises(DomainError, match="01.08.2025 and 30.06.2026"):
+    """Issue 19.5: lessons are given on the year's own days (a lesson on
+    13.06.2027, after the last day 25.05.2027, was accepted)."""
+    with pytest.raises(DomainError, match="01.09.2025 and 25.05.2026"):
         _plan(session, school, date=dt.date(2026, 9, 1))
+    with pytest.raises(DomainError, match="01.09.2025 and 25.05.2026"):
+        _plan(session, school, date=dt.date(2026, 6, 14))
+    with pytest.raises(DomainError, match="01.09.2025 and 25.05.2026"):
+        _plan(session, school, date=dt.date(2025, 8, 29))
 
 
 def test_a_primary_lesson_needs_a_subject(session, school: School) -> None:
@@ -223,7 +229,7 @@ def test_an_archived_teacher_gets_no_new_lesson(session, school: School) -> None
 
 def test_proposed_lesson_starts_inside_the_year(session, school: School) -> None:
     proposed = lessons.proposed_lesson(session, school.kazakh, dt.date(2027, 1, 1))
-    assert proposed.date == dt.date(2026, 6, 30)
+    assert proposed.date == dt.date(2026, 5, 25)  # the year's last day
     assert proposed.association_id == school.kazakh and proposed.kind == "open_lesson"
     assert lessons.proposed_lesson(session, school.kazakh, TODAY).date == TODAY
 

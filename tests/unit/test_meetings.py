@@ -180,7 +180,8 @@ def test_date_window_rule() -> None:
     [
         (dt.date(2025, 8, 1), True),
         (dt.date(2025, 7, 31), False),
-        (dt.date(2026, 6, 30), True),
+        (dt.date(2026, 5, 25), True),  # the year's last day
+        (dt.date(2026, 6, 30), False),  # issue 19.5: the year's own dates, August allowed
         (dt.date(2026, 7, 1), False),
         (dt.date(2024, 11, 5), False),
     ],
@@ -204,7 +205,7 @@ def test_held_meeting_cannot_be_in_the_future(session, school: School) -> None:
 def test_proposal_uses_leader_secretary_and_a_date_inside_the_year(session, school: School) -> None:
     proposal = meetings.proposed_meeting(session, school.assoc, dt.date(2027, 3, 1))
     assert (proposal.chair_id, proposal.secretary_id) == (school.leader, school.secretary)
-    assert proposal.date == dt.date(2026, 6, 30)
+    assert proposal.date == dt.date(2026, 5, 25)
     assert proposal.status == "planned"
 
 

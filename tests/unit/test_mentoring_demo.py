@@ -14,7 +14,7 @@ from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.storage.models import Teacher
 
-LATE = dt.date(2026, 11, 26)  # the year is over
+LATE = dt.date(2026, 7, 20)  # the year 2025-2026 is over (the demo lives in the year holding its day)
 
 
 def _demo(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from metodesk.domain.enums import AssociationKind, AssociationLevel
 from metodesk.i18n import _
-from metodesk.services import associations, organisations, subjects, years
+from metodesk.services import associations, duplicates, organisations, subjects, years
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 
@@ -142,9 +142,9 @@ class AssociationDialog(FormDialog):
             self.subject_combo.blockSignals(False)
         self.direction_edit.setEnabled(not needs_subject)
 
-    def save(self, session) -> int:  # type: ignore[no-untyped-def]
+    def values(self) -> associations.AssociationInput:
         needs_subject = self._kind().needs_subject
-        data = associations.AssociationInput(
+        return associations.AssociationInput(
             kind=self._kind().value,
             level=str(self.level_combo.currentData()),
             name_kk=self.name_kk.text(),
@@ -154,4 +154,9 @@ class AssociationDialog(FormDialog):
             year_id=self.year_combo.currentData(),
             organisation_id=self.organisation_combo.currentData(),
         )
-        return associations.save_association(session, data, self.association_id)
+
+    def duplicate(self, session):  # type: ignore[no-untyped-def]
+        return duplicates.same_association(session, self.values(), self.association_id, self.ctx.lang)
+
+    def save(self, session) -> int:  # type: ignore[no-untyped-def]
+        return associations.save_association(session, self.values(), self.association_id)

@@ -138,7 +138,25 @@ class FirstRunDialog(QDialog):
                 _("A small rural school with teachers and associations, to try metodesk.")
             )
             self.cancel_button.setText(_("Cancel"))
+        self._recheck()
         self.fit_height()
+
+    def _recheck(self) -> None:
+        """A refusal shown in the language left behind is said again in the one
+        picked: the organisation is checked once more, and nothing is kept."""
+        shown = not self.error_label.isHidden() or any(not e.isHidden() for e in self.errors.values())
+        if not shown:
+            return
+        self._clear_errors()
+        if getattr(self, "_last_action", "") != "create":
+            return  # the demo's refusal is said again when it is tried again
+        from metodesk.services import organisations
+
+        try:
+            with translated_in(self._language()), self.db.reading() as session:
+                organisations.save_organisation(session, self._organisation_input())  # rolled back
+        except DomainError as err:
+            self._show_error(err)
 
     def _clear_errors(self) -> None:
         self.error_label.hide()
@@ -162,14 +180,20 @@ class FirstRunDialog(QDialog):
         if needed > self.height():
             self.resize(self.width(), needed)
 
+    def _organisation_input(self):  # type: ignore[no-untyped-def]
+        from metodesk.services import organisations
+
+        return organisations.OrganisationInput(
+            kind=str(self.kind_combo.currentData()), name_kk=self.name_kk.text(), name_ru=self.name_ru.text()
+        )
+
     def create_organisation(self) -> None:
         """Save the organisation and make it ours, in the language chosen."""
         from metodesk.services import organisations
 
         self._clear_errors()
-        data = organisations.OrganisationInput(
-            kind=str(self.kind_combo.currentData()), name_kk=self.name_kk.text(), name_ru=self.name_ru.text()
-        )
+        self._last_action = "create"
+        data = self._organisation_input()
         try:
             with translated_in(self._language()), self.db.transaction() as session:
                 org_id = organisations.save_organisation(session, data)
@@ -185,6 +209,7 @@ class FirstRunDialog(QDialog):
         from metodesk.services import demo
 
         self._clear_errors()
+        self._last_action = "demo"
         try:
             with translated_in(self._language()), self.db.transaction() as session:
                 demo.fill_demo(session)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBo
 from metodesk.domain.lesson_enums import FIRST_PERIOD, LAST_GRADE, LAST_PERIOD, PRE_SCHOOL_GRADE, LessonKind
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _
-from metodesk.services import associations, lessons, subjects, teachers
+from metodesk.services import associations, lessons, subjects, teachers, years
 from metodesk.services.lessons import LessonInput
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
@@ -138,6 +138,7 @@ class LessonDialog(FormDialog):
         row.addStretch(1)
         self.add_field(_("Date"), when, "date")
         self._errors["period"] = self._errors["date"]
+        self.date_warning = self.add_day_warning(self.date, self._year_row(year_id))
 
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kind_combo")
@@ -182,6 +183,13 @@ class LessonDialog(FormDialog):
                 self.date.set_date(proposal.date)
         self.association_combo.currentIndexChanged.connect(self._association_changed)
         self.resize(max(self.sizeHint().width(), 720), self.sizeHint().height())
+
+    def _year_row(self, year_id: int | None):  # type: ignore[no-untyped-def]
+        """The lesson's year (dates and terms) for the day warning."""
+        if year_id is None and self._associations:
+            year_id = self._associations[0].year_id
+        with self.ctx.reading() as session:
+            return years.get_year(session, year_id) if year_id is not None else years.current_year(session)
 
     def _class_row(self) -> QWidget:
         holder = QWidget()

@@ -3,12 +3,16 @@ Attendance (members present or absent, guests) and Agenda (items with heard,
 spoke, decisions, reviewed documents; the review of earlier decisions).
 
 The whole meeting is saved in one transaction; a refusal shows its sentence
-next to the field (switching to its section and item) and keeps every input."""
+next to the field (switching to its section and item) and keeps every input.
+What is typed is kept as a draft (``meeting_keep``) every few seconds, so a
+closed dialog or a crash loses nothing; the next editing of the meeting opens
+the draft again, until the meeting is saved or the changes are discarded."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
+from metodesk import logs
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
-from metodesk.services import associations, settings
+from metodesk.services import associations, settings, years
 from metodesk.services.meetings import MAX_NUMBER, MeetingStatus
 from metodesk.ui.context import AppContext
+from metodesk.ui.dialogs import base, meeting_keep
 from metodesk.ui.dialogs.agenda_item import AgendaPanel
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.meeting_attendance import AttendancePanel
@@ -40,8 +46,10 @@ from metodesk.ui.dialogs.meeting_draft import (
 from metodesk.ui.dialogs.meeting_save import save_draft
 from metodesk.ui.widgets import DateField
 
+log = logs.get_logger(__name__)
 SECTIONS = (GENERAL, ATTENDANCE, AGENDA)
 DEFAULT_SIZE = (1000, 640)  # fits a 1366x768 laptop with the taskbar
+KEEP_EVERY_MS = 3000  # how often the typed draft is written while the editor is open
 
 
 class MeetingDialog(FormDialog):
@@ -57,10 +65,16 @@ class MeetingDialog(FormDialog):
     ) -> None:
         super().__init__(ctx, _("New meeting") if meeting_id is None else _("Meeting"), parent)
         self.today = today or dt.date.today()
+        self.keep_key = meeting_keep.key_for(association_id, meeting_id)
         with ctx.reading() as session:
             self.draft = load_draft(session, association_id, meeting_id, self.today)
             detail = associations.get_detail(session, association_id)
             text_lang = settings.print_language(session)
+            kept = meeting_keep.load(session, self.keep_key)
+            self.year = years.get_year(session, detail.row.year_id)
+        self.saved_state = meeting_keep.encode(self.draft)  # the meeting as stored
+        self.restored = kept is not None and meeting_keep.apply(self.draft, kept)
+        self.kept_state = meeting_keep.encode(self.draft) if self.restored else self.saved_state
         if meeting_id is not None:
             self.setWindowTitle(_("Meeting: protocol No. {number}").format(number=self.draft.number))
         self.heading = QLabel(
@@ -70,6 +84,12 @@ class MeetingDialog(FormDialog):
         )
         self.heading.setObjectName("meeting_heading")
         self.heading.setWordWrap(True)
+        self.restored_note = QLabel(
+            _("The draft kept from the last editing is open again; save the meeting or discard the changes.")
+        )
+        self.restored_note.setObjectName("restored_note")
+        self.restored_note.setWordWrap(True)
+        self.restored_note.setVisible(self.restored)
         self.sections = QTabWidget()
         self.sections.setObjectName("meeting_sections")
         self.sections.addTab(self._build_general(), _("General"))
@@ -82,12 +102,75 @@ class MeetingDialog(FormDialog):
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertWidget(1, self.heading)
+        outer.insertWidget(2, self.restored_note)
         outer.insertWidget(outer.indexOf(self.buttons), self.sections, 1)
         for index in range(outer.count()):  # the base's spacer must not take the room
             if outer.itemAt(index).spacerItem() is not None:
                 outer.setStretch(index, 0)
         if ctx.settings.value("dialogs/MeetingDialog") is None:
             self.resize(*DEFAULT_SIZE)
+        self.keeper = QTimer(self)
+        self.keeper.setObjectName("draft_keeper")
+        self.keeper.setInterval(KEEP_EVERY_MS)
+        self.keeper.timeout.connect(self.keep_draft)
+        self.keeper.start()
+
+    # ---- the kept draft -----------------------------------------------------------------------
+
+    def state(self) -> object:
+        try:
+            self._collect_general()
+        except DomainError:
+            pass  # a date that cannot be read yet: the draft keeps the last readable one
+        return meeting_keep.encode(self.draft)
+
+    def mark_unchanged(self) -> None:
+        """Changes are counted from the meeting as stored, so a restored draft counts."""
+        self._initial_state = self.saved_state
+
+    def keep_draft(self) -> None:
+        """Write the draft when it differs from what was last kept (or drop it
+        when it is the stored meeting again)."""
+        if not self.isVisible():
+            return
+        state = self.state()
+        if state == self.kept_state:
+            return
+        try:
+            with self.ctx.transaction() as session:
+                if state == self.saved_state:
+                    meeting_keep.drop(session, self.keep_key)
+                else:
+                    meeting_keep.keep(session, self.keep_key, state)
+        except (DomainError, SQLAlchemyError, OSError) as exc:
+            log.warning("The meeting draft was not kept: %s", exc)
+            return
+        self.kept_state = state
+
+    def drop_draft(self) -> None:
+        try:
+            with self.ctx.transaction() as session:
+                meeting_keep.drop(session, self.keep_key)
+        except (DomainError, SQLAlchemyError, OSError) as exc:
+            log.warning("The meeting draft was not removed: %s", exc)
+            return
+        self.kept_state = self.saved_state
+
+    def confirm_close(self) -> bool:
+        if not self.has_changes():
+            if self.restored:
+                self.drop_draft()
+            return True
+        answer = base.ask_discard(self, keep_draft=True)
+        if answer == "discard":
+            self.drop_draft()
+        elif answer == "keep":
+            self.keep_draft()
+        return answer != "stay"
+
+    def done(self, result: int) -> None:
+        self.keeper.stop()
+        super().done(result)
 
     # ---- General ------------------------------------------------------------------------------
 
@@ -129,6 +212,7 @@ class MeetingDialog(FormDialog):
         self.date.set_date(d.date)
         self.date.setMaximumWidth(160)
         self._field(form, _("Date"), self.date, "date")
+        self.date_warning = self.add_day_warning(self.date, self.year)
         self.place = QLineEdit(d.place)
         self.place.setObjectName("place")
         self.place.setPlaceholderText(_("For example: room 204"))
@@ -186,7 +270,9 @@ class MeetingDialog(FormDialog):
         except DomainError as err:
             raise PlacedError(err, GENERAL) from err
         try:
-            return save_draft(session, self.draft, self.today)
+            meeting_id = save_draft(session, self.draft, self.today)
+            meeting_keep.drop(session, self.keep_key)  # in the same transaction as the meeting
+            return meeting_id
         except SQLAlchemyError as exc:
             message = _("The meeting could not be saved ({details}). Nothing was changed.").format(
                 details=str(exc).splitlines()[0][:200]

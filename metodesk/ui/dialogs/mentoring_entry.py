@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
-from metodesk.domain.rules import meeting_date_window
+from metodesk.domain import academic_year
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import mentoring, mentoring_log, years
@@ -59,10 +59,11 @@ class MentoringEntryDialog(FormDialog):
                 for lesson in rows
             }
         if data.date is None:
-            start, end = meeting_date_window(year.start_date, year.end_date)
+            start, end = academic_year.meeting_window(year.start_date, year.end_date)
             data.date = min(max(dt.date.today(), start), end)
         self.date = DateField("date")
         self.add_field(_("Date"), self.date, "date")
+        self.date_warning = self.add_day_warning(self.date, year)
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kind_combo")
         for code, label in MentoringKind.choices():

@@ -146,7 +146,7 @@ class ObservationDialog(FormDialog):
         right.addWidget(self.total_label)
 
         self._fill()
-        self.resize(max(self.sizeHint().width(), 1040), min(max(self.sizeHint().height(), 640), 700))
+        self.resize(max(self.sizeHint().width(), 1000), min(max(self.sizeHint().height(), 640), 700))  # 1024x768 screens
 
     # ---- building ---------------------------------------------------------------------------
 
@@ -296,11 +296,16 @@ class ObservationDialog(FormDialog):
             self.acknowledged_on.set_date(max(self.today, self.lesson.date))
 
     def _update_total(self, *_args: object) -> None:
+        """The total of the valid scores; a score outside the scale (say 9 on a
+        0-2 scale) is marked red and left out of the total (issue 19.11)."""
         total, scored = 0, 0
+        low, high = self.scale
         for box in self.score_boxes:
-            box.setStyleSheet("")
-            if box.text().strip().isdigit():
-                total += int(box.text())
+            text = box.text().strip()
+            valid = text.isdigit() and low <= int(text) <= high
+            box.setStyleSheet("" if valid or not text else "background: #fde2e2;")
+            if valid:
+                total += int(text)
                 scored += 1
         self.total_label.setText(
             _("Total: {total} of {most} ({scored} of {count} criteria scored)").format(

@@ -9,6 +9,7 @@ refusal shows the services' sentence next to its field."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
@@ -84,17 +85,43 @@ class ReviewDialog(FormDialog):
         return self.plan_id
 
 
+def _remembered(session, key: str) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """The (name, title) remembered under ``key``; None when nothing usable is."""
+    try:
+        value = json.loads(settings.get(session, key) or "null")
+    except ValueError:
+        return None
+    if not isinstance(value, dict) or not str(value.get("name", "")).strip():
+        return None
+    return str(value["name"]), str(value.get("title", ""))
+
+
 class SignatoryDialog(FormDialog):
-    """Name, title and date of the one who signs: the deputy or the head."""
+    """Name, title and date of the one who signs: the deputy or the head. The
+    name and title typed last are remembered per organisation (issue 19.11) and
+    proposed next time, ahead of the organisation's card."""
+
+    role = ""  # "agree" or "approve": the key the signatory is remembered under
 
     def __init__(self, ctx: AppContext, title: str, plan_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, title, parent)
         self.plan_id = plan_id
+        with ctx.reading() as session:
+            self.organisation_id = plans.get_plan(session, plan_id).row.organisation_id
+            self.remembered = _remembered(session, self._key())
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("signatory_name")
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("signatory_title")
         self.date_field = DateField("date")
+
+    def _key(self) -> str:
+        return f"signatory/{self.organisation_id}/{self.role}"
+
+    def remember(self, session) -> None:  # type: ignore[no-untyped-def]
+        """Keep the name and title for this organisation's next plan (same transaction)."""
+        value = json.dumps({"name": self.name_edit.text().strip(), "title": self.title_edit.text().strip()})
+        settings.put(session, self._key(), value)
 
     def _fields(self, name: str, title: str, date: dt.date | None, title_label: str) -> None:
         self.name_edit.setText(name)
@@ -108,6 +135,8 @@ class SignatoryDialog(FormDialog):
 
 class AgreeDialog(SignatoryDialog):
     """ "Келісілді / Согласовано": the deputy's name, title (optional) and date."""
+
+    role = "agree"
 
     def __init__(
         self, ctx: AppContext, plan_id: int, parent: QWidget | None = None, today: dt.date | None = None
@@ -125,7 +154,8 @@ class AgreeDialog(SignatoryDialog):
         if detail.agreed_on is not None:
             self._fields(detail.agreed_name, detail.agreed_title, detail.agreed_on, _("Title (optional)"))
         else:
-            self._fields(proposal.name, proposal.title, proposal.date, _("Title (optional)"))
+            name, title = self.remembered or (proposal.name, proposal.title)
+            self._fields(name, title, proposal.date, _("Title (optional)"))
 
     def save(self, session) -> int | None:  # type: ignore[no-untyped-def]
         plan_workflow.agree(
@@ -136,12 +166,15 @@ class AgreeDialog(SignatoryDialog):
             self.title_edit.text(),
             today=self.today,
         )
+        self.remember(session)
         return self.plan_id
 
 
 class ApproveDialog(SignatoryDialog):
     """ "БЕКІТЕМІН / УТВЕРЖДАЮ": the head's name, title and date, proposed from our
     organisation; the plan is then locked."""
+
+    role = "approve"
 
     def __init__(
         self, ctx: AppContext, plan_id: int, parent: QWidget | None = None, today: dt.date | None = None
@@ -159,7 +192,8 @@ class ApproveDialog(SignatoryDialog):
                 "with a reason."
             ),
         )
-        self._fields(proposal.name, proposal.title, proposal.date, _("Position"))
+        name, title = self.remembered or (proposal.name, proposal.title)
+        self._fields(name, title, proposal.date, _("Position"))
 
     def save(self, session) -> int | None:  # type: ignore[no-untyped-def]
         plan_workflow.approve(
@@ -170,6 +204,7 @@ class ApproveDialog(SignatoryDialog):
             self.date_field.date(),
             today=self.today,
         )
+        self.remember(session)
         return self.plan_id
 
 

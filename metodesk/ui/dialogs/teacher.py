@@ -4,6 +4,7 @@ dates and the young-specialist mark."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -19,17 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk.domain.enums import Category, Position
+from metodesk.domain.errors import DomainError
 from metodesk.domain.rules import experience_years
 from metodesk.domain.text import matches, search_fold
 from metodesk.i18n import _, ngettext
-from metodesk.i18n.dates import parse_short_date
-from metodesk.services import organisations, subjects, teachers
+from metodesk.services import duplicates, organisations, subjects, teachers
 from metodesk.services.teachers import TeacherInput
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.widgets import DateField
 
 SUBJECT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+YOUNG_YEARS = 3  # a teacher with less experience is offered the young-specialist mark
 
 
 class SubjectPicker(QWidget):
@@ -176,7 +180,23 @@ class TeacherDialog(FormDialog):
         self.young_specialist = QCheckBox(_("Young specialist"))
         self.young_specialist.setObjectName("young_specialist")
         self.young_specialist.setToolTip(_("Tick for a beginning teacher who may get a mentor."))
-        self.add_field("", self.young_specialist, "young_specialist")
+        young_row = QWidget()
+        young_layout = QVBoxLayout(young_row)  # the offer on its own line: it is long in Russian
+        young_layout.setContentsMargins(0, 0, 0, 0)
+        young_layout.addWidget(self.young_specialist)
+        # Under three years of teaching: the mark is offered (issue 19.11).
+        self.young_offer = QLabel(
+            '<a href="mark">{}</a>'.format(
+                html.escape(_("Under three years of experience: mark as a young specialist"))
+            )
+        )
+        self.young_offer.setObjectName("young_offer")
+        self.young_offer.setWordWrap(True)
+        self.young_offer.linkActivated.connect(lambda _link: self.young_specialist.setChecked(True))
+        self.young_offer.hide()
+        young_layout.addWidget(self.young_offer)
+        self.young_specialist.toggled.connect(lambda _on: self._update_experience())
+        self.add_field("", young_row, "young_specialist")
 
         if row is not None:
             self._load(row)
@@ -214,11 +234,14 @@ class TeacherDialog(FormDialog):
 
     def _update_experience(self) -> None:
         try:
-            since = parse_short_date(self.teaching_since.text())
-        except ValueError:
+            since = self.teaching_since.date()
+        except DomainError:
             since = None
         today = dt.date.today()
         years = experience_years(since, today) if since is not None and since <= today else None
+        self.young_offer.setVisible(
+            years is not None and years < YOUNG_YEARS and not self.young_specialist.isChecked()
+        )
         if years is None:
             self.experience_label.setText("")
         else:
@@ -241,6 +264,9 @@ class TeacherDialog(FormDialog):
             teaching_since=self.teaching_since.date(),
             young_specialist=self.young_specialist.isChecked(),
         )
+
+    def duplicate(self, session):  # type: ignore[no-untyped-def]
+        return duplicates.same_teacher(session, self.values(), self.teacher_id)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
         return teachers.save_teacher(session, self.values(), self.teacher_id)

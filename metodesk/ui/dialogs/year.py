@@ -32,28 +32,10 @@ from metodesk.ui.widgets import DateField
 COL_KIND, COL_START, COL_END = range(3)
 
 
-def _next_date(value: dt.date) -> dt.date:
-    """The same day a year later (28 February for 29 February)."""
-    try:
-        return value.replace(year=value.year + 1)
-    except ValueError:
-        return value.replace(year=value.year + 1, day=28)
-
-
 def next_year_template(latest: YearRow | None) -> YearInput:
     """The year after ``latest`` with its dates moved on by one year; the
-    2025-2026 calendar when there is no year at all."""
-    if latest is None:
-        return years.calendar_2025_2026()
-    first = int(latest.name[:4]) + 1 if latest.name[:4].isdigit() else latest.start_date.year + 1
-    return YearInput(
-        name=f"{first}-{first + 1}",
-        start_date=_next_date(latest.start_date),
-        end_date=_next_date(latest.end_date),
-        terms=[
-            TermRow(t.number, t.kind, _next_date(t.start_date), _next_date(t.end_date)) for t in latest.terms
-        ],
-    )
+    calendar of the year holding today when there is no year at all."""
+    return years.year_after(latest)
 
 
 class YearDialog(FormDialog):

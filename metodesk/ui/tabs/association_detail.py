@@ -274,14 +274,17 @@ class AssociationDetailPanel(QStackedWidget):
         self.detail_organisation.setText(row.organisation(lang))
         self.detail_year.setText(row.year_name)
         leader = detail.leader
+        leader_name = (
+            _("{name} (archived)").format(name=leader.full_name) if leader is not None and leader.archived else ""
+        ) or (leader.full_name if leader is not None else "")
         if leader is None:
             self.detail_leader.setText(_("not chosen yet"))
         elif leader_details(leader):
             self.detail_leader.setText(
-                _("{name} ({details})").format(name=leader.full_name, details=leader_details(leader))
+                _("{name} ({details})").format(name=leader_name, details=leader_details(leader))
             )
         else:
-            self.detail_leader.setText(leader.full_name)
+            self.detail_leader.setText(leader_name)
 
     def select_member(self, membership_id: int) -> None:
         for row in range(self.members_proxy.rowCount()):

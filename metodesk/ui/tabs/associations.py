@@ -32,6 +32,7 @@ from metodesk.ui.tabs.association_detail import (
     text_column,
 )
 from metodesk.ui.tabs.base import (
+    StretchGuard,
     Tab,
     fill_year_combo,
     header_width,
@@ -68,7 +69,10 @@ class AssociationsTab(Tab):
                     tooltip=lambda r: label_of(AssociationLevel, r.level),
                 ),
                 text_column(lambda: _("Subject"), lambda r: r.subject(lang()) or r.direction),
-                text_column(lambda: _("Leader"), lambda r: r.leader),
+                text_column(
+                    lambda: _("Leader"),
+                    lambda r: _("{name} (archived)").format(name=r.leader) if r.leader_archived else r.leader,
+                ),
                 Column(
                     lambda: _("Members"),
                     lambda r: str(r.member_count),
@@ -116,6 +120,7 @@ class AssociationsTab(Tab):
             header = self.table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            StretchGuard(self.table, 0)
             for section, width in enumerate(LIST_WIDTHS[1:], start=1):
                 self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.search_box.search_changed.connect(self.proxy.set_search)
@@ -210,14 +215,23 @@ class AssociationsTab(Tab):
         dialog = AssociationDialog(self.ctx, None, self.year_id(), self)
         if dialog.exec() and dialog.saved_id is not None:
             self._written(dialog.saved_id)
+        elif dialog.open_existing_id is not None:  # the association was there already: open it
+            self.reload(dialog.open_existing_id)
+            self._edit(dialog.open_existing_id)
 
     def edit_selected(self) -> None:
         row = self.selected()
         if row is None:
             return
-        dialog = AssociationDialog(self.ctx, row.id, None, self)
+        self._edit(row.id)
+
+    def _edit(self, association_id: int) -> None:
+        dialog = AssociationDialog(self.ctx, association_id, None, self)
         if dialog.exec() and dialog.saved_id is not None:
             self._written(dialog.saved_id)
+        elif dialog.open_existing_id is not None:
+            self.reload(dialog.open_existing_id)
+            self._edit(dialog.open_existing_id)
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

@@ -29,6 +29,7 @@ from metodesk.services.attestation_views import AttestationRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs import attestation_preview
 from metodesk.ui.dialogs.attestation_rules import RulesDialog
+from metodesk.ui.flow import FlowLayout
 from metodesk.ui.models import ROW_ROLE, AnyIndex, Column, RowTableModel
 from metodesk.ui.tabs import attestation_case_page
 from metodesk.ui.tabs.association_detail import label_of, make_button
@@ -94,6 +95,16 @@ class AttestationTableModel(RowTableModel):
         return super().data(index, role)
 
 
+def _pair(label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field kept together on one line of a wrapping row."""
+    pair = QWidget()
+    line = QHBoxLayout(pair)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(label)
+    line.addWidget(field, 1)
+    return pair
+
+
 class AttestationTab(Tab):
     """View selector, teachers and chart on the left; the chosen teacher on the right."""
 
@@ -122,8 +133,8 @@ class AttestationTab(Tab):
 
     # ---- building -----------------------------------------------------------------------------
 
-    def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_bar(self) -> FlowLayout:
+        bar = FlowLayout(spacing=12)  # wraps under a narrow window (1024 px screens)
         org_label = QLabel(_("Organisation"))
         self.org_combo = QComboBox()
         self.org_combo.setObjectName("organisation_combo")
@@ -145,9 +156,9 @@ class AttestationTab(Tab):
         self.rules_button.setToolTip(
             _("The attestation rules: cycles, pass marks, experience, early attestation.")
         )
-        for widget in (org_label, self.org_combo, view_label, self.view_combo):
-            bar.addWidget(widget)
-        bar.addWidget(self.search, 1)
+        bar.addWidget(_pair(org_label, self.org_combo))
+        bar.addWidget(_pair(view_label, self.view_combo))
+        bar.addWidget(self.search)
         bar.addWidget(self.rules_button)
         return bar
 
@@ -193,8 +204,8 @@ class AttestationTab(Tab):
         column.addLayout(self._build_documents())
         return left
 
-    def _build_documents(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_documents(self) -> FlowLayout:
+        row = FlowLayout()
         caption = QLabel(_("Documents from"))
         self.document_year = QComboBox()
         self.document_year.setObjectName("document_year_combo")
@@ -219,9 +230,9 @@ class AttestationTab(Tab):
                 ("list_xlsx_action", _("Save XLSX…"), self.save_list_xlsx),
             ),
         )
-        for widget in (caption, self.document_year, self.plan_button, self.list_button):
-            row.addWidget(widget)
-        row.addStretch(1)
+        row.addWidget(_pair(caption, self.document_year))
+        row.addWidget(self.plan_button)
+        row.addWidget(self.list_button)
         return row
 
     def _menu_button(self, name: str, text: str, actions) -> QPushButton:  # type: ignore[no-untyped-def]
@@ -320,6 +331,9 @@ class AttestationTab(Tab):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), len(self._all_rows)
+        if total == 0 and self.view_combo.currentData() == attestation_views.ALL:
+            self.count_label.setText(_("No teachers yet: add them in the Teachers tab first."))
+            return
         self.count_label.setText(
             ngettext("{shown} of {n} teacher", "{shown} of {n} teachers", total).format(shown=shown, n=total)
         )
@@ -378,6 +392,10 @@ class AttestationTab(Tab):
         )
 
     # ---- shortcuts and state ------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        """Ctrl+N: an award, a case or a course for the chosen teacher, by the open page."""
+        self.panel.add_on_page()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

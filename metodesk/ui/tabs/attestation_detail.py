@@ -34,7 +34,7 @@ from metodesk.ui.models import Column, RowTableModel
 from metodesk.ui.tabs import attestation_case_page
 from metodesk.ui.tabs.association_detail import label_of, make_button, run_action
 from metodesk.ui.tabs.attestation_case_page import CasePage
-from metodesk.ui.tabs.base import make_table, save_table_state, selected_row
+from metodesk.ui.tabs.base import header_width, make_table, save_table_state, selected_row
 
 
 def standing_text(row: AttestationRow) -> str:
@@ -127,7 +127,7 @@ class AttestationDetailPanel(QStackedWidget):
         proxy.sort(-1)  # newest first, as the service gives them
         if self.ctx.settings.value("tables/history_table") is None:
             for index, width in enumerate((160, 90, 80, 170)):
-                self.history_table.setColumnWidth(index, width)
+                self.history_table.setColumnWidth(index, max(width, header_width(self.history_table, index)))
         self.history_table.doubleClicked.connect(self._history_double_clicked)
         self.history_table.selectionModel().selectionChanged.connect(self._update_buttons)
         column.addWidget(self.history_table, 1)
@@ -168,7 +168,7 @@ class AttestationDetailPanel(QStackedWidget):
         proxy.sort(-1)  # the latest first
         if self.ctx.settings.value("tables/courses_table") is None:
             for index, width in enumerate((200, 150, 170, 55)):
-                self.course_table.setColumnWidth(index, width)
+                self.course_table.setColumnWidth(index, max(width, header_width(self.course_table, index)))
         self.course_table.doubleClicked.connect(self._course_double_clicked)
         self.course_table.selectionModel().selectionChanged.connect(self._update_buttons)
         column.addWidget(self.course_table, 2)
@@ -253,6 +253,16 @@ class AttestationDetailPanel(QStackedWidget):
 
     def _history_double_clicked(self, *_args: object) -> None:
         self.edit_award()
+
+    def add_on_page(self) -> None:
+        """Ctrl+N: add what the open page lists (an award, a case, a course)."""
+        page = self.pages.currentWidget()
+        if page is self.case_page:
+            self.case_page.new_case()
+        elif self.pages.currentIndex() == 2:
+            self.add_course()
+        else:
+            self.add_award()
 
     def add_award(self) -> None:
         if self.row is None:

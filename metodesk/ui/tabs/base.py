@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from metodesk.ui.context import AppContext
@@ -78,6 +78,8 @@ def make_table(name: str, model: RowTableModel, ctx: AppContext) -> tuple[QTable
     state = ctx.settings.value(f"tables/{name}")
     if isinstance(state, QByteArray):
         view.horizontalHeader().restoreState(state)
+    if model.columnCount() > 1:
+        StretchGuard(view, model.columnCount() - 1, last=True)  # the last column keeps its header readable
     return view, proxy
 
 
@@ -101,6 +103,52 @@ def header_width(view: QTableView, column: int) -> int:
     bold.setBold(True)
     title = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
     return QFontMetrics(bold).horizontalAdvance(title) + 28
+
+
+class StretchGuard(QObject):
+    """Keeps a stretching column at least as wide as its header (issue 19.8:
+    "Ғақырыбы" for "Тақырыбы" on a 1024-pixel screen): when the other columns
+    leave it less room, it stops stretching and the table scrolls sideways;
+    with room again, it stretches again."""
+
+    def __init__(self, view: QTableView, column: int, last: bool = False) -> None:
+        super().__init__(view)
+        self.view, self.column, self.last = view, column, last  # last: the header's stretch-last section
+        self._was_last_stretch = view.horizontalHeader().stretchLastSection()
+        view.viewport().installEventFilter(self)
+        view.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.check()
+        return False
+
+    def _section_resized(self, section: int, _old: int, _new: int) -> None:
+        if section != self.column:
+            self.check()
+
+    def check(self) -> None:
+        header = self.view.horizontalHeader()
+        if self.column >= header.count():
+            return
+        need = header_width(self.view, self.column)
+        others = sum(
+            header.sectionSize(c) for c in range(header.count()) if c != self.column and not header.isSectionHidden(c)
+        )
+        room = self.view.viewport().width() - others
+        if self.last:
+            if header.stretchLastSection() and room < need:
+                header.setStretchLastSection(False)
+                header.resizeSection(self.column, need)
+            elif not header.stretchLastSection() and room >= need and self._was_last_stretch:
+                header.setStretchLastSection(True)
+            return
+        stretching = header.sectionResizeMode(self.column) == QHeaderView.ResizeMode.Stretch
+        if stretching and room < need:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, need)
+        elif not stretching and room >= need:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
 
 
 def save_table_state(view: QTableView, ctx: AppContext) -> None:

@@ -34,6 +34,7 @@ from metodesk.services.lesson_views import UPCOMING, LessonFilter
 from metodesk.services.lessons import LessonRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of
+from metodesk.ui.flow import FlowLayout
 from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
 from metodesk.ui.tabs.base import header_width, make_table
 from metodesk.ui.tabs.lesson_detail import history_tooltip, status_text
@@ -85,6 +86,16 @@ class ListRow:
     @property
     def order(self) -> tuple[int, dt.date, int, int]:
         return (self.group_order, self.lesson.date, self.lesson.period or 0, self.lesson.id)
+
+
+def _pair(label: QLabel, field: QWidget) -> QWidget:
+    """A label and its field kept together on one line of a wrapping row."""
+    pair = QWidget()
+    line = QHBoxLayout(pair)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addWidget(label)
+    line.addWidget(field)
+    return pair
 
 
 def _label(text: str, buddy: QWidget) -> QLabel:
@@ -226,8 +237,8 @@ class LessonList(QWidget):
             return _("Role")
         return _("Month")
 
-    def _build_top(self) -> QHBoxLayout:
-        top = QHBoxLayout()
+    def _build_top(self) -> FlowLayout:
+        top = FlowLayout(spacing=12)  # wraps under a narrow window (1024 px screens)
         self.year_combo = _combo("year_combo")
         self.year_combo.currentIndexChanged.connect(self._filters_changed)
         self.view_combo = _combo("view_combo")
@@ -241,25 +252,19 @@ class LessonList(QWidget):
         self.criteria_button = QPushButton(_("Criteria sets…"))
         self.criteria_button.setObjectName("criteria_sets_button")
         self.criteria_button.setToolTip(_("Copy and edit the criteria sets of observation sheets."))
-        top.addWidget(_label(_("Academic year"), self.year_combo))
-        top.addWidget(self.year_combo)
-        top.addSpacing(12)
-        top.addWidget(_label(_("View"), self.view_combo))
-        top.addWidget(self.view_combo)
-        top.addSpacing(12)
-        top.addWidget(self.search_box, 1)
-        top.addSpacing(12)
+        top.addWidget(_pair(_label(_("Academic year"), self.year_combo), self.year_combo))
+        top.addWidget(_pair(_label(_("View"), self.view_combo), self.view_combo))
+        top.addWidget(self.search_box)
         self.count_label = QLabel()
         self.count_label.setObjectName("count_label")
         self.count_label.setWordWrap(True)  # never widens the tab
         self.count_label.setMinimumWidth(160)
-        top.addWidget(self.count_label, 1)
-        top.addSpacing(12)
+        top.addWidget(self.count_label)
         top.addWidget(self.criteria_button)
         return top
 
-    def _build_filters(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_filters(self) -> FlowLayout:
+        row = FlowLayout(spacing=12)  # wraps under a narrow window (1024 px screens)
         self.teacher_combo = _combo("teacher_filter", 18)
         self.subject_combo = _combo("subject_filter", 14)
         self.kind_combo = _combo("kind_filter", 13)
@@ -275,17 +280,11 @@ class LessonList(QWidget):
         for combo in (self.subject_combo, self.kind_combo, self.status_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.teacher_label = _label(_("Teacher"), self.teacher_combo)
-        row.addWidget(self.teacher_label)
-        row.addWidget(self.teacher_combo, 2)
-        row.addSpacing(12)
-        row.addWidget(_label(_("Subject"), self.subject_combo))
-        row.addWidget(self.subject_combo, 1)
-        row.addSpacing(12)
-        row.addWidget(_label(_("Form"), self.kind_combo))
-        row.addWidget(self.kind_combo)
-        row.addSpacing(12)
-        row.addWidget(_label(_("Status"), self.status_combo))
-        row.addWidget(self.status_combo)
+        self.teacher_pair = _pair(self.teacher_label, self.teacher_combo)
+        row.addWidget(self.teacher_pair)
+        row.addWidget(_pair(_label(_("Subject"), self.subject_combo), self.subject_combo))
+        row.addWidget(_pair(_label(_("Form"), self.kind_combo), self.kind_combo))
+        row.addWidget(_pair(_label(_("Status"), self.status_combo), self.status_combo))
         return row
 
     # ---- state ---------------------------------------------------------------------------------------
@@ -425,6 +424,13 @@ class LessonList(QWidget):
                         ),
                     )
                 )
+            )
+            return
+        if total == 0:  # an empty tab says what to do first (issue 19.11)
+            self.count_label.setText(
+                _("This year has no associations yet. Create one in the Associations tab first.")
+                if not self.has_associations()
+                else _("No lessons yet: plan the first one with “Plan lesson…” (Ctrl+N).")
             )
             return
         if shown == total:

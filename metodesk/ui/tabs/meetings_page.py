@@ -84,14 +84,16 @@ class MeetingsPage(QWidget):
                 ),
                 Column(lambda: _("Status"), lambda r: label_of(MeetingStatus, r.meeting.status)),
                 Column(
-                    lambda: _("Present"),
+                    # TRANSLATORS: column header over how many people were present: "Присутствовали".
+                    lambda: _("Were present"),
                     lambda r: str(r.meeting.present_count),
                     sort=lambda r: r.meeting.present_count,
                     align_right=True,
                     searchable=False,
                 ),
                 Column(
-                    lambda: _("Absent"),
+                    # TRANSLATORS: column header over how many people were absent: "Отсутствовали".
+                    lambda: _("Were absent"),
                     lambda r: str(r.meeting.absent_count),
                     sort=lambda r: r.meeting.absent_count,
                     align_right=True,

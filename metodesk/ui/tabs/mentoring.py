@@ -34,6 +34,7 @@ from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.models import Column, RowTableModel
 from metodesk.ui.tabs.base import (
+    StretchGuard,
     Tab,
     fill_year_combo,
     header_width,
@@ -131,6 +132,7 @@ class MentoringTab(Tab):
             for section, width in enumerate(LIST_WIDTHS):
                 if width == 0:
                     header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+                    StretchGuard(self.table, section)
                 else:
                     self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.search_box.search_changed.connect(self.proxy.set_search)

@@ -32,7 +32,14 @@ from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import run_action
 from metodesk.ui.models import AnyIndex, Column, RowTableModel
-from metodesk.ui.tabs.base import header_width, make_table, save_table_state, select_row_by_id, selected_row
+from metodesk.ui.tabs.base import (
+    StretchGuard,
+    header_width,
+    make_table,
+    save_table_state,
+    select_row_by_id,
+    selected_row,
+)
 
 OVERDUE_COLOUR = QColor("#b00020")
 DONE_COLOUR = QColor("#2e7d32")
@@ -55,6 +62,7 @@ def first_widths(view: QTableView, ctx: AppContext, widths: tuple[int, ...]) -> 
         for section, width in enumerate(widths):
             if width == 0:
                 header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+                StretchGuard(view, section)
             else:
                 view.setColumnWidth(section, max(width, header_width(view, section)))
 

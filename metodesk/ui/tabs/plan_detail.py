@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +31,7 @@ from metodesk.services import plan_checks, plans
 from metodesk.services.plans import PlanDetail
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.wording import language_combo
+from metodesk.ui.flow import FlowLayout
 from metodesk.ui.tabs.plan_approval import ApprovalPage
 from metodesk.ui.tabs.plan_pages import ActivitiesPage, SchedulePage
 from metodesk.ui.tabs.plan_sections import SectionsPage
@@ -99,10 +98,8 @@ class PlanDetailPanel(QStackedWidget):
         self.facts = QLabel()
         self.facts.setObjectName("plan_facts")
         self.facts.setWordWrap(True)
-        head = QHBoxLayout()
-        head.addWidget(self.plan_name, 1)
-        head.addLayout(self._build_bar(), 0)
-        column.addLayout(head)
+        column.addWidget(self.plan_name)
+        column.addLayout(self._build_bar())  # wraps under a narrow window (1024 px screens)
         column.addWidget(self.facts)
         self.locked_note = QLabel(
             _("The plan is approved and locked: reopen it on the Approval page to change it.")
@@ -129,9 +126,8 @@ class PlanDetailPanel(QStackedWidget):
         column.addWidget(self.pages, 1)
         return panel
 
-    def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setAlignment(Qt.AlignmentFlag.AlignTop)
+    def _build_bar(self) -> FlowLayout:
+        bar = FlowLayout()
         caption = QLabel(_("Document language"))
         self.lang_combo = language_combo("plan_document_lang", "kk")
         caption.setBuddy(self.lang_combo)
@@ -141,11 +137,9 @@ class PlanDetailPanel(QStackedWidget):
         self.preview_button.setObjectName("plan_preview_button")
         self.preview_button.clicked.connect(self.preview)
         bar.addWidget(self.preview_button)
-        self.export_button = QToolButton()
+        # A push button leaves room for its menu arrow (a tool button drew it over "Экспорт").
+        self.export_button = QPushButton(_("Export"))
         self.export_button.setObjectName("plan_export_button")
-        self.export_button.setText(_("Export"))
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.export_button)
         menu.setObjectName("plan_export_menu")
         self.export_pdf_action = QAction(_("Export to PDF…"), menu)

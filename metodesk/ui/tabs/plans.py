@@ -29,8 +29,10 @@ from metodesk.services.plans import PlanRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import run_action
+from metodesk.ui.flow import FlowLayout
 from metodesk.ui.models import ROW_ROLE, RowTableModel
 from metodesk.ui.tabs.base import (
+    StretchGuard,
     Tab,
     fill_year_combo,
     header_width,
@@ -47,6 +49,7 @@ from metodesk.ui.tabs.plan_list import (
     list_columns,
     list_rows,
 )
+from metodesk.ui.widgets import SearchBox
 
 SPLITTER_KEY = "splitters/plans"
 LIST_WIDTHS = (0, 95, 105, 115)  # after the (stretched, wrapped) association name
@@ -99,9 +102,12 @@ class PlansTab(Tab):
         self.year_combo.currentIndexChanged.connect(self._year_chosen)
         top.addWidget(year_label)
         top.addWidget(self.year_combo)
-        top.addStretch(1)
         column.addLayout(top)
         self.table, self.proxy = make_table("plans_table", self.model, self.ctx)
+        self.search_box = SearchBox()  # Ctrl+F comes here (issue 19.10)
+        self.search_box.setObjectName("plans_search")
+        self.search_box.search_changed.connect(self.proxy.set_search)
+        top.addWidget(self.search_box, 1)
         self.table.setItemDelegate(OneLineFastDelegate(self.table))
         self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
         self.table.setWordWrap(True)  # long association names take two or three lines
@@ -110,6 +116,7 @@ class PlansTab(Tab):
             header = self.table.horizontalHeader()
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            StretchGuard(self.table, 0)
             for section, width in enumerate(LIST_WIDTHS[1:], start=1):
                 self.table.setColumnWidth(section, max(width, header_width(self.table, section)))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -118,7 +125,7 @@ class PlansTab(Tab):
         self.empty_label.setObjectName("plans_empty")
         self.empty_label.setWordWrap(True)
         column.addWidget(self.empty_label)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps under a narrow window (1024 px screens)
         self.new_button = self._button("new_plan_button", _("New plan…"), self.new_record)
         self.copy_button = self._button(
             "copy_plan_button", _("New plan from last year…"), self.copy_from_last_year
@@ -126,7 +133,6 @@ class PlansTab(Tab):
         self.delete_button = self._button("delete_plan_button", _("Delete"), self.delete_plan)
         for button in (self.new_button, self.copy_button, self.delete_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         column.addLayout(buttons)
         return left
 
@@ -367,7 +373,8 @@ class PlansTab(Tab):
             self.delete_plan()
 
     def focus_search(self) -> None:
-        self.table.setFocus()
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
 
     def save_state(self) -> None:
         save_table_state(self.table, self.ctx)

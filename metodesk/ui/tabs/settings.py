@@ -381,7 +381,7 @@ class SettingsTab(Tab):
 
     def focus_search(self) -> None:
         page = self.current_page()
-        if isinstance(page, SubjectsPage):
+        if isinstance(page, ListPage):
             page.focus_search()
 
     def delete_selected(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from metodesk.domain.enums import OrgKind, TermKind
@@ -59,6 +60,10 @@ class ListPage(QWidget):
         self.view.doubleClicked.connect(self.edit_selected)
         self.view.selectionModel().selectionChanged.connect(self.update_buttons)
         self.top_row = QHBoxLayout()
+        self.search = SearchBox()  # Ctrl+F comes here on every list (issue 19.10)
+        self.search.setObjectName(f"{self.table_name}_search")
+        self.search.search_changed.connect(self.proxy.set_search)
+        self.top_row.addWidget(self.search, 1)
         self.layout_.addLayout(self.top_row)
         self.layout_.addWidget(self.view, 1)
         self.button_row = QHBoxLayout()
@@ -126,6 +131,10 @@ class ListPage(QWidget):
         except DomainError as err:
             common.show_error(self, err.message)
             return None
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def add(self) -> None:
         """Ctrl+N on this page."""
@@ -308,9 +317,6 @@ class SubjectsPage(ListPage):
             _("Archived subjects stay in old records but are not offered for new ones."),
             columns,
         )
-        self.search = SearchBox()
-        self.search.search_changed.connect(self.proxy.set_search)
-        self.top_row.addWidget(self.search, 1)
         self.show_archived = QCheckBox(_("Show archived"))
         self.show_archived.setObjectName("show_archived")
         self.show_archived.toggled.connect(self.reload)
@@ -374,6 +380,3 @@ class SubjectsPage(ListPage):
             message = _("The subject {name} is used by teachers or associations, so it was archived instead.")
         self.written(message.format(name=self._name(subject)), self)
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()

@@ -218,7 +218,7 @@ class TeachersTab(Tab):
         widths = [max(int(w * scale), min(fitted[i], 120), 80) for i, w in enumerate(TEXT_WIDTHS)]
         widths += fitted[n_text:]
         excess = sum(widths) - available
-        for column in (0, 2, 1):  # name, subjects, organisation give way first
+        for column in (1, 2, 0):  # organisation, subjects, then the name give way (names stay readable)
             give = max(0, min(excess, widths[column] - 100))
             widths[column] -= give
             excess -= give
@@ -281,6 +281,14 @@ class TeachersTab(Tab):
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
+        if self._total == 0:  # an empty tab says what to do first (issue 19.11)
+            self.count_label.setText(
+                _(
+                    "No teachers yet: add the first one with “Add…” (Ctrl+N). "
+                    "Associations, lessons, mentoring and attestation all start from the teachers."
+                )
+            )
+            return
         if shown == self._total:
             text = ngettext("{n} teacher", "{n} teachers", shown).format(n=shown)
         else:
@@ -328,6 +336,9 @@ class TeachersTab(Tab):
             self.reload()
             return None
         if not dialog.exec() or dialog.saved_id is None:
+            if dialog.open_existing_id is not None:  # the teacher was there already: show that card
+                self.reload(dialog.open_existing_id)
+                return self.open_dialog(dialog.open_existing_id)
             return None
         self._after_write(dialog.saved_id)
         return dialog.saved_id
@@ -367,6 +378,12 @@ class TeachersTab(Tab):
             "Delete {name}? If the teacher already appears in records, "
             "the teacher is archived instead of deleted."
         ).format(name=row.full_name)
+        from metodesk.services.teacher_roles import roles_of
+
+        with self.ctx.reading() as session:
+            roles = roles_of(session, row.id, self.ctx.lang)
+        if roles:
+            question += "\n\n" + _("{name} is {roles}.").format(name=row.full_name, roles="; ".join(roles))
         if not common.confirm(self, question):
             return
         try:
