@@ -235,7 +235,8 @@ def test_the_program_proposes_a_new_year_once_at_start(qtbot, monkeypatch, demo_
 
     def answer(dialog):  # type: ignore[no-untyped-def]
         proposed.append(dialog.findChild(QPushButton, "start_year_button").text())
-        QTimer.singleShot(0, lambda: _quit(dialog.parent()))
+        window = dialog.parent()
+        QTimer.singleShot(0, lambda: _quit(window))
         return NewYearDialog.DialogCode.Rejected
 
     def quit_later() -> None:
