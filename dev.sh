@@ -76,6 +76,8 @@ case "$cmd" in
   test)
     setup
     export QT_QPA_PLATFORM=offscreen
+    say "checking types (mypy)"
+    "$PY" -m mypy
     exec "$PY" -m pytest "$@"
     ;;
   i18n) python_setup; "$PY" scripts/i18n.py all ;;

@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from metodesk import config, paths
 from metodesk.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QTranslator
 
 
 def display_problem() -> str | None:
@@ -22,7 +26,7 @@ def display_problem() -> str | None:
     return None
 
 
-_qt_translator = None
+_qt_translator: QTranslator | None = None
 
 
 def install_qt_translator(app, lang: str) -> bool:  # type: ignore[no-untyped-def]

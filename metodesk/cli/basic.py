@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import ModuleType
 
 from metodesk import paths
 from metodesk.cli import EXIT_FAILED, EXIT_OK, CommandError, open_db
@@ -34,7 +35,7 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     associations.set_defaults(handler=cmd_list_associations)
 
 
-def _district_builder():  # type: ignore[no-untyped-def]
+def _district_builder() -> ModuleType:
     """bench/district.py of the source checkout, loaded as a module."""
     import importlib.util
     import sys

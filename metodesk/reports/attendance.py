@@ -4,7 +4,7 @@ member, the invited guests, and a few empty rows for whoever else comes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
@@ -63,7 +63,7 @@ def _story(data: ProtocolData, lang: str) -> list[Flowable]:
         ),
         Spacer(1, 5 * mm),
     ]
-    rows: list[list] = [[Paragraph(words[k], s.cell_head) for k in ("no", "name", "signature")]]
+    rows: list[list[Any]] = [[Paragraph(words[k], s.cell_head) for k in ("no", "name", "signature")]]
     heights: list[float | None] = [None]
     extra = []
     members = sorted(data.members, key=lambda p: sort_key(p.full_name, lang))

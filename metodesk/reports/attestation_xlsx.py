@@ -40,6 +40,7 @@ def _workbook(data: AttestationDocData, kind: str, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     if lang not in LABELS:
         raise ValueError(f"attestation documents are written in kk or ru, not {lang!r}")
@@ -47,6 +48,7 @@ def _workbook(data: AttestationDocData, kind: str, lang: str) -> bytes:
     columns = ("year", *(PLAN_COLUMNS if kind == "plan" else LIST_COLUMNS))
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook holds one worksheet, the active one
     sheet.title = w["sheet_plan"] if kind == "plan" else w["sheet_list"]
     sheet.append([w[c] for c in columns])
     for cell in sheet[1]:

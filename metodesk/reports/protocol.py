@@ -11,7 +11,7 @@ A field left empty prints as a line to fill by hand.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -239,7 +239,7 @@ class _Protocol:
 
     def decisions_table(self, decisions: tuple[PrintedDecision, ...]) -> Flowable:
         w, s = self.words, self.s
-        rows: list[list] = [[w["no"], w["decision"], w["responsible"], w["deadline"]]]
+        rows: list[list[Any]] = [[w["no"], w["decision"], w["responsible"], w["deadline"]]]
         rows[0] = [Paragraph(c, s.cell_head) for c in rows[0]]
         for d in decisions:
             rows.append(
@@ -259,7 +259,7 @@ class _Protocol:
     def review_table(self, reviewed: tuple[PrintedReview, ...]) -> Flowable:
         w, s = self.words, self.s
         head = [w["review_no"], w["decision"], w["responsible"], w["carried_out"]]
-        rows: list[list] = [[Paragraph(c, s.cell_head) for c in head]]
+        rows: list[list[Any]] = [[Paragraph(c, s.cell_head) for c in head]]
         for r in reviewed:
             rows.append(
                 [
@@ -342,7 +342,7 @@ class _Protocol:
     def signatures(self) -> None:
         d, w, s = self.data, self.words, self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
-        rows = []
+        rows: list[list[Any]] = []
         for label, person in ((w["chair"], d.chair), (w["secretary"], d.secretary)):
             rows.append(
                 [

@@ -82,7 +82,7 @@ def association_rows(session: Session, *where: ColumnElement[bool]) -> list[Asso
         .where(*where)
         .group_by(Membership.association_id)
     )
-    counts: dict[int, int] = dict(session.execute(members).all())  # type: ignore[arg-type]
+    counts: dict[int, int] = dict(session.execute(members).all())
     leaders: dict[int, str] = {}
     led = (
         select(Membership.association_id, Teacher.surname, Teacher.first_name, Teacher.patronymic)

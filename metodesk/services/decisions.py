@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.enums import LabelledEnum, register_labels
@@ -97,7 +97,7 @@ def decision_row(d: Decision, today: dt.date) -> DecisionRow:
     )
 
 
-def _loaded():  # type: ignore[no-untyped-def]
+def _loaded() -> Select[Decision]:
     return select(Decision).options(
         selectinload(Decision.item).selectinload(AgendaItem.meeting),
         selectinload(Decision.responsible_teacher),
@@ -192,7 +192,7 @@ def delete_decision(session: Session, decision_id: int) -> None:
             session.flush()  # one at a time: numbers stay unique within the item
 
 
-def _earlier_meetings(meeting: Meeting):  # type: ignore[no-untyped-def]
+def _earlier_meetings(meeting: Meeting) -> ColumnElement[bool]:
     return and_(
         Meeting.association_id == meeting.association_id,
         or_(

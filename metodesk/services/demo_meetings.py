@@ -327,7 +327,7 @@ class _Demo:
     def november(self, done: list[int]) -> None:
         t, day = self.t, self.dates[1]
         m = self.meeting(2, day, held=True)
-        held = self.s.get(Meeting, m).status == "held"
+        held = self.s.get_one(Meeting, m).status == "held"
         review = decisions.add_review_item(self.s, m)
         agenda.save_item(
             self.s,
@@ -352,8 +352,8 @@ class _Demo:
         grade, topic_kk, topic_ru = (
             PRIMARY_TOPIC
             if self.detail.row.kind == "primary"
-            else LESSON_TOPICS.get(self.detail.row.subject_kk, ())
-        ) or (7, t["topic"], t["topic"])
+            else LESSON_TOPICS.get(self.detail.row.subject_kk, (7, t["topic"], t["topic"]))
+        )
         topic = topic_ru if self.lang == "ru" else topic_kk
         lesson = self.item(
             m,

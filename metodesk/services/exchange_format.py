@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, UniqueConstraint
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import N_, _
@@ -231,7 +232,7 @@ def _default(info: TableInfo, column: str) -> Any:
     """The value of a column an older package lacks; BadValue when there is none."""
     col = info.table.c[column]
     default = col.default
-    if default is not None and default.is_scalar:
+    if isinstance(default, ScalarElementColumnDefault):
         return default.arg
     if col.nullable:
         return None

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, insert, select, update
+from sqlalchemy import CursorResult, and_, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -140,10 +140,15 @@ class _Merger:
         when it clashes with a record here."""
         try:
             with self.session.begin_nested():
-                result = self.session.execute(statement)
+                # An insert or update: SQLAlchemy's result is a CursorResult, typed as a Result.
+                result = cast("CursorResult[Any]", self.session.execute(statement))
         except IntegrityError:
             return None
-        return result.inserted_primary_key[0] if result.is_insert else 0
+        if not result.is_insert:
+            return 0
+        key = result.inserted_primary_key
+        assert key is not None  # always there after a one-row insert
+        return int(key[0])
 
     def _conflict(self, info: TableInfo, row: dict[str, Any], sentence: str) -> None:
         self.report.conflicts.append(sentence.format(table=table_label(info.name), record=describe(row)))
