@@ -29,8 +29,8 @@ from metodesk.i18n import _, language, set_language
 
 if TYPE_CHECKING:
     from metodesk.services.backups import StartChecks
-    from metodesk.storage.lock import DataFolderLock
     from metodesk.storage.database import Database
+    from metodesk.storage.lock import DataFolderLock
     from metodesk.ui.main_window import MainWindow
 
 log = logs.get_logger(__name__)
