@@ -78,7 +78,12 @@ case "$cmd" in
     export QT_QPA_PLATFORM=offscreen
     say "checking types (mypy)"
     "$PY" -m mypy
-    exec "$PY" -m pytest "$@"
+    if [ $# -eq 0 ]; then
+      # The whole suite: one worker per core, each taking whole test files (a module's
+      # fixtures are made once), the 20 slowest tests listed at the end.
+      exec "$PY" -m pytest -n auto --dist loadfile --durations=20
+    fi
+    exec "$PY" -m pytest "$@"  # what was asked for, in this one process
     ;;
   i18n) python_setup; "$PY" scripts/i18n.py all ;;
   build)
