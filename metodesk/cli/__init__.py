@@ -11,9 +11,16 @@ import argparse
 import importlib
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from metodesk import __version__, config, paths
 from metodesk.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from metodesk.storage.database import Database
+
+    # What each command module's register() adds its sub-commands to.
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 COMMAND_MODULES = (
     "metodesk.cli.basic",
@@ -90,7 +97,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
-def open_db(create: bool = True):  # type: ignore[no-untyped-def]
+def open_db(create: bool = True) -> Database:
     """The data folder's database, migrated, with the default seeds in place."""
     from metodesk.services.setup import prepare_database
 

@@ -31,6 +31,7 @@ from metodesk.reports import plan_text as words
 
 if TYPE_CHECKING:
     from docx.document import Document as DocumentType
+    from docx.section import Section
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
@@ -70,7 +71,7 @@ def _setup_styles(doc: DocumentType, lang: str) -> None:
         style.font.size = Pt(size)
 
 
-def _page(section, landscape: bool) -> None:  # type: ignore[no-untyped-def]
+def _page(section: Section, landscape: bool) -> None:
     if landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(297), Mm(210)

@@ -39,6 +39,8 @@ from metodesk.reports.base import (
 from metodesk.reports.lesson_words import lesson_line
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from metodesk.services.protocol_rows import (
         PrintedDecision,
         PrintedItem,
@@ -149,7 +151,7 @@ def sentence(markup: str) -> str:
     return markup if markup.endswith(".") else markup + "."
 
 
-def _deadline(date, deadline_text: str) -> str:  # type: ignore[no-untyped-def]
+def _deadline(date: dt.date | None, deadline_text: str) -> str:
     if date is not None:
         return short_date(date)
     return or_blank(deadline_text, BLANK_SHORT)

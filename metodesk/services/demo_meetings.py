@@ -8,6 +8,7 @@ association. Names come from the association's own members.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -266,7 +267,9 @@ class _Demo:
     def item(self, meeting_id: int, title: str, speaker: int | None, summary: str = "") -> int:
         return agenda.save_item(self.s, meeting_id, ItemInput(title, Speaker(teacher_id=speaker), summary))
 
-    def decide(self, item_id: int, key: str, responsible: int | None, deadline=None, **kw) -> int:  # type: ignore[no-untyped-def]
+    def decide(
+        self, item_id: int, key: str, responsible: int | None, deadline: dt.date | None = None, **kw: Any
+    ) -> int:
         text = self.text(key)
         return decisions.save_decision(
             self.s,

@@ -20,7 +20,7 @@ from metodesk.services.attendance import attendance
 from metodesk.services.decisions import decisions_under_review
 from metodesk.services.lesson_links import lessons_by_item
 from metodesk.services.meetings import MeetingStatus, Presence, full_name, short_name, sign_name
-from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument
+from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument, Teacher
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ class ProtocolData:
         return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
 
 
-def _person(teacher) -> PrintedPerson | None:  # type: ignore[no-untyped-def]
+def _person(teacher: Teacher | None) -> PrintedPerson | None:
     if teacher is None:
         return None
     return PrintedPerson(full_name(teacher), short_name(teacher), sign_name(teacher))
