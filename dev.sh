@@ -9,8 +9,13 @@ ROOT=$PWD
 VENV=$ROOT/.venv
 PY=$VENV/bin/python
 
-# System libraries Qt loads (offscreen and xcb), Xvfb for a window without a
-# screen, venv support, and poppler for looking at PDFs (docs/engineering-notes.md, 'Qt without a screen').
+# System packages. Qt's offscreen platform (the tests) loads libegl1 libgl1
+# libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0; a real window (xcb) also
+# loads the libx11-xcb1 / libxcb-* / libxkbcommon-x11-0 libraries below (when Qt
+# says "xcb-cursor0 or libxcb-cursor0 is needed", QT_DEBUG_PLUGINS=1 shows which
+# library is really missing). xvfb and xauth give a window without a screen
+# (xvfb-run); python3-venv makes .venv; poppler-utils (pdftoppm, pdftotext,
+# pdffonts) is for looking at the PDFs metodesk writes.
 SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0
@@ -71,7 +76,14 @@ case "$cmd" in
   test)
     setup
     export QT_QPA_PLATFORM=offscreen
-    exec "$PY" -m pytest "$@"
+    say "checking types (mypy)"
+    "$PY" -m mypy
+    if [ $# -eq 0 ]; then
+      # The whole suite: one worker per core, each taking whole test files (a module's
+      # fixtures are made once), the 20 slowest tests listed at the end.
+      exec "$PY" -m pytest -n auto --dist loadfile --durations=20
+    fi
+    exec "$PY" -m pytest "$@"  # what was asked for, in this one process
     ;;
   i18n) python_setup; "$PY" scripts/i18n.py all ;;
   build)

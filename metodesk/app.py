@@ -5,9 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING, cast
 
 from metodesk import config, paths
 from metodesk.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtWidgets import QApplication
 
 
 def system_language() -> str:
@@ -41,10 +46,10 @@ def display_problem() -> str | None:
     return None
 
 
-_qt_translator = None
+_qt_translator: QTranslator | None = None
 
 
-def install_qt_translator(app, lang: str) -> bool:  # type: ignore[no-untyped-def]
+def install_qt_translator(app: QCoreApplication, lang: str) -> bool:
     """Load Qt's own catalog (qtbase_kk / qtbase_ru) so standard buttons speak
     ``lang``; replaces the one installed before. True when one is installed."""
     global _qt_translator
@@ -64,7 +69,7 @@ def install_qt_translator(app, lang: str) -> bool:  # type: ignore[no-untyped-de
     return True
 
 
-def install_qt_resources(app) -> None:  # type: ignore[no-untyped-def]
+def install_qt_resources(app: QApplication) -> None:
     """Fonts, Qt's own translations for standard buttons, the style sheet."""
     from PySide6.QtGui import QFont, QFontDatabase
 
@@ -81,10 +86,11 @@ def install_qt_resources(app) -> None:  # type: ignore[no-untyped-def]
         app.setStyleSheet(style.read_text(encoding="utf-8"))
 
 
-def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
+def create_application(argv: list[str]) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(argv)
+    # instance() is typed as the QCoreApplication; in metodesk it is always the QApplication.
+    app = cast("QApplication | None", QApplication.instance()) or QApplication(argv)
     app.setApplicationName("metodesk")
     app.setOrganizationName("metodesk")
     install_qt_resources(app)

@@ -1,9 +1,19 @@
-"""Shared fixtures. Qt runs offscreen; nothing touches the real home folder."""
+"""Shared fixtures. Qt runs offscreen; nothing touches the real home folder.
+
+Migrating a new database costs 0.5-0.9 s and filling the demo school 2-3 s,
+so each test process (each xdist worker) makes one template of each once and
+every test gets a copy of the file (``fresh_database``, ``demo_database``);
+``prepare_database`` then opens the copy the way it opens any current database.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +25,9 @@ from metodesk.i18n import set_language  # noqa: E402
 
 PINNED_TODAY = "2026-05-20"  # a day of 2025-2026; module-scoped fixtures and child processes see it too
 os.environ["METODESK_TODAY"] = PINNED_TODAY
+
+if TYPE_CHECKING:
+    from metodesk.storage.database import Database
 
 
 def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
@@ -39,13 +52,107 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type
     set_language("en")
 
 
-@pytest.fixture
-def db(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A migrated, seeded database in the test's data folder."""
+@pytest.fixture(scope="session")
+def _template_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """What ``prepare_database`` makes of a new file, made once per test
+    process for each academic year seeding can start in: a new database seeds
+    the year holding "today" (``METODESK_TODAY``, pinned above; tests of the
+    year's own logic pin other days). Only the rows' created/updated times are
+    the template's, which a test cannot tell from a database prepared a moment
+    before it."""
+    from metodesk.domain import academic_year
     from metodesk.services.setup import prepare_database
 
-    paths.ensure_data_dir()
-    database = prepare_database(paths.database_path())
+    made: dict[str, Path] = {}
+
+    def template() -> Path:
+        key = academic_year.name_of(academic_year.today())
+        if key not in made:
+            folder = tmp_path_factory.mktemp("template")
+            path = folder / "metodesk.sqlite3"
+            prepare_database(path).close()
+            # Closing the last connection checkpointed the WAL into the file and removed
+            # it: the file alone is the whole database, and nothing here has it open.
+            left = sorted(p.name for p in folder.iterdir() if p != path)
+            assert not left, f"the template database left {left} beside it"
+            made[key] = path
+        return made[key]
+
+    return template
+
+
+@pytest.fixture
+def fresh_database(_template_database: Callable[[], Path]) -> Callable[..., Database]:
+    """A function ``(path=None)`` that puts a migrated, seeded database at
+    ``path`` (by default the data folder's) and returns it open, as
+    ``prepare_database`` does for a new file: a copy of the template, which
+    nothing has open while it is copied."""
+
+    def make(path: Path | None = None) -> Database:
+        return _copy_and_open(_template_database(), path)
+
+    return make
+
+
+def _copy_and_open(template: Path, path: Path | None) -> Database:
+    from metodesk.services.setup import prepare_database
+
+    if path is None:
+        paths.ensure_data_dir()
+        path = paths.database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() or path.with_name(path.name + "-wal").exists():
+        raise FileExistsError(f"{path} exists: the test databases are made in new places only")
+    shutil.copyfile(template, path)
+    return prepare_database(path)
+
+
+@pytest.fixture(scope="session")
+def _demo_templates(
+    _template_database: Callable[[], Path], tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[dt.date | None], Path]:
+    """The demo school as ``fill_demo(session, today)`` writes it into a new
+    database, made once per test process for each ``today`` asked for. The demo
+    is deterministic (its one random generator is seeded); ``today=None`` means
+    "today" as the program sees it (``METODESK_TODAY`` or the clock)."""
+    from metodesk.domain import academic_year
+    from metodesk.services import demo
+
+    made: dict[dt.date, Path] = {}
+
+    def template(today: dt.date | None) -> Path:
+        key = today or academic_year.today()
+        if key not in made:
+            folder = tmp_path_factory.mktemp("demo")
+            database = _copy_and_open(_template_database(), folder / "metodesk.sqlite3")
+            with database.transaction() as session:
+                demo.fill_demo(session, today=today)
+            database.close()
+            left = sorted(p.name for p in folder.iterdir() if p != database.path)
+            assert not left, f"the demo template left {left} beside it"
+            made[key] = database.path
+        return made[key]
+
+    return template
+
+
+@pytest.fixture
+def demo_database(_demo_templates: Callable[[dt.date | None], Path]) -> Callable[..., Database]:
+    """A function ``(today=None, path=None)`` that puts a database holding the
+    demo school, exactly as ``fill_demo(session, today)`` on a new database
+    leaves it, at ``path`` (by default the data folder's) and returns it open.
+    Close it at the end of the test, as any database a test opens."""
+
+    def make(today: dt.date | None = None, path: Path | None = None) -> Database:
+        return _copy_and_open(_demo_templates(today), path)
+
+    return make
+
+
+@pytest.fixture
+def db(fresh_database: Callable[..., Database]) -> Iterator[Database]:
+    """A migrated, seeded database in the test's data folder."""
+    database = fresh_database()
     yield database
     database.close()
 

@@ -12,13 +12,18 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metodesk import logs, paths
 from metodesk.cli import EXIT_OK, CommandError
 from metodesk.i18n import _
 
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
+    from metodesk.storage.backup import BackupSummary
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     make = commands.add_parser("backup", help="copy the database to a file or a folder (e.g. a flash drive)")
     make.add_argument("--out", required=True, metavar="FILE", help="backup file, or a folder to put it in")
     make.set_defaults(handler=cmd_backup)
@@ -38,7 +43,7 @@ def _start_log() -> None:
         logs.setup_logging()
 
 
-def _print_summary(summary) -> None:  # type: ignore[no-untyped-def]
+def _print_summary(summary: BackupSummary) -> None:
     from metodesk.services.backups import summary_lines
 
     print(_("Backup {path}:").format(path=summary.path))

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from metodesk import paths
 from metodesk.cli import EXIT_FAILED, EXIT_OK, CommandError, open_db
 from metodesk.i18n import _, language
 
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
+
 _DISTRICT_SCRIPT = Path(__file__).resolve().parents[2] / "bench" / "district.py"
 
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     demo = commands.add_parser("demo", help="fill the data folder with the demo school")
     if _DISTRICT_SCRIPT.exists():  # a source checkout, not the frozen program
         demo.add_argument(
@@ -37,7 +42,7 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     year_list.set_defaults(handler=cmd_list_years)
 
 
-def _district_builder():  # type: ignore[no-untyped-def]
+def _district_builder() -> ModuleType:
     """bench/district.py of the source checkout, loaded as a module."""
     import importlib.util
     import sys

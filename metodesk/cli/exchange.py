@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metodesk import logs, paths
 from metodesk.cli import EXIT_OK, _Parser, open_db
 from metodesk.i18n import ngettext
 
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     exchange = commands.add_parser("exchange", help="packages for the district (or from it), by flash drive")
     actions = exchange.add_subparsers(dest="action", metavar="ACTION", required=True, parser_class=_Parser)
 

@@ -17,11 +17,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metodesk.cli import EXIT_OK, CommandError, open_db
 from metodesk.cli.meetings import _positive
 from metodesk.i18n import _
 from metodesk.i18n.dates import parse_short_date, short_date
+
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
 
 
 def _day(value: str) -> dt.date:
@@ -40,7 +44,7 @@ def _document_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
 
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     found = listing.add_parser(
         "lessons", help="open lessons: id, date, period, teacher, class, topic, status"
     )

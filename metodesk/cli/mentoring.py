@@ -12,16 +12,20 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metodesk import files
 from metodesk.cli import EXIT_OK, open_db
 from metodesk.cli.meetings import _positive
 from metodesk.i18n import _
 
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
+
 PLAN, REPORT = "plan", "report"
 
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     found = listing.add_parser(
         "mentoring", help="mentoring pairs: id, year, mentor, mentee, plan rows done, meetings logged"
     )

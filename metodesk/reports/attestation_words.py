@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from metodesk.reports.lesson_words import POSITIONS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from metodesk.services.attestation_print import PrintedTeacher
 
 CATEGORIES: dict[str, dict[str, str]] = {
@@ -143,7 +145,7 @@ LIST_COLUMNS = (
 )
 
 
-def _date(value) -> str:  # type: ignore[no-untyped-def]
+def _date(value: dt.date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 

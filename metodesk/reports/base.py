@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -121,9 +122,9 @@ def paragraphs(value: str, style: ParagraphStyle) -> list[Paragraph]:
     return [Paragraph(text(line), style) for line in value.split("\n") if line.strip()]
 
 
-def grid_style(header_rows: int = 1, extra: Iterable[tuple] = ()) -> TableStyle:
+def grid_style(header_rows: int = 1, extra: Iterable[tuple[Any, ...]] = ()) -> TableStyle:
     """A ruled table in the document's fonts (tables default to Helvetica otherwise)."""
-    commands = [
+    commands: list[tuple[Any, ...]] = [
         ("FONTNAME", (0, 0), (-1, -1), SERIF),
         ("FONTSIZE", (0, 0), (-1, -1), 9.5),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -141,7 +142,7 @@ def grid_style(header_rows: int = 1, extra: Iterable[tuple] = ()) -> TableStyle:
     return TableStyle([*commands, *extra])
 
 
-def plain_style(extra: Iterable[tuple] = ()) -> TableStyle:
+def plain_style(extra: Iterable[tuple[Any, ...]] = ()) -> TableStyle:
     """A table without rules, for layout (date and place on one line, signatures)."""
     return TableStyle(
         [
@@ -155,7 +156,7 @@ def plain_style(extra: Iterable[tuple] = ()) -> TableStyle:
 
 
 def table(
-    rows: list[list],
+    rows: list[list[Any]],
     widths: list[float],
     style: TableStyle,
     repeat: int = 0,
@@ -356,13 +357,14 @@ def _numbered_canvas(label: str) -> type[Canvas]:
     """A canvas that holds its pages until the end, so each can say 'page N of M'."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
+        # _startPage, _pagesize and _pageNumber are reportlab's own; its stubs omit private members.
         def showPage(self) -> None:  # noqa: N802  (reportlab's name)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]
 
         def save(self) -> None:
             total = len(self._pages)
@@ -370,11 +372,9 @@ def _numbered_canvas(label: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 self.setFont(SANS, 8.5)
                 self.setFillColor(colors.black)
-                self.drawRightString(
-                    self._pagesize[0] - MARGIN_RIGHT,  # the page's own width: some are landscape
-                    MARGIN_BOTTOM / 2,
-                    label.format(page=self._pageNumber, total=total),
-                )
+                width = self._pagesize[0]  # type: ignore[attr-defined]  # the page's own: some are landscape
+                page = self._pageNumber  # type: ignore[attr-defined]
+                self.drawRightString(width - MARGIN_RIGHT, MARGIN_BOTTOM / 2, label.format(page=page, total=total))
                 super().showPage()
             super().save()
 

@@ -9,7 +9,7 @@ was first planned for; the leader (or the deputy director) signs at the end.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -98,7 +98,7 @@ class _Schedule:
             return f"{status} ({MOVED_FROM[self.lang].format(date=short_date(row.original_date))})"
         return status
 
-    def lesson_cells(self, number: int, row: ScheduleRow) -> list:
+    def lesson_cells(self, number: int, row: ScheduleRow) -> list[Any]:
         c, center, lang = self.cell, self.s.cell_center, self.lang
         return [
             Paragraph(str(number), center),
@@ -132,8 +132,8 @@ class _Schedule:
     def schedule_table(self) -> Flowable:
         w, s = self.w, self.s
         keys = ("no", "date", "period", "teacher", "subject", "class", "topic", "kind", "status")
-        rows: list[list] = [[Paragraph(w[k], s.cell_head) for k in keys]]
-        extra: list[tuple] = []
+        rows: list[list[Any]] = [[Paragraph(w[k], s.cell_head) for k in keys]]
+        extra: list[tuple[Any, ...]] = []
         group_style = ParagraphStyle("group", parent=s.cell, fontName=SERIF_BOLD)
         number = 0
         for heading, lessons in self.groups():
@@ -157,7 +157,7 @@ class _Schedule:
         s = self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
         label = self.w[self.d.signer_title_code]
-        rows = [
+        rows: list[list[Any]] = [
             [
                 Paragraph(label, s.plain),
                 Paragraph("_" * 22, s.sign_line),

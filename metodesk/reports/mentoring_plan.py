@@ -13,7 +13,7 @@ report from the same pieces. Fields left empty print as lines to fill by hand.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -272,7 +272,7 @@ class MentoringStory:
     def plan_table(self) -> Flowable:
         s, w = self.s, self.w
         head = [w["no"], w["activity"], w["date"], w["form"], w["mark"]]
-        rows: list[list] = [[Paragraph(escape(h), s.cell_head) for h in head]]
+        rows: list[list[Any]] = [[Paragraph(escape(h), s.cell_head) for h in head]]
         inner = [w - 8 for w in PLAN_WIDTHS]  # less grid_style()'s cell padding
         for a in self.data.activities:
             rows.append(
@@ -293,7 +293,7 @@ class MentoringStory:
     def signatures(self) -> None:
         d, w = self.data, self.w
         caption = ParagraphStyle("m_caption", parent=self.s.cell_center, fontSize=7, leading=8)
-        rows = []
+        rows: list[list[Any]] = []
         for label, person in ((w["mentor"], d.mentor), (self.m["label"], d.mentee)):
             rows.append(
                 [

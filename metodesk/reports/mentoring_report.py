@@ -8,7 +8,7 @@ prints as lines to fill by hand.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -146,7 +146,7 @@ class _Report(MentoringStory):
             self.add(Paragraph(escape(w["no_log"]), s.plain))
             return
         head = [w["no"], w["date"], w["kind"], w["topic"], w["minutes"], w["notes"]]
-        rows: list[list] = [[Paragraph(escape(h), s.cell_head) for h in head]]
+        rows: list[list[Any]] = [[Paragraph(escape(h), s.cell_head) for h in head]]
         for number, e in enumerate(d.entries, start=1):
             rows.append(
                 [

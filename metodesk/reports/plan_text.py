@@ -419,12 +419,13 @@ def attestations_heading(data: PlanData, lang: str) -> str:
     return LABELS[lang]["attestations"].format(year=f"{year}-{year + 1}" if year else data.year_name)
 
 
-def extra_schedules(
-    data: PlanData, lang: str
-) -> list[tuple[str, tuple[str, ...], list[list[str]], tuple[int, ...], set[int]]]:
+Schedule = tuple[str, tuple[str, ...], list[list[str]], tuple[int, ...], set[int]]
+
+
+def extra_schedules(data: PlanData, lang: str) -> list[Schedule]:
     """The schedules after the meetings' one, each as (heading, column keys,
     rows of cell texts, widths in mm, centred columns); an empty one is left out."""
-    found = []
+    found: list[Schedule] = []
     if data.lessons:
         rows = [lesson_cells(n, r, lang) for n, r in enumerate(data.lessons, start=1)]
         if data.progress:

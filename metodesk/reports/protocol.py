@@ -11,7 +11,7 @@ A field left empty prints as a line to fill by hand.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
@@ -40,6 +40,8 @@ from metodesk.reports.base import (
 from metodesk.reports.lesson_words import lesson_line
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from metodesk.services.protocol_rows import (
         PrintedDecision,
         PrintedItem,
@@ -162,7 +164,7 @@ def sentence(markup: str) -> str:
     return markup if markup.endswith(".") else markup + "."
 
 
-def _deadline(date, deadline_text: str) -> str:  # type: ignore[no-untyped-def]
+def _deadline(date: dt.date | None, deadline_text: str) -> str:
     if date is not None:
         return short_date(date)
     return or_blank(deadline_text, BLANK_SHORT)
@@ -254,7 +256,7 @@ class _Protocol:
 
     def decisions_table(self, decisions: tuple[PrintedDecision, ...]) -> Flowable:
         w, s = self.words, self.s
-        rows: list[list] = [[w["no"], w["decision"], w["responsible"], w["deadline"]]]
+        rows: list[list[Any]] = [[w["no"], w["decision"], w["responsible"], w["deadline"]]]
         rows[0] = [Paragraph(c, s.cell_head) for c in rows[0]]
         for d in decisions:
             rows.append(
@@ -274,7 +276,7 @@ class _Protocol:
     def review_table(self, reviewed: tuple[PrintedReview, ...]) -> Flowable:
         w, s = self.words, self.s
         head = [w["review_no"], w["decision"], w["responsible"], w["carried_out"]]
-        rows: list[list] = [[Paragraph(c, s.cell_head) for c in head]]
+        rows: list[list[Any]] = [[Paragraph(c, s.cell_head) for c in head]]
         for r in reviewed:
             rows.append(
                 [
@@ -357,7 +359,7 @@ class _Protocol:
     def signatures(self) -> None:
         d, w, s = self.data, self.words, self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
-        rows = []
+        rows: list[list[Any]] = []
         for label, person in ((w["chair"], d.chair), (w["secretary"], d.secretary)):
             rows.append(
                 [

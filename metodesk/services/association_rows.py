@@ -83,7 +83,7 @@ def association_rows(session: Session, *where: ColumnElement[bool]) -> list[Asso
         .where(*where)
         .group_by(Membership.association_id)
     )
-    counts: dict[int, int] = dict(session.execute(members).all())  # type: ignore[arg-type]
+    counts: dict[int, int] = dict(session.execute(members).all())
     leaders: dict[int, str] = {}
     led = (
         select(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -124,7 +124,7 @@ def suggest_names(kind: str, level: str, subject_kk: str = "", subject_ru: str =
     return kk, ru
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[Association]:
     return select(Association).options(
         selectinload(Association.members).selectinload(Membership.teacher).selectinload(Teacher.organisation),
     )

@@ -139,8 +139,9 @@ def remove_guest(session: Session, guest_id: int) -> None:
     """Remove a guest; where they spoke, their name stays as written text."""
     guest = get_or_fail(session, MeetingGuest, guest_id, _("The guest was not found."))
     described = GuestRow(guest.id, guest.name, guest.job_title, guest.organisation).described
-    for model in (AgendaItem, AgendaSpeech):
-        for record in session.scalars(select(model).where(model.speaker_guest_id == guest_id)):
-            record.speaker_guest, record.speaker_text = None, described[:300]
+    items = session.scalars(select(AgendaItem).where(AgendaItem.speaker_guest_id == guest_id))
+    speeches = session.scalars(select(AgendaSpeech).where(AgendaSpeech.speaker_guest_id == guest_id))
+    for record in [*items, *speeches]:
+        record.speaker_guest, record.speaker_text = None, described[:300]
     guest.meeting.guests.remove(guest)
     session.flush()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.attestation import (
@@ -173,7 +173,7 @@ def _row(book: RuleBook, case: AttestationCase) -> CaseRow:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[AttestationCase]:
     return select(AttestationCase).options(
         selectinload(AttestationCase.teacher),
         selectinload(AttestationCase.observations)
@@ -311,6 +311,7 @@ def _record_outcome(session: Session, case: AttestationCase, teacher: Teacher) -
         attestation.keep_card(session, teacher)
         award = CategoryAward(teacher_id=teacher.id, case_id=case.id)
         session.add(award)
+    assert case.decision_date is not None  # save_case requires it for any decision
     award.category, award.award_date = case.target_category, case.decision_date
     award.order_number, award.basis, award.decision_body = case.order_number, case.basis, case.decision_body
     attestation.sync_teacher(session, teacher.id)

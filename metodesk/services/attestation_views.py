@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from metodesk.domain.attestation import CaseDecision, attestation_year, standing, year_name
@@ -156,7 +156,7 @@ def attestation_rows(
     Plain column queries limited to the listed teachers: a district holds
     3,000 teachers, 6,000 category entries and 1,500 cases."""
     book = rule_book(session)
-    where = []
+    where: list[ColumnElement[bool]] = []
     if not include_archived:
         where.append(Teacher.archived.is_(False))
     if organisation_id is not None:

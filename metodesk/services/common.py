@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import Enum
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -51,7 +52,7 @@ def reasonable_date(value: dt.date | None, field: str) -> dt.date | None:
     return value
 
 
-def check_enum(value: str, enum_type: type, field: str) -> str:
+def check_enum(value: str, enum_type: type[Enum], field: str) -> str:
     codes = {member.value for member in enum_type}
     if value not in codes:
         raise DomainError(_("Choose a value from the list."), field=field)

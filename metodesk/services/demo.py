@@ -337,15 +337,15 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
             ),
             today=today,
         )
-    for kind, level, subject, members, leader, secretary, basis in ASSOCIATIONS:
+    for assoc_kind, level, subject, members, leader, secretary, basis in ASSOCIATIONS:
         subject_id = subject_ids[subject] if subject else None
         subject_kk = subject or ""
-        subject_ru = session.get(Subject, subject_id).name_ru if subject_id else ""
-        name_kk, name_ru = associations.suggest_names(kind.value, level.value, subject_kk, subject_ru)
+        subject_ru = session.get_one(Subject, subject_id).name_ru if subject_id else ""
+        name_kk, name_ru = associations.suggest_names(assoc_kind.value, level.value, subject_kk, subject_ru)
         assoc_id = associations.save_association(
             session,
             associations.AssociationInput(
-                kind=kind.value,
+                kind=assoc_kind.value,
                 level=level.value,
                 name_kk=name_kk,
                 name_ru=name_ru,

@@ -61,7 +61,11 @@ class _Demo:
             self.entries += 1
 
     def histories(self) -> None:
-        y, five = self.y, lambda day: add_years(day, -5)  # noqa: E731
+        y = self.y
+
+        def five(day: dt.date) -> dt.date:
+            return add_years(day, -5)
+
         self.history(
             "Жақсылықова",
             [("legacy_highest", D(y - 6, 5, 25), "regular"), ("expert", D(y - 1, 5, 24), "regular")],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -117,7 +118,8 @@ PRIMARY_POOL: dict[str, tuple[tuple[int, str, str, str, str, str], ...]] = {
     ),
 }  # fmt: skip
 
-TEXT = {
+# Per language: sentences, and tuples of variants (strengths, recommendations, …).
+TEXT: dict[str, dict[str, Any]] = {
     "kk": {
         "purpose_open": "Ашық сабақтың әдістемелік деңгейін бағалау және озық тәжірибені тарату",
         "purpose_visit": "Сабаққа өзара қатысу: қалыптастырушы бағалауды қолдану тәжірибесімен танысу",
@@ -212,7 +214,9 @@ class _Demo:
         )
         return PRIMARY_POOL if primary else POOL
 
-    def take(self, pool: dict, subject: str) -> tuple[int, str, str, str, str, str] | None:  # type: ignore[type-arg]
+    def take(
+        self, pool: dict[str, tuple[tuple[int, str, str, str, str, str], ...]], subject: str
+    ) -> tuple[int, str, str, str, str, str] | None:
         """The subject's next topic not used yet in this association."""
         key = (id(pool), subject)
         index = self.used.get(key, 0)

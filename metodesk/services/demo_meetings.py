@@ -8,6 +8,7 @@ association. Names come from the association's own members.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -266,7 +267,9 @@ class _Demo:
     def item(self, meeting_id: int, title: str, speaker: int | None, summary: str = "") -> int:
         return agenda.save_item(self.s, meeting_id, ItemInput(title, Speaker(teacher_id=speaker), summary))
 
-    def decide(self, item_id: int, key: str, responsible: int | None, deadline=None, **kw) -> int:  # type: ignore[no-untyped-def]
+    def decide(
+        self, item_id: int, key: str, responsible: int | None, deadline: dt.date | None = None, **kw: Any
+    ) -> int:
         text = self.text(key)
         return decisions.save_decision(
             self.s,
@@ -327,7 +330,7 @@ class _Demo:
     def november(self, done: list[int]) -> None:
         t, day = self.t, self.dates[1]
         m = self.meeting(2, day, held=True)
-        held = self.s.get(Meeting, m).status == "held"
+        held = self.s.get_one(Meeting, m).status == "held"
         review = decisions.add_review_item(self.s, m)
         agenda.save_item(
             self.s,
@@ -352,8 +355,8 @@ class _Demo:
         grade, topic_kk, topic_ru = (
             PRIMARY_TOPIC
             if self.detail.row.kind == "primary"
-            else LESSON_TOPICS.get(self.detail.row.subject_kk, ())
-        ) or (7, t["topic"], t["topic"])
+            else LESSON_TOPICS.get(self.detail.row.subject_kk, (7, t["topic"], t["topic"]))
+        )
         topic = topic_ru if self.lang == "ru" else topic_kk
         lesson = self.item(
             m,

@@ -9,6 +9,7 @@ a Russian-language association (as the demo meetings choose).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,7 +26,8 @@ from metodesk.storage.models import Meeting, Plan
 
 WHO = "metodesk demo"
 
-SECTIONS = {
+# Per language: texts, and the tuple of tasks.
+SECTIONS: dict[str, dict[str, Any]] = {
     "kk": {
         "analysis": "{y0} оқу жылында бірлестік «Функционалдық сауаттылықты дамыту арқылы білім сапасын "
         "арттыру» тақырыбымен жұмыс істеді. Жоспарланған бес отырыстың барлығы өткізілді, әр мүше кемінде "
@@ -65,7 +67,7 @@ SECTIONS = {
 
 # (form, direction, when: meeting number / (date) / months, who, content kk, content ru,
 #  expected kk, expected ru). Own forms are given as "=text kk|text ru".
-ACTIVITIES: tuple[tuple, ...] = (
+ACTIVITIES: tuple[tuple[Any, ...], ...] = (
     (
         "association_meeting",
         "normative",
@@ -310,7 +312,7 @@ class _DemoPlan:
             for m in session.scalars(select(Meeting).where(Meeting.association_id == detail.row.id))
         }
 
-    def activity(self, index: int, spec: tuple) -> ActivityInput:
+    def activity(self, index: int, spec: tuple[Any, ...]) -> ActivityInput:
         form, direction, when, who, content_kk, content_ru, expected_kk, expected_ru = spec
         ru = self.lang == "ru"
         data = ActivityInput(

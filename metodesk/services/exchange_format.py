@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, UniqueConstraint
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 from metodesk.domain import limits
 from metodesk.domain.errors import DomainError
@@ -274,7 +275,7 @@ def _default(info: TableInfo, column: str) -> Any:
     """The value of a column an older package lacks; BadValue when there is none."""
     col = info.table.c[column]
     default = col.default
-    if default is not None and default.is_scalar:
+    if isinstance(default, ScalarElementColumnDefault):
         return default.arg
     if col.nullable:
         return None

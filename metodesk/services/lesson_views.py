@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import extract, func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,12 @@ from metodesk.storage.models import (
     Subject,
     Teacher,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Select
+    from typing_extensions import Unpack
+
+_Query = TypeVar("_Query", bound="Select[Unpack[tuple[Any, ...]]]")
 
 
 @dataclass(frozen=True)
@@ -81,11 +88,12 @@ class TeacherYear:
     observed: tuple[ObservedLesson, ...]
 
 
-def _order(query):  # type: ignore[no-untyped-def]
+def _order(query: _Query) -> _Query:
     return query.order_by(Lesson.date, Lesson.period.is_(None), Lesson.period, Lesson.id)
 
 
-_COLUMNS = (
+# Columns of mixed types, read by position below.
+_COLUMNS: tuple[Any, ...] = (
     Lesson.id,
     Lesson.year_id,
     AcademicYear.name,
@@ -144,15 +152,15 @@ def _light_rows(session: Session, where: list) -> list[LessonRow]:  # type: igno
         .where(*where)
         .order_by(LessonMove.id)
     )
-    for lesson_id, *move in session.execute(moved):
-        moves.setdefault(lesson_id, []).append(MoveRow(*move))
+    for lesson_id, from_date, from_period, to_date, to_period, reason in session.execute(moved):
+        moves.setdefault(lesson_id, []).append(MoveRow(from_date, from_period, to_date, to_period, reason))
     sheets = (
         select(Observation.lesson_id, func.count())
         .join(Lesson, Lesson.id == Observation.lesson_id)
         .where(*where)
         .group_by(Observation.lesson_id)
     )
-    counts: dict[int, int] = dict(session.execute(sheets).all())  # type: ignore[arg-type]
+    counts: dict[int, int] = dict(session.execute(sheets).all())
     rows = []
     for r in records:
         (lesson_id, year_id, year_name, assoc_id, assoc_kk, assoc_ru, org_id, teacher_id) = r[:8]
@@ -261,12 +269,13 @@ def teacher_year(session: Session, teacher_id: int, year_id: int | None = None) 
     get_or_fail(session, Teacher, teacher_id, _("There is no teacher with id {id}.").format(id=teacher_id))
     given = list_lessons(session, LessonFilter(year_id=year_id, teacher_id=teacher_id))
     query = lesson_query().join(Observation, Observation.lesson_id == Lesson.id)
-    query = query.where(Observation.observer_teacher_id == teacher_id).add_columns(Observation.id)
+    query = query.where(Observation.observer_teacher_id == teacher_id)
     if year_id is not None:
         query = query.where(Lesson.year_id == year_id)
+    with_sheet = query.add_columns(Observation.id)
     observed = [
         ObservedLesson(lesson_row(lesson), observation_id)
-        for lesson, observation_id in session.execute(_order(query).order_by(Observation.id))
+        for lesson, observation_id in session.execute(_order(with_sheet).order_by(Observation.id))
     ]
     return TeacherYear(teacher_id, tuple(given), tuple(observed))
 

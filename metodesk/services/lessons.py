@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain import academic_year
@@ -153,7 +153,7 @@ def lesson_row(lesson: Lesson) -> LessonRow:
     )
 
 
-def lesson_query():  # type: ignore[no-untyped-def]
+def lesson_query() -> Select[Lesson]:
     """Lessons with everything a row needs, loaded in a few queries."""
     return select(Lesson).options(
         selectinload(Lesson.year),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain import academic_year
@@ -122,7 +122,7 @@ def _row(m: Meeting) -> MeetingRow:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[Meeting]:
     return select(Meeting).options(
         selectinload(Meeting.year),
         selectinload(Meeting.chair),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain import academic_year
@@ -142,7 +142,7 @@ def pair_row(p: MentoringPair) -> PairRow:
     )
 
 
-def pair_query():  # type: ignore[no-untyped-def]
+def pair_query() -> Select[MentoringPair]:
     """Pairs with everything a row needs, loaded in a few queries."""
     return select(MentoringPair).options(
         selectinload(MentoringPair.year),

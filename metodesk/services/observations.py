@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.errors import DomainError, NotFound
@@ -148,7 +148,7 @@ def observation_row(o: Observation) -> ObservationRow:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[Observation]:
     return select(Observation).options(
         selectinload(Observation.observer_teacher), selectinload(Observation.scores)
     )

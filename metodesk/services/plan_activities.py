@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -92,14 +93,16 @@ def _check_time(plan: Plan, data: ActivityInput) -> str:
     return format_months(data.months)
 
 
-def _responsible(session: Session, plan: Plan, data: ActivityInput, activity: PlanActivity | None) -> list:
+def _responsible(
+    session: Session, plan: Plan, data: ActivityInput, activity: PlanActivity | None
+) -> list[Teacher]:
     """Members of the association; a teacher who has left is refused unless the
     activity already named them (the plan then flags it)."""
     members = set(
         session.scalars(select(Membership.teacher_id).where(Membership.association_id == plan.association_id))
     )
     already = {t.id for t in activity.responsible} if activity is not None else set()
-    people = []
+    people: list[Teacher] = []
     for teacher_id in dict.fromkeys(data.responsible_ids):
         teacher = session.get(Teacher, teacher_id)
         if teacher is None:
@@ -133,7 +136,9 @@ def check_meeting(session: Session, plan: Plan, meeting_id: int | None, field_na
     return meeting
 
 
-def _values(session: Session, plan: Plan, data: ActivityInput, activity: PlanActivity | None) -> dict:
+def _values(
+    session: Session, plan: Plan, data: ActivityInput, activity: PlanActivity | None
+) -> dict[str, Any]:
     content = _long(data.content, "content", MAX_CONTENT)
     if not content:
         raise DomainError(_("Enter what the activity is."), field="content")
@@ -172,7 +177,7 @@ TRACKING = (
 )  # what may change on an approved plan
 
 
-def _content_changed(activity: PlanActivity, values: dict) -> bool:
+def _content_changed(activity: PlanActivity, values: dict[str, Any]) -> bool:
     for name, value in values.items():
         if name in TRACKING:
             continue

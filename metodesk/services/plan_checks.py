@@ -25,7 +25,8 @@ from metodesk.domain.rules import meeting_date_window
 from metodesk.domain.text import initials_name
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
-from metodesk.services.plans import effective_status, load_plan
+from metodesk.services.plan_fulfilment import effective_status
+from metodesk.services.plans import load_plan
 from metodesk.storage.models import PlanActivity, Teacher
 
 
@@ -59,7 +60,9 @@ def _last_day(activity: PlanActivity, first_year: int) -> dt.date | None:
     return month_span(max(months, key=ACADEMIC_MONTHS.index), first_year)[1]
 
 
-def _activity_problems(a: PlanActivity, number: int, window: tuple, year: str, today: dt.date) -> list:
+def _activity_problems(
+    a: PlanActivity, number: int, window: tuple[dt.date, dt.date], year: str, today: dt.date
+) -> list[Problem]:
     found: list[Problem] = []
     for teacher in a.responsible:
         if teacher.archived:

@@ -25,7 +25,8 @@ from metodesk.domain.errors import DomainError
 from metodesk.domain.plan_forms import ActivityStatus, PlanStatus
 from metodesk.i18n import _
 from metodesk.services import associations
-from metodesk.services.plans import add_event, effective_status, load_plan
+from metodesk.services.plan_fulfilment import effective_status
+from metodesk.services.plans import add_event, load_plan
 from metodesk.storage.models import AcademicYear, Association, Plan, PlanActivity, PlanTask
 
 UNFINISHED = (ActivityStatus.PLANNED.value, ActivityStatus.MOVED.value)
@@ -73,8 +74,8 @@ def counterpart(session: Session, association_id: int, year_id: int) -> Associat
             .order_by(Association.id)
         )
     )
-    same_name = [a for a in candidates if a.name_kk == source.name_kk]
-    return (same_name or candidates or [None])[0]
+    found = [a for a in candidates if a.name_kk == source.name_kk] or candidates
+    return found[0] if found else None
 
 
 def _continue_association(session: Session, source: Association, year_id: int) -> int:

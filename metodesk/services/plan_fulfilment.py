@@ -5,6 +5,8 @@ rule stays in one short place."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from metodesk.domain.plan_forms import ActivityStatus
 from metodesk.domain.text import initials_name
 from metodesk.storage.models import PlanActivity, Teacher
@@ -25,9 +27,9 @@ def _short(t: Teacher) -> str:
     return initials_name(t.surname, t.first_name, t.patronymic)
 
 
-def link_fields(a: PlanActivity) -> dict:
+def link_fields(a: PlanActivity) -> dict[str, Any]:
     """What the activities table shows of a tied lesson or mentoring entry."""
-    values: dict = {}
+    values: dict[str, Any] = {}
     if a.lesson is not None:
         values.update(
             lesson_id=a.lesson.id,

@@ -21,8 +21,9 @@ from metodesk.domain.enums import MemberRole
 from metodesk.domain.plan_forms import parse_months
 from metodesk.domain.text import initials_name
 from metodesk.services import plan_schedules
+from metodesk.services.plan_fulfilment import effective_status
 from metodesk.services.plan_schedules import ScheduledAttestation, ScheduledLesson, ScheduledPair
-from metodesk.services.plans import effective_status, load_plan
+from metodesk.services.plans import load_plan
 from metodesk.storage.models import Meeting, Plan
 
 

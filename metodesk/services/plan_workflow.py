@@ -86,7 +86,9 @@ def _status(plan: Plan) -> PlanStatus:
     return PlanStatus(plan.status)
 
 
-def _signed(name: str, title: str, date: dt.date | None, today: dt.date, name_message: str) -> tuple:
+def _signed(
+    name: str, title: str, date: dt.date | None, today: dt.date, name_message: str
+) -> tuple[str, str, dt.date]:
     name = limited(name, "name")
     if not name:
         raise DomainError(name_message, field="name")

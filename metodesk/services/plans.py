@@ -18,7 +18,7 @@ import datetime as dt
 import getpass
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.errors import DomainError, NotFound
@@ -256,7 +256,7 @@ def _row(plan: Plan) -> PlanRow:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[Plan]:
     return select(Plan).options(
         selectinload(Plan.association).selectinload(Association.organisation),
         selectinload(Plan.year),

@@ -146,7 +146,7 @@ class ProtocolData:
         return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
 
 
-def _person(teacher) -> PrintedPerson | None:  # type: ignore[no-untyped-def]
+def _person(teacher: Teacher | None) -> PrintedPerson | None:
     if teacher is None:
         return None
     return PrintedPerson(full_name(teacher), short_name(teacher), sign_name(teacher))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.enums import LabelledEnum, register_labels
@@ -86,7 +86,7 @@ def _row(doc: ReviewedDocument) -> DocumentRow:
     )
 
 
-def _query():  # type: ignore[no-untyped-def]
+def _query() -> Select[ReviewedDocument]:
     return select(ReviewedDocument).options(
         selectinload(ReviewedDocument.author),
         selectinload(ReviewedDocument.item).selectinload(AgendaItem.meeting),

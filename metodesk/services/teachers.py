@@ -159,7 +159,7 @@ def list_teachers(
     session: Session, include_archived: bool = False, organisation_id: int | None = None
 ) -> list[TeacherRow]:
     """Teachers as plain rows, by surname (the UI re-sorts in the user's alphabet)."""
-    where = []
+    where: list[ColumnElement[bool]] = []
     if not include_archived:
         where.append(Teacher.archived.is_(False))
     if organisation_id is not None:

@@ -7,12 +7,18 @@ services use portable SQL so a district cabinet can run them on PostgreSQL.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.engine.interfaces import DBAPIConnection
+    from sqlalchemy.pool import ConnectionPoolEntry
 
-def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+
+def _on_connect(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     # pysqlite opens a transaction only before INSERT/UPDATE/DELETE, so a SAVEPOINT
     # that comes first starts the transaction itself and its RELEASE commits it:
     # a later failure of the same action could not undo the work. SQLAlchemy says
@@ -27,7 +33,7 @@ def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-d
     cursor.close()
 
 
-def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+def _on_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 

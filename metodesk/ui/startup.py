@@ -30,12 +30,13 @@ from metodesk.i18n import _, language, set_language
 if TYPE_CHECKING:
     from metodesk.services.backups import StartChecks
     from metodesk.storage.database import Database
+    from metodesk.storage.lock import DataFolderLock
     from metodesk.ui.main_window import MainWindow
 
 log = logs.get_logger(__name__)
 
 
-def claim_data_folder():  # type: ignore[no-untyped-def]
+def claim_data_folder() -> DataFolderLock | None:
     """Hold the data folder's lock for this process; None (after saying why) when
     another metodesk has it or the folder cannot be written."""
     from metodesk.storage.lock import DataFolderLock

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from metodesk import paths
 from metodesk.__main__ import main
 from metodesk.cli import attestation as cli_attestation
-from metodesk.services import demo, settings
+from metodesk.services import settings
 from metodesk.services.demo_attestation import add_demo_attestation
 from metodesk.services.setup import prepare_database
 
@@ -24,12 +24,10 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, demo_database) -> Path:  # type: ignore[no-untyped-def]
     """The demo school with its attestation records, on a fixed day."""
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         add_demo_attestation(s, TODAY)
     db.close()
     monkeypatch.setattr(cli_attestation, "_today", lambda: TODAY)

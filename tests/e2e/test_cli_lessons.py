@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from metodesk import paths
 from metodesk.__main__ import main
-from metodesk.services import associations, demo, demo_lessons, lesson_views, observations, settings, teachers
+from metodesk.services import associations, demo_lessons, lesson_views, observations, settings, teachers
 from metodesk.services.lesson_views import LessonFilter
 from metodesk.services.setup import prepare_database
 
@@ -22,12 +22,10 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
     """The test's data folder with the demo school, its meetings and lessons."""
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         demo_lessons.add_demo_lessons(s, TODAY)
     db.close()
     return _isolated_data_dir

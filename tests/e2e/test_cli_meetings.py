@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from metodesk import paths
 from metodesk.__main__ import main
-from metodesk.services import associations, demo, demo_meetings, settings
+from metodesk.services import associations, demo_meetings, settings
 from metodesk.services.setup import prepare_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +24,10 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
     """The test's data folder with the demo school and its meetings."""
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         demo_meetings.add_demo_meetings(s, TODAY)
     db.close()
     return _isolated_data_dir

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from metodesk import paths
 from metodesk.__main__ import main
-from metodesk.services import demo, mentoring, settings
+from metodesk.services import mentoring, settings
 from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.services.setup import prepare_database
@@ -23,12 +23,10 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
     """The test's data folder with the demo school and its mentoring."""
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         add_demo_lessons(s, TODAY)
         add_demo_mentoring(s, TODAY)
     db.close()

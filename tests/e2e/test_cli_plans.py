@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from metodesk import paths
 from metodesk.__main__ import main
-from metodesk.services import associations, demo, demo_plans, settings, years
+from metodesk.services import associations, demo_plans, settings, years
 from metodesk.services.setup import prepare_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,12 +25,10 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
     """The demo school with its meetings and plans."""
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         demo_plans.add_demo_plans(s, TODAY)
     db.close()
     return _isolated_data_dir

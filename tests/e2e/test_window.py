@@ -6,20 +6,13 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTableView
 
 from metodesk import paths
-from metodesk.services.setup import prepare_database
 from metodesk.ui.dialogs.first_run import FirstRunDialog
 from metodesk.ui.startup import open_main_window
 
 
 @pytest.fixture
-def demo_folder():  # type: ignore[no-untyped-def]
-    from metodesk.services import demo
-
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
-    with db.transaction() as session:
-        demo.fill_demo(session)
-    db.close()
+def demo_folder(demo_database):  # type: ignore[no-untyped-def]
+    demo_database().close()  # what fill_demo(session) makes
     return paths.data_dir()
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTableView
 
 from metodesk import logs, paths
 from metodesk.domain.errors import DomainError
-from metodesk.services import backups, demo, teachers
+from metodesk.services import backups, teachers
 from metodesk.services.setup import prepare_database
 from metodesk.storage import backup, migrate
 from metodesk.ui import errors
@@ -35,12 +35,8 @@ HOLDER = (
 
 
 @pytest.fixture
-def demo_folder() -> Path:  # type: ignore[no-untyped-def]
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
-    with db.transaction() as session:
-        demo.fill_demo(session)
-    db.close()
+def demo_folder(demo_database) -> Path:  # type: ignore[no-untyped-def]
+    demo_database().close()  # what fill_demo(session) makes
     return paths.data_dir()
 
 

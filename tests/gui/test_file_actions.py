@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow
 from sqlalchemy import func, select
 
-from metodesk.services import demo, exchange_import
+from metodesk.services import exchange_import
 from metodesk.services.setup import prepare_database
 from metodesk.storage.models import Meeting
 from metodesk.ui import background, common
@@ -63,10 +63,10 @@ def _window(qtbot, db) -> Window:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def school(qtbot, db) -> Window:  # type: ignore[no-untyped-def]
-    with db.transaction() as session:
-        demo.fill_demo(session, today=TODAY)
-    return _window(qtbot, db)
+def school(qtbot, demo_database) -> Window:  # type: ignore[no-untyped-def]
+    db = demo_database(TODAY)  # what fill_demo(session, today=TODAY) makes
+    yield _window(qtbot, db)
+    db.close()
 
 
 @pytest.fixture
@@ -260,6 +260,8 @@ def _export_package(qtbot, win: Window, monkeypatch, out: Path) -> Path:  # type
 def district(qtbot, tmp_path) -> Window:  # type: ignore[no-untyped-def]
     folder = tmp_path / "district"
     folder.mkdir()
+    # Made anew, not copied from the template the school's database came from: the
+    # records both seed must differ in UUID so that the import matches them by name.
     db = prepare_database(folder / "metodesk.sqlite3")
     yield _window(qtbot, db)
     db.close()

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from metodesk.services import demo, mentoring, mentoring_log, mentoring_plan, years
+from metodesk.services import mentoring, mentoring_log, mentoring_plan, years
 from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.storage.models import Teacher
@@ -33,9 +33,9 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(demo_database):  # type: ignore[no-untyped-def]
+    db = demo_database(TODAY)  # what fill_demo(s, TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, TODAY)
         add_demo_lessons(s, TODAY)
         s.query(Teacher).filter(Teacher.surname == "Ибраев").one().young_specialist = True
         add_demo_mentoring(s, TODAY)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from metodesk import paths
-from metodesk.services import backups, demo
+from metodesk.services import backups
 from metodesk.services.setup import prepare_database
 from metodesk.storage.engine import file_integrity
 from metodesk.ui import startup
@@ -29,12 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def demo_folder() -> Path:  # type: ignore[no-untyped-def]
-    paths.ensure_data_dir()
-    db = prepare_database(paths.database_path())
-    with db.transaction() as session:
-        demo.fill_demo(session)
-    db.close()
+def demo_folder(demo_database) -> Path:  # type: ignore[no-untyped-def]
+    demo_database().close()  # what fill_demo(session) makes
     return paths.data_dir()
 
 

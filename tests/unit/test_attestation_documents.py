@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from metodesk.reports import attestation_plan, attestation_xlsx
-from metodesk.services import attestation_cases, attestation_print, demo, organisations
+from metodesk.services import attestation_cases, attestation_print, organisations
 from metodesk.services.attestation_cases import CaseInput
 from metodesk.services.demo_attestation import add_demo_attestation
 
@@ -23,11 +23,12 @@ TODAY = dt.date(2026, 2, 10)  # attestation year 2025-2026
 
 
 @pytest.fixture
-def school(db):  # type: ignore[no-untyped-def]
+def school(demo_database):  # type: ignore[no-untyped-def]
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         add_demo_attestation(s, TODAY)
-    return db
+    yield db
+    db.close()
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from alembic import command
 
 from metodesk import logs, paths
 from metodesk.domain.errors import StorageError
-from metodesk.services import backups, demo, settings, teachers
+from metodesk.services import backups, settings, teachers
 from metodesk.services.setup import prepare_database
 from metodesk.storage import backup, migrate
 from metodesk.storage.database import DamagedDatabase, open_database
@@ -27,10 +27,10 @@ NOW = dt.datetime(2025, 10, 14, 8, 30, 15)
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
-    with db.transaction() as session:
-        demo.fill_demo(session)
-    return db
+def demo_db(demo_database):  # type: ignore[no-untyped-def]
+    db = demo_database()  # what fill_demo(session) makes
+    yield db
+    db.close()
 
 
 def _counts(path: Path) -> dict[str, int]:

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from metodesk.domain.errors import DomainError
-from metodesk.services import batch_export, demo, years
+from metodesk.services import batch_export, years
 from metodesk.services.progress import Cancelled
 from metodesk.storage.models import Meeting
 from metodesk.storage.models.lessons import Lesson, Observation
@@ -31,11 +31,12 @@ def out(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def school(db):  # type: ignore[no-untyped-def]
-    with db.transaction() as session:
-        demo.fill_demo(session, today=TODAY)
+def school(demo_database):  # type: ignore[no-untyped-def]
+    db = demo_database(TODAY)  # what fill_demo(session, today=TODAY) makes
+    with db.reading() as session:
         year_id = years.current_year(session).id
-    return db, year_id
+    yield db, year_id
+    db.close()
 
 
 def _expected(db, year_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]

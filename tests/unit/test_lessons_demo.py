@@ -33,12 +33,13 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):  # type: ignore[no-untyped-def]
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes: the demo school includes its lessons
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)  # the demo school includes its lessons
         assert demo_lessons.add_demo_lessons(s, TODAY) == 0  # and adds them only once
         assert len(lesson_views.list_lessons(s)) >= 12
-    return db
+    yield db
+    db.close()
 
 
 def _text(pdf: bytes) -> str:

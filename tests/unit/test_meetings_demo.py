@@ -27,10 +27,10 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):  # type: ignore[no-untyped-def]
     """The demo school plus a Russian-language association and an empty one."""
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         year = years.current_year(s).id
         russian = next(x for x in subjects.list_subjects(s) if x.name_ru == "Русский язык")
         org = associations.list_associations(s)[0].organisation_id

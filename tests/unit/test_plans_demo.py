@@ -15,11 +15,12 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):  # type: ignore[no-untyped-def]
+    db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
-        demo.fill_demo(s, today=TODAY)
         demo_plans.add_demo_plans(s, TODAY)  # 0 once the demo adds them itself
-    return db
+    yield db
+    db.close()
 
 
 def test_school_associations_get_approved_plans_and_the_district_a_draft(demo_db) -> None:  # type: ignore[no-untyped-def]

@@ -30,7 +30,6 @@ from metodesk.services import (
     associations,
     attendance,
     decisions,
-    demo,
     lessons,
     meetings,
     observations,
@@ -154,11 +153,10 @@ class Ids:
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, Ids]]:
+def shared(tmp_path_factory: pytest.TempPathFactory, _demo_templates) -> Iterator[tuple[Database, Ids]]:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("properties")
+    shutil.copyfile(_demo_templates(None), folder / "metodesk.sqlite3")  # what fill_demo(s) makes
     db = prepare_database(folder / "metodesk.sqlite3")
-    with db.transaction() as s:
-        demo.fill_demo(s)
     with db.reading() as s:
         assoc = s.scalars(select(Association).order_by(Association.id)).first()
         members = list(s.scalars(select(Membership.teacher_id).where(Membership.association_id == assoc.id)))

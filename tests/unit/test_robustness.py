@@ -26,7 +26,7 @@ from sqlalchemy import event, func, select
 
 from metodesk import files
 from metodesk.domain.errors import StorageError
-from metodesk.services import backups, demo, exchange_export, exchange_import, organisations, teachers
+from metodesk.services import backups, exchange_export, exchange_import, organisations, teachers
 from metodesk.services.setup import prepare_database
 from metodesk.storage.database import Database, open_database
 from metodesk.storage.lock import LOCK_FILENAME
@@ -38,13 +38,8 @@ YEAR = "2025-2026"
 
 
 @pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("template") / DB_NAME
-    db = prepare_database(path)
-    with db.transaction() as session:
-        demo.fill_demo(session)
-    db.close()
-    return path
+def template(_demo_templates) -> Path:  # type: ignore[no-untyped-def]
+    return _demo_templates(None)  # the demo school as fill_demo(session) makes it, closed
 
 
 @pytest.fixture
