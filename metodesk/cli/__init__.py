@@ -13,10 +13,16 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from metodesk import __version__, config, paths
 from metodesk.i18n import _, set_language
+
+if TYPE_CHECKING:
+    from metodesk.storage.database import Database
+
+    # What each command module's register() adds its sub-commands to.
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
 
 COMMAND_MODULES = (
     "metodesk.cli.basic",
@@ -287,7 +293,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
-def open_db(create: bool = True):  # type: ignore[no-untyped-def]
+def open_db(create: bool = True) -> Database:
     """The data folder's database, migrated, with the default seeds in place."""
     from metodesk.services.setup import prepare_database
 

@@ -20,6 +20,9 @@ from metodesk.i18n import ngettext
 
 if TYPE_CHECKING:
     from metodesk.cli import Subcommands
+    from metodesk.services.exchange_import import ImportReport
+    from metodesk.services.exchange_package import Package
+    from metodesk.services.progress import ProgressCallback
 
 
 def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
@@ -79,7 +82,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _terminal_progress():  # type: ignore[no-untyped-def]
+def _terminal_progress() -> ProgressCallback | None:
     """A progress line on a terminal (a district's year takes seconds, not
     an instant); nothing when the output goes to a file or a pipe."""
     import sys
@@ -95,7 +98,7 @@ def _terminal_progress():  # type: ignore[no-untyped-def]
     return show
 
 
-def _end_progress(progress) -> None:  # type: ignore[no-untyped-def]
+def _end_progress(progress: ProgressCallback | None) -> None:
     import sys
 
     if progress is not None:
@@ -103,7 +106,7 @@ def _end_progress(progress) -> None:  # type: ignore[no-untyped-def]
         sys.stderr.flush()
 
 
-def _preview_on_a_new_database(package):  # type: ignore[no-untyped-def]
+def _preview_on_a_new_database(package: Package) -> ImportReport:
     """A dry run where there is no database yet says what the import would do
     there: it merges into a new, seeded database in a temporary folder, which
     is then removed (the data folder stays as it was)."""

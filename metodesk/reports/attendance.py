@@ -4,7 +4,7 @@ member, the invited guests, and a few empty rows for whoever else comes."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -73,9 +73,9 @@ def _story(data: ProtocolData, lang: str) -> list[Flowable]:
     # a district association's members come from several schools: each one's is printed
     keys = ("no", "name", "school", "signature") if data.district else ("no", "name", "signature")
     empty = [""] * (len(keys) - 2)
-    rows: list[list] = [[Paragraph(words[k], s.cell_head) for k in keys]]
+    rows: list[list[Any]] = [[Paragraph(words[k], s.cell_head) for k in keys]]
     heights: list[float | None] = [None]
-    extra = []
+    extra: list[tuple[Any, ...]] = []
     members = sorted(data.members, key=lambda p: sort_key(p.full_name, lang))
     for number, person in enumerate(members, start=1):
         row = [Paragraph(str(number), s.cell_center), Paragraph(text(person.full_name), s.cell)]

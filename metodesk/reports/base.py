@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -193,12 +193,14 @@ def _hyphenate_if_too_wide(cell: Paragraph, width: float) -> None:
     cell.style = ParagraphStyle(
         f"{cell.style.name}_hyphenated",
         parent=cell.style,
-        hyphenationLang=hyphenate.pairs,
+        # reportlab takes a callable here (paragraph.py tries it when it is not a
+        # string); types-reportlab declares only the string (a pyphen language)
+        hyphenationLang=hyphenate.pairs,  # type: ignore[arg-type]
         embeddedHyphenation=2,  # a word that fits no line's end is tried again on a line of its own
     )
 
 
-def keep_rows_together(first: int, last: int) -> tuple:
+def keep_rows_together(first: int, last: int) -> tuple[str, tuple[int, int], tuple[int, int]]:
     """A style command that forbids a page break between rows ``first`` and
     ``last`` (a group heading and its first row)."""
     return ("NOSPLIT", (0, first), (-1, last))
@@ -215,6 +217,19 @@ class DocTable(Table):
 
     tail: Flowable | None = None
     continued = False  # the rest of a split table: it starts on the next page
+
+    # reportlab's own (private) attributes and methods used here, left out of types-reportlab
+    _cellvalues: list[list[Any]]
+    _rowHeights: list[float]
+    _height: float
+    _nosplitCmds: list[tuple[Any, ...]]
+    if TYPE_CHECKING:
+
+        def _calc(self, availWidth: float, availHeight: float) -> None: ...  # noqa: N803
+
+        def _getFirstPossibleSplitRowPosition(  # noqa: N802
+            self, availHeight: float, ignoreSpans: int = 0  # noqa: N803
+        ) -> int: ...
 
     def _tail_height(self, avail_width: float) -> float:
         if self.tail is None:
@@ -322,7 +337,7 @@ def _bind_endings(story: list[Flowable]) -> None:
         # spacing and lines to write on go with the ending, and so does what
         # they follow (the heading of an empty section)
         while before >= 0 and isinstance(story[before], (Spacer, WriteLine)):
-            story[before].keepWithNext = 1  # type: ignore[attr-defined]
+            story[before].keepWithNext = 1
             before -= 1
         if before < 0:
             continue
@@ -330,11 +345,11 @@ def _bind_endings(story: list[Flowable]) -> None:
         if isinstance(previous, DocTable):
             repeat = previous.repeatRows if isinstance(previous.repeatRows, int) else len(previous.repeatRows)
             if len(previous._cellvalues) - repeat <= SMALL_TABLE:
-                previous.keepWithNext = 1  # type: ignore[attr-defined]
+                previous.keepWithNext = 1
             else:
                 previous.tail = flowable
         else:
-            previous.keepWithNext = 1  # type: ignore[attr-defined]
+            previous.keepWithNext = 1
 
 
 class WriteLine(Flowable):

@@ -67,7 +67,8 @@ def _russian() -> Callable[[str], list[int]] | None:
         dictionary = pyphen.Pyphen(lang="ru_RU", left=MIN_PART, right=MIN_PART)
     except (ImportError, KeyError, OSError):  # pragma: no cover - a bundle without the dictionary
         return None  # Russian words then break by the syllable rule too
-    return dictionary.positions
+    positions: Callable[[str], list[int]] = dictionary.positions
+    return positions
 
 
 @contextmanager
@@ -119,6 +120,9 @@ def allow_kazakh_letters() -> None:
     letters = getattr(paragraph, "_hy_letters", None)
     if letters is None or extra in letters:
         return
-    paragraph._hy_letters = letters + extra
-    paragraph._hy_letters_pat = re.compile("^[" + paragraph._hy_letters + "]+$")
-    paragraph._hy_shy_letters_pat = re.compile("^[" + paragraph._hy_shy + paragraph._hy_letters + "]+$")
+    letters += extra
+    # types-reportlab leaves out these private module constants of reportlab.platypus.paragraph
+    paragraph._hy_letters = letters  # type: ignore[attr-defined]
+    paragraph._hy_letters_pat = re.compile("^[" + letters + "]+$")  # type: ignore[attr-defined]
+    shy = paragraph._hy_shy  # type: ignore[attr-defined]
+    paragraph._hy_shy_letters_pat = re.compile("^[" + shy + letters + "]+$")  # type: ignore[attr-defined]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.enums import LabelledEnum, register_labels
@@ -97,7 +97,8 @@ def decision_row(d: Decision, today: dt.date) -> DecisionRow:
     )
 
 
-def _loaded():  # type: ignore[no-untyped-def]
+def _loaded() -> Select[Decision]:
+    """Decisions with their item, meeting and responsible teacher loaded up front."""
     return select(Decision).options(
         selectinload(Decision.item).selectinload(AgendaItem.meeting),
         selectinload(Decision.responsible_teacher),
@@ -211,7 +212,7 @@ def carried_from(session: Session, association_id: int) -> list[int]:
     return [association_id] + ([previous.id] if previous is not None and previous.id != association_id else [])
 
 
-def _earlier_meetings(meeting: Meeting, associations: list[int] | None = None):  # type: ignore[no-untyped-def]
+def _earlier_meetings(meeting: Meeting, associations: list[int] | None = None) -> ColumnElement[bool]:
     return and_(
         Meeting.association_id.in_(associations or [meeting.association_id]),
         or_(

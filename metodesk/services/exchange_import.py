@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import CursorResult, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -230,10 +230,16 @@ class _Merger:
         when it clashes with a record here."""
         try:
             with self.session.begin_nested():
-                result = self.session.execute(statement)
+                # an insert or update statement: its result is a cursor's
+                result = cast("CursorResult[Any]", self.session.execute(statement))
         except IntegrityError:
             return None
-        return result.inserted_primary_key[0] if result.is_insert else 0
+        if not result.is_insert:
+            return 0
+        key = result.inserted_primary_key
+        assert key is not None  # one row inserted (not executemany): its key row is there
+        new_id: int = key[0]
+        return new_id
 
     def _conflict(self, info: TableInfo, row: dict[str, Any], sentence: str) -> None:
         self.report.conflicts.append(sentence.format(table=table_label(info.name), record=describe(row)))

@@ -193,7 +193,9 @@ def pdf_words(pdf: bytes) -> tuple[collections.Counter[str], str, int]:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
-def test_reads_the_same_as_the_pdf(built, kind: Kind, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_reads_the_same_as_the_pdf(
+    built: dict[tuple[str, str], tuple[bytes, bytes]], kind: Kind, lang: str
+) -> None:
     """The same words as the PDF: nothing the PDF does not print, nothing it
     prints missing except its page labels and the header rows it repeats."""
     assert_reads_the_same(*built[kind.name, lang], lang)
