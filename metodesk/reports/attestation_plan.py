@@ -12,7 +12,7 @@ Fonts and page numbers come from ``reports.base``; the words from
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -109,7 +109,9 @@ class _Document:
         story.append(Spacer(1, 4 * mm))
         return story
 
-    def year_rows(self, year: PlanYear, rows: list[list], extra: list[tuple], number: int) -> int:
+    def year_rows(
+        self, year: PlanYear, rows: list[list[Any]], extra: list[tuple[Any, ...]], number: int
+    ) -> int:
         """Append one year's teachers (alphabetical in the document's language;
         an overdue one in dark red)."""
         ordered = sorted(year.teachers, key=lambda t: sort_key(t.full_name, self.lang))
@@ -131,13 +133,13 @@ class _Document:
         return number
 
     def grid(self) -> Flowable:
-        rows: list[list] = [
+        rows: list[list[Any]] = [
             [
                 Paragraph(_fitted(self.w[c], width - PADDING, self.head), self.head)
                 for c, width in zip(self.columns, self.widths, strict=True)
             ]
         ]
-        extra: list[tuple] = []
+        extra: list[tuple[Any, ...]] = []
         number = 0
         for year in self.d.years:
             if self.kind == "plan":
@@ -159,7 +161,7 @@ class _Document:
         s = self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
         name = text(signature_name(self.d.deputy_name)) if self.d.deputy_name.strip() else "_" * 20
-        rows = [
+        rows: list[list[Any]] = [
             [
                 Paragraph(self.w["prepared"], s.plain),
                 Paragraph("_" * 22, s.sign_line),

@@ -10,6 +10,7 @@ empty.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import TYPE_CHECKING
 
@@ -74,8 +75,8 @@ def _columns(kind: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _values(teacher: PrintedTeacher, number: int, start: int, lang: str) -> dict[str, object]:
-    values: dict[str, object] = dict(cells(teacher, number, start, lang))
+def _values(teacher: PrintedTeacher, number: int, start: int, lang: str) -> dict[str, str | dt.date | None]:
+    values: dict[str, str | dt.date | None] = dict(cells(teacher, number, start, lang))
     values["award_date"] = teacher.award_date
     values["order"] = teacher.order_number.removeprefix("№").strip()
     values["expiry"] = teacher.expiry
@@ -87,6 +88,7 @@ def _workbook(data: AttestationDocData, kind: str, lang: str) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
+    from openpyxl.worksheet.worksheet import Worksheet
 
     if lang not in LABELS:
         raise ValueError(f"attestation documents are written in kk or ru, not {lang!r}")
@@ -95,6 +97,7 @@ def _workbook(data: AttestationDocData, kind: str, lang: str) -> bytes:
     last = get_column_letter(len(columns))
     book = Workbook()
     sheet = book.active
+    assert isinstance(sheet, Worksheet)  # a new workbook's one sheet
     sheet.title = w["sheet_plan"] if kind == "plan" else w["sheet_list"]
 
     # the approval block, top right
@@ -146,10 +149,10 @@ def _workbook(data: AttestationDocData, kind: str, lang: str) -> bytes:
                 _lines(value, WIDTHS[column]) for column, value in values.items() if column in WIDTHS
             )
             for index, column in enumerate(columns, start=1):
-                value = values[column]
-                if column in NUMERIC and isinstance(value, str):
-                    value = int(value) if value.isdigit() else None
-                cell = sheet.cell(row=row, column=index, value=value if value != "" else None)
+                entry: str | int | dt.date | None = values[column]
+                if column in NUMERIC and isinstance(entry, str):
+                    entry = int(entry) if entry.isdigit() else None
+                cell = sheet.cell(row=row, column=index, value=entry if entry != "" else None)
                 cell.border = border
                 if column in DATES:
                     cell.number_format = DATE_FORMAT

@@ -188,7 +188,7 @@ def merge_row(
     """One cell across columns ``first`` … ``last`` of the row (a group
     heading, a total), holding ``value`` alone."""
     cells = row.cells
-    cell = cells[first].merge(cells[last])
+    cell: _Cell = cells[first].merge(cells[last])  # typed here: python-docx leaves merge() unannotated
     for paragraph in cell.paragraphs[1:]:
         paragraph._p.getparent().remove(paragraph._p)
     for run in cell.paragraphs[0].runs:
@@ -382,7 +382,7 @@ class WordDocument:
         ``keep_numbers``: '№ 1' and '5 %' never broken (``tidy``).
         Group headings, totals and shading are the caller's, on the result."""
         centred = set(centered)
-        table = self.doc.add_table(rows=len(header) + len(rows), cols=len(widths))
+        table: Table = self.doc.add_table(rows=len(header) + len(rows), cols=len(widths))
         table.style = self.doc.styles["Table Grid"]
         cell_margins(table, 4, 4, 2, 2)  # as the PDFs pad their cells
         table.alignment = WD_TABLE_ALIGNMENT.CENTER if align_center else WD_TABLE_ALIGNMENT.LEFT
@@ -401,7 +401,7 @@ class WordDocument:
     def layout(self, rows: Sequence[Sequence[str]], widths: Sequence[float], style: str = "") -> Table:
         """A borderless table for layout (label and value side by side,
         signatures), its text in line with the paragraphs around it."""
-        table = self.doc.add_table(rows=len(rows), cols=len(widths))
+        table: Table = self.doc.add_table(rows=len(rows), cols=len(widths))
         no_cell_margins(table)
         for row, values in zip(table.rows, rows, strict=True):
             for cell, value in zip(row.cells, values, strict=True):
@@ -412,7 +412,7 @@ class WordDocument:
 
     def write_lines(self, count: int, height_mm: float = 7) -> Table:
         """Ruled lines across the text width: room to write by hand."""
-        table = self.doc.add_table(rows=count, cols=1)
+        table: Table = self.doc.add_table(rows=count, cols=1)
         no_cell_margins(table)
         for row in table.rows:
             row_height(row, height_mm, exact=True)
@@ -423,7 +423,7 @@ class WordDocument:
     def approval(self, lines: Sequence[str], width_mm: float, style: str = "Block") -> Table:
         """БЕКІТЕМІН / УТВЕРЖДАЮ at the top right: the first line bold, the
         others (title, signature line and name, date) under it."""
-        table = self.doc.add_table(rows=1, cols=2)
+        table: Table = self.doc.add_table(rows=1, cols=2)
         no_cell_margins(table)
         cell = table.rows[0].cells[1]
         fill(cell, lines[0], bold=True, style=style)

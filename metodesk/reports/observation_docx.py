@@ -194,7 +194,7 @@ class _Sheet:
         ]
         table = word.signatures(people, w["signature"], (34, 58, PORTRAIT_WIDTH - 92), before=20)
         row_height(table.rows[2], 14)  # room to sign between the two
-        when_row = table.add_row()
+        when_row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
         merge_row(when_row, when, style="Normal", first=1)
         row_height(when_row, 9)
         for cell in when_row.cells:

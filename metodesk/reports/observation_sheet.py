@@ -15,7 +15,7 @@ Several sheets (a batch for one date) go into one PDF, each on new pages.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -152,12 +152,12 @@ class _Sheet:
         values = FRAME_WIDTH - left - right
         return [left, values * 0.52, right, values * 0.48]
 
-    def header_rows(self) -> tuple[list[list], list[tuple]]:
+    def header_rows(self) -> tuple[list[list[Any]], list[tuple[Any, ...]]]:
         """The header as a 4-column table; empty values become ruled lines."""
         d, w, lang = self.d, self.w, self.lang
         lesson = d.lesson
-        rows: list[list] = []
-        style: list[tuple] = []
+        rows: list[list[Any]] = []
+        style: list[tuple[Any, ...]] = []
 
         def wide(label: str, value: str, lines: int = 1) -> None:
             for n in range(lines if not value else 1):
@@ -244,11 +244,11 @@ class _Sheet:
         text_width = FRAME_WIDTH - 9 * mm - col_width * len(score_cols)
         head = ParagraphStyle("score_head", parent=self.s.cell_head, fontSize=9, leading=11)
         center = ParagraphStyle("score_cell", parent=head, fontSize=10, leading=11)
-        rows: list[list] = [
+        rows: list[list[Any]] = [
             [Paragraph(w["no"], head), Paragraph(w["criteria"], head), Paragraph(w["score"], head)]
             + [""] * (len(score_cols) - 1)
         ]
-        extra: list[tuple] = [("SPAN", (2, 0), (-1, 0))]
+        extra: list[tuple[Any, ...]] = [("SPAN", (2, 0), (-1, 0))]
         header_rows = 1
         if boxes:
             rows.append(["", ""] + [Paragraph(str(v), head) for v in scale])
@@ -260,7 +260,7 @@ class _Sheet:
             header_rows = 2
         heights: list[float | None] = [None] * header_rows
         for number, criterion in enumerate(d.criteria, start=1):
-            row = [
+            row: list[Paragraph | str] = [
                 Paragraph(str(number), self.s.cell_center),
                 Paragraph(text(criterion.text(lang)), self.cell),
             ]

@@ -110,7 +110,7 @@ class _Plan:
         self.word.landscape_section()
         self.paragraph(self.w["activities"], bold=True, center=True).paragraph_format.space_after = Pt(6)
         columns = words.activity_columns(self.data)
-        widths = ACTIVITY_WIDTHS
+        widths: tuple[int, ...] = ACTIVITY_WIDTHS
         if not self.data.progress:  # for approval: the content takes the status column's room
             widths = (widths[0], widths[1] + widths[7], *widths[2:7])
         rows = []
@@ -130,7 +130,7 @@ class _Plan:
         paragraph.paragraph_format.space_after = Pt(6)
         paragraph.paragraph_format.keep_with_next = True
         columns = words.meeting_columns(self.data)
-        widths = MEETING_WIDTHS
+        widths: tuple[int, ...] = MEETING_WIDTHS
         if not self.data.progress:  # for approval: the agenda takes the mark's room
             widths = (*MEETING_WIDTHS[:2], MEETING_WIDTHS[2] + MEETING_WIDTHS[3])
         rows = [

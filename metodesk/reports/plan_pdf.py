@@ -15,7 +15,7 @@ from ``reports.plan_text`` (shared with the Word document).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -126,7 +126,7 @@ class _Plan:
         """Heading, lines, '________ А.Ә. Тегі' (the name never split), the date."""
         if block is None:
             return []
-        result = [Paragraph(escape(block.heading), self.block_head)]
+        result: list[Flowable] = [Paragraph(escape(block.heading), self.block_head)]
         result += [Paragraph(text(line), self.block_style) for line in block.lines]
         if block.signer is not None:
             signer = text(block.signer).replace(" ", NBSP)
@@ -178,7 +178,7 @@ class _Plan:
         s, lang = self.s, self.lang
         self.add(NextPageTemplate("landscape"), PageBreak())
         self.add(Paragraph(escape(self.w["activities"]), s.heading))
-        rows: list[list] = [
+        rows: list[list[Any]] = [
             [
                 Paragraph(escape(h), self.cell_head)
                 for h in words.headers(words.activity_columns(self.data), lang)
@@ -202,7 +202,7 @@ class _Plan:
             return
         s, w, lang = self.s, self.w, self.lang
         self.add(CondPageBreak(40 * mm), Paragraph(escape(w["meetings"]), s.heading))
-        rows: list[list] = [
+        rows: list[list[Any]] = [
             [
                 Paragraph(escape(h), self.cell_head)
                 for h in words.headers(words.meeting_columns(self.data), lang)
@@ -223,7 +223,7 @@ class _Plan:
         """Open lessons, mentoring pairs and attestations of the year, each left out when empty."""
         for heading, columns, rows, widths, centred in words.extra_schedules(self.data, self.lang):
             self.add(CondPageBreak(40 * mm), Paragraph(escape(heading), self.s.heading))
-            cells: list[list] = [
+            cells: list[list[Any]] = [
                 [Paragraph(escape(h), self.cell_head) for h in words.headers(columns, self.lang)]
             ]
             for row in rows:
@@ -238,7 +238,7 @@ class _Plan:
     def leader(self) -> None:
         label, name = words.leader_line(self.data, self.lang)
         caption = ParagraphStyle("caption", parent=self.s.cell_center, fontSize=7, leading=8)
-        rows = [
+        rows: list[list[Any]] = [
             [
                 Paragraph(escape(label), self.s.plain),
                 Paragraph("_" * 22, self.s.sign_line),
