@@ -119,7 +119,7 @@ def test_no_column_header_is_clipped_at_1024(qtbot, demo_db, lang) -> None:  # t
         table = getattr(tab, "table", None)
         if table is not None and table.model() is not None and table.model().rowCount():
             table.selectRow(0)
-        pages = [w for w in tab.findChildren(QTabWidget) if w.isVisible()]
+        pages: list[QTabWidget | None] = [w for w in tab.findChildren(QTabWidget) if w.isVisible()]
         for pager in pages or [None]:
             for page in range(pager.count() if pager is not None else 1):
                 if pager is not None:
