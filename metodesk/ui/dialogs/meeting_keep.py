@@ -67,7 +67,7 @@ def _decode(kind: Any, value: Any) -> Any:
     if origin is list:
         (inner,) = typing.get_args(kind)
         return [_decode(inner, v) for v in value]
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):  # a dataclass itself, not an instance
         hints = typing.get_type_hints(kind)
         known = {f.name for f in dataclasses.fields(kind)}
         return kind(**{k: _decode(hints[k], v) for k, v in value.items() if k in known})
