@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from metodesk.storage.database import Database
 
 
-def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def]
+def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = Path(str(item.fspath)).parts
         if "gui" in parts or "e2e" in parts:
@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config, items):  # type: ignore[no-untyped-def
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Every test gets its own data folder and starts in English, on a day of
     the academic year 2025-2026 (the year most tests' records are dated in):
     a new database seeds that year. Tests of the year's own logic pin another day."""
@@ -158,14 +158,14 @@ def db(fresh_database: Callable[..., Database]) -> Iterator[Database]:
 
 
 @pytest.fixture
-def session(db):  # type: ignore[no-untyped-def]
+def session(db):
     """One transaction, committed at the end of the test body when it succeeds."""
     with db.transaction() as s:
         yield s
 
 
 @pytest.fixture
-def ours(db) -> int:  # type: ignore[no-untyped-def]
+def ours(db) -> int:
     """Our organisation's id (a plain school)."""
     from metodesk.services import organisations
 

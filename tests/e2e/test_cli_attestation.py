@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, demo_database) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, demo_database) -> Path:
     """The demo school with its attestation records, on a fixed day."""
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
@@ -45,7 +45,7 @@ def _text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
-def test_list_attestation(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_list_attestation(data_dir: Path, capsys) -> None:
     code, out, err = _run(capsys, "list", "attestation")
     assert code == 0 and err == ""
     lines = [line.split("\t") for line in out.splitlines()]
@@ -64,14 +64,14 @@ def test_list_attestation(data_dir: Path, capsys) -> None:  # type: ignore[no-un
     ]
 
 
-def test_list_another_organisation(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_list_another_organisation(data_dir: Path, capsys) -> None:
     code, out, _ = _run(capsys, "list", "attestation", "--organisation", "2")
     assert code == 0
     assert sorted(line.split()[0] for line in out.splitlines()) == ["Иванова", "Серікбаев", "Құдайбергенова"]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_export_plan_pdf_and_xlsx(data_dir: Path, capsys, tmp_path: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_plan_pdf_and_xlsx(data_dir: Path, capsys, tmp_path: Path, lang: str) -> None:
     pdf, xlsx = tmp_path / "plan.pdf", tmp_path / "plan.xlsx"
     code, out, err = _run(
         capsys,
@@ -99,7 +99,7 @@ def test_export_plan_pdf_and_xlsx(data_dir: Path, capsys, tmp_path: Path, lang: 
     assert {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)} >= {"2025-2026", "2026-2027"}
 
 
-def test_export_list_in_the_print_language(data_dir: Path, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_list_in_the_print_language(data_dir: Path, capsys, tmp_path: Path) -> None:
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
         settings.put(s, settings.PRINT_LANGUAGE, "ru")
@@ -153,7 +153,7 @@ def test_export_list_in_the_print_language(data_dir: Path, capsys, tmp_path: Pat
 )
 def test_wrong_input_is_one_sentence_and_exit_2(
     data_dir: Path, capsys, tmp_path: Path, args, words: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out = tmp_path / "doc"
     try:  # argparse refuses some before any command runs
         code = main(["--lang", "en", *(a.format(out=out) for a in args)])
@@ -166,7 +166,7 @@ def test_wrong_input_is_one_sentence_and_exit_2(
     assert not list(tmp_path.glob("doc*"))
 
 
-def test_the_folder_for_a_file_is_refused(data_dir: Path, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_folder_for_a_file_is_refused(data_dir: Path, capsys, tmp_path: Path) -> None:
     folder = tmp_path / "out.pdf"
     folder.mkdir()
     code, _, err = _run(capsys, "export", "attestation-list", "--year", "2025-2026", "--out", str(folder))

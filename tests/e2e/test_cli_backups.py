@@ -245,7 +245,7 @@ def test_restore_into_a_read_only_data_folder_gives_a_sentence(demo_backup: Path
     assert _teachers(empty_folder / DB_NAME) == 0
 
 
-def test_restore_asks_at_a_terminal(demo_backup: Path, empty_folder: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_restore_asks_at_a_terminal(demo_backup: Path, empty_folder: Path, monkeypatch, capsys) -> None:
     """In-process, with a terminal that answers: "n" keeps everything, "y" restores."""
     from metodesk.__main__ import main
 

@@ -22,7 +22,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:
     """The test's data folder with the demo school, its meetings and lessons."""
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
@@ -54,7 +54,7 @@ def _text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
-def test_list_lessons(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_list_lessons(data_dir: Path, capsys) -> None:
     ids = _ids(data_dir)
     code, out, err = _run(capsys, "list", "lessons")
     assert code == 0 and err == ""
@@ -75,7 +75,7 @@ def test_list_lessons(data_dir: Path, capsys) -> None:  # type: ignore[no-untype
 @pytest.mark.parametrize(
     ("lang", "title"), [("kk", "САБАҚТЫ БАҚЫЛАУ ПАРАҒЫ"), ("ru", "ЛИСТ НАБЛЮДЕНИЯ УРОКА")]
 )
-def test_export_a_filled_sheet(data_dir: Path, tmp_path: Path, capsys, lang: str, title: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_a_filled_sheet(data_dir: Path, tmp_path: Path, capsys, lang: str, title: str) -> None:
     ids = _ids(data_dir)
     out_file = tmp_path / f"sheet-{lang}.pdf"
     code, out, err = _run(
@@ -96,7 +96,7 @@ def test_export_a_filled_sheet(data_dir: Path, tmp_path: Path, capsys, lang: str
     assert "/ 32" in text and "None" not in text
 
 
-def test_export_blank_sheets(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_blank_sheets(data_dir: Path, tmp_path: Path, capsys) -> None:
     ids = _ids(data_dir)
     one = tmp_path / "blank.pdf"
     code, _, err = _run(
@@ -123,7 +123,7 @@ def test_export_blank_sheets(data_dir: Path, tmp_path: Path, capsys) -> None:  #
     assert "ЛИСТ НАБЛЮДЕНИЯ УРОКА" in _text(form) and "«___» __________ 20__ г." in _text(form)
 
 
-def test_export_the_schedule_in_the_print_language(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_the_schedule_in_the_print_language(data_dir: Path, tmp_path: Path, capsys) -> None:
     ids = _ids(data_dir)
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
@@ -164,7 +164,7 @@ def test_export_the_schedule_in_the_print_language(data_dir: Path, tmp_path: Pat
         (("list", "lessons", "--year", "2019-2020"), "2019-2020"),
     ],
 )
-def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, capsys, args, words) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, capsys, args, words) -> None:
     ids = _ids(data_dir)
     out_file = tmp_path / "never.pdf"
     args = tuple(a.format(**ids) for a in args)
@@ -179,7 +179,7 @@ def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, 
 
 def test_a_cancelled_lesson_gets_no_blank_and_bad_dates_are_usage_errors(
     data_dir: Path, tmp_path: Path, capsys
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = _ids(data_dir)
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
@@ -199,7 +199,7 @@ def test_a_cancelled_lesson_gets_no_blank_and_bad_dates_are_usage_errors(
     assert "Traceback" not in capsys.readouterr().err
 
 
-def test_the_schedule_of_one_organisation_with_its_approval(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_schedule_of_one_organisation_with_its_approval(data_dir: Path, tmp_path: Path, capsys) -> None:
     """Only the chosen organisation's associations (a district database holds
     thousands), under its own header, approved by its head."""
     from metodesk.services import organisations

@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:
     """The test's data folder with the demo school and its meetings."""
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
@@ -51,7 +51,7 @@ def _text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
-def test_list_meetings_prints_number_date_and_id(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_list_meetings_prints_number_date_and_id(data_dir: Path, capsys) -> None:
     code, out, err = _run(capsys, "list", "meetings", "--association", str(_association(data_dir)))
     assert code == 0 and err == ""
     lines = [line.split("\t") for line in out.splitlines()]
@@ -60,7 +60,7 @@ def test_list_meetings_prints_number_date_and_id(data_dir: Path, capsys) -> None
 
 
 @pytest.mark.parametrize(("lang", "title"), [("kk", "№ 2 ХАТТАМА"), ("ru", "ПРОТОКОЛ № 2")])
-def test_export_protocol(data_dir: Path, tmp_path: Path, capsys, lang: str, title: str) -> None:  # type: ignore[no-untyped-def]
+def test_export_protocol(data_dir: Path, tmp_path: Path, capsys, lang: str, title: str) -> None:
     out_file = tmp_path / f"protocol-{lang}.pdf"
     assoc = str(_association(data_dir))
     code, out, err = _run(
@@ -73,7 +73,7 @@ def test_export_protocol(data_dir: Path, tmp_path: Path, capsys, lang: str, titl
     assert title in text and "Нұрғалиева" in text and "None" not in text
 
 
-def test_export_uses_the_print_language_from_settings(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_uses_the_print_language_from_settings(data_dir: Path, tmp_path: Path, capsys) -> None:
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
         settings.put(s, settings.PRINT_LANGUAGE, "ru")
@@ -96,7 +96,7 @@ def test_export_uses_the_print_language_from_settings(data_dir: Path, tmp_path: 
         (("--association", "{assoc}", "--number", "1", "--year", "2019-2020"), "2019-2020"),
     ],
 )
-def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, capsys, args, words) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, capsys, args, words) -> None:
     out_file = tmp_path / "never.pdf"
     args = tuple(a.format(assoc=_association(data_dir)) for a in args)
     for command in (("export", "protocol"), ("export", "attendance")):
@@ -110,7 +110,7 @@ def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, 
     assert code == 2 and "9999" in err
 
 
-def test_bad_numbers_and_missing_database(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bad_numbers_and_missing_database(tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["export", "protocol", "--association", "x", "--number", "1", "--out", str(tmp_path / "a.pdf")])
     assert exit_info.value.code == 2

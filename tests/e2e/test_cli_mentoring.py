@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:
     """The test's data folder with the demo school and its mentoring."""
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
@@ -52,7 +52,7 @@ def _text(path: Path) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in pages)
 
 
-def test_list_mentoring(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_list_mentoring(data_dir: Path, capsys) -> None:
     pairs = _pairs()
     code, out, err = _run(capsys, "list", "mentoring")
     assert code == 0 and err == ""
@@ -80,7 +80,7 @@ def test_list_mentoring(data_dir: Path, capsys) -> None:  # type: ignore[no-unty
         ("mentoring-report", "ru", ("ОТЧЁТ О РАБОТЕ НАСТАВНИКА", "Журнал встреч", "Всего: 6 встреч")),
     ],
 )
-def test_export_in_either_language(data_dir: Path, capsys, tmp_path: Path, document, lang, words) -> None:  # type: ignore[no-untyped-def]
+def test_export_in_either_language(data_dir: Path, capsys, tmp_path: Path, document, lang, words) -> None:
     pair = _pairs()["Әбдірахманова Ұ.С."]
     out_file = tmp_path / f"{document}-{lang}.pdf"
     code, out, err = _run(
@@ -93,7 +93,7 @@ def test_export_in_either_language(data_dir: Path, capsys, tmp_path: Path, docum
     assert "None" not in text
 
 
-def test_export_follows_the_print_language(data_dir: Path, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_follows_the_print_language(data_dir: Path, capsys, tmp_path: Path) -> None:
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
         settings.put(s, "print_language", "ru")
@@ -115,7 +115,7 @@ def test_export_follows_the_print_language(data_dir: Path, capsys, tmp_path: Pat
 )
 def test_a_wrong_pair_is_one_sentence_and_no_file(
     data_dir: Path, capsys, tmp_path: Path, args, message
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     out_file = tmp_path / "x.pdf"
     for document in ("mentoring-plan", "mentoring-report"):
         try:
@@ -126,6 +126,6 @@ def test_a_wrong_pair_is_one_sentence_and_no_file(
         assert "Written" not in out and not out_file.exists()
 
 
-def test_a_folder_is_no_file_name(data_dir: Path, capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_is_no_file_name(data_dir: Path, capsys, tmp_path: Path) -> None:
     code, _, err = _run(capsys, "export", "mentoring-report", "--pair", "1", "--out", str(tmp_path))
     assert code == 2 and "is a folder" in err

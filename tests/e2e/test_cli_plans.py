@@ -25,7 +25,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def data_dir(_isolated_data_dir: Path, demo_database) -> Path:  # type: ignore[no-untyped-def]
+def data_dir(_isolated_data_dir: Path, demo_database) -> Path:
     """The demo school with its meetings and plans."""
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
@@ -52,7 +52,7 @@ def _pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
 
 
-def test_list_plans_prints_id_association_status_and_progress(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_list_plans_prints_id_association_status_and_progress(data_dir: Path, capsys) -> None:
     code, out, err = _run(capsys, "list", "plans", "--year", "2025-2026")
     assert code == 0 and err == ""
     lines = [line.split("\t") for line in out.splitlines()]
@@ -68,7 +68,7 @@ def test_list_plans_prints_id_association_status_and_progress(data_dir: Path, ca
 @pytest.mark.parametrize(
     ("lang", "words"), [("kk", ("БЕКІТЕМІН", "Қаралды")), ("ru", ("УТВЕРЖДАЮ", "Рассмотрено"))]
 )
-def test_export_plan_pdf(data_dir: Path, tmp_path: Path, capsys, lang: str, words: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+def test_export_plan_pdf(data_dir: Path, tmp_path: Path, capsys, lang: str, words: tuple[str, str]) -> None:
     out_file = tmp_path / f"plan-{lang}.pdf"
     assoc = str(_association("«Қазақ тілі»"))
     code, out, err = _run(
@@ -90,7 +90,7 @@ def test_export_plan_pdf(data_dir: Path, tmp_path: Path, capsys, lang: str, word
     assert all(w in text for w in words) and "Нұрғалиева" in text and "None" not in text
 
 
-def test_export_plan_docx_uses_the_print_language(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_plan_docx_uses_the_print_language(data_dir: Path, tmp_path: Path, capsys) -> None:
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
         settings.put(s, settings.PRINT_LANGUAGE, "ru")
@@ -125,7 +125,7 @@ def test_export_plan_docx_uses_the_print_language(data_dir: Path, tmp_path: Path
         (("--association", "{assoc}", "--out", "{tmp}/folder.pdf"), "is a folder"),
     ],
 )
-def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, capsys, args, words) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_input_is_one_sentence_and_exit_2(data_dir: Path, tmp_path: Path, capsys, args, words) -> None:
     db = prepare_database(paths.database_path())
     with db.transaction() as s:
         years.save_year(s, years.YearInput("2026-2027", dt.date(2026, 9, 1), dt.date(2027, 5, 25)))
@@ -162,7 +162,7 @@ def test_a_child_process_prints_no_traceback(data_dir: Path, tmp_path: Path) -> 
     assert "Traceback" not in result.stdout + result.stderr
 
 
-def test_export_plan_for_approval_leaves_out_the_progress_column(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_plan_for_approval_leaves_out_the_progress_column(data_dir: Path, tmp_path: Path, capsys) -> None:
     assoc = str(_association("Бастауыш"))
     full, bare = tmp_path / "full.pdf", tmp_path / "approval.pdf"
     for target, extra in ((full, ()), (bare, ("--for-approval",))):

@@ -128,7 +128,7 @@ def _digest(path: Path) -> str:
 @pytest.mark.parametrize(("kind", "ending"), WRITES)
 def test_a_full_disk_keeps_the_file_that_was_there(
     school: Path, tmp_path: Path, capsys, monkeypatch, kind: str, ending: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     args, _endings = _kinds(school)[kind]
     target = tmp_path / f"keep{ending}"
     target.write_bytes(OLD)
@@ -142,7 +142,7 @@ def test_a_full_disk_keeps_the_file_that_was_there(
     assert "Written" not in out
 
 
-def test_the_full_disk_sentence_in_kazakh(school: Path, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_full_disk_sentence_in_kazakh(school: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     args, _endings = _kinds(school)["protocol"]
     target = tmp_path / "keep.pdf"
     target.write_bytes(OLD)
@@ -153,7 +153,7 @@ def test_the_full_disk_sentence_in_kazakh(school: Path, tmp_path: Path, capsys, 
     assert "No space" not in err
 
 
-def test_a_whole_file_replaces_the_old_one(school: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_file_replaces_the_old_one(school: Path, tmp_path: Path, capsys) -> None:
     args, _endings = _kinds(school)["protocol"]
     target = tmp_path / "keep.pdf"
     target.write_bytes(OLD)
@@ -164,7 +164,7 @@ def test_a_whole_file_replaces_the_old_one(school: Path, tmp_path: Path, capsys)
 
 
 @pytest.mark.parametrize(("kind", "name"), [("protocol", "keep.pdf"), ("exchange", "keep.zip")])
-def test_a_real_full_flash_drive(school: Path, flash: Path, capsys, kind: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_real_full_flash_drive(school: Path, flash: Path, capsys, kind: str, name: str) -> None:
     args, _endings = _kinds(school)[kind]
     target = flash / name
     target.write_bytes(OLD * 100)
@@ -202,7 +202,7 @@ def _own_targets(school: Path, tmp_path: Path, ending: str) -> list[Path]:
 @pytest.mark.parametrize("kind", ["protocol", "plan", "attestation-list", "exchange"])
 def test_the_database_its_companions_the_lock_and_backups_are_refused(
     school: Path, tmp_path: Path, capsys, kind: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     args, endings = _kinds(school)[kind]
     before = _digest(school / "metodesk.sqlite3")
     targets = _own_targets(school, tmp_path, endings[0])
@@ -221,7 +221,7 @@ def test_the_database_its_companions_the_lock_and_backups_are_refused(
     assert list((school / "backups").iterdir()) == []
 
 
-def test_a_package_into_the_backups_folder_is_refused(school: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_into_the_backups_folder_is_refused(school: Path, capsys) -> None:
     (school / "backups").mkdir(exist_ok=True)
     code, _out, err = _run(
         capsys, school, "exchange", "export", "--year", YEAR, "--out", str(school / "backups")
@@ -236,7 +236,7 @@ WRONG = {".pdf": ("x.docx", "x.png", "x.xlsx", "x"), ".zip": ("x.pdf", "x")}
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_wrong_ending_is_refused(school: Path, tmp_path: Path, capsys, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_ending_is_refused(school: Path, tmp_path: Path, capsys, kind: str) -> None:
     args, endings = _kinds(school)[kind]
     wrong = WRONG.get(endings[0], ()) if len(endings) == 1 else ("x.png", "x.odt", "x")
     wrong += (
@@ -250,7 +250,7 @@ def test_a_wrong_ending_is_refused(school: Path, tmp_path: Path, capsys, kind: s
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_wrong_ending_in_kazakh_and_russian(school: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_wrong_ending_in_kazakh_and_russian(school: Path, tmp_path: Path, capsys) -> None:
     args, _endings = _kinds(school)["protocol"]
     code, _out, err = _run(capsys, school, *args, "--out", str(tmp_path / "x.docx"), lang="kk")
     assert (
@@ -260,7 +260,7 @@ def test_the_wrong_ending_in_kazakh_and_russian(school: Path, tmp_path: Path, ca
     assert _one_sentence(code, err) == "metodesk: Укажите имя файла, оканчивающееся на .pdf, а не x.docx."
 
 
-def test_capital_endings_are_fine(school: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_capital_endings_are_fine(school: Path, tmp_path: Path, capsys) -> None:
     args, _endings = _kinds(school)["mentoring-plan"]
     code, _out, err = _run(capsys, school, *args, "--out", str(tmp_path / "Plan.PDF"))
     assert code == 0, err
@@ -272,7 +272,7 @@ def test_capital_endings_are_fine(school: Path, tmp_path: Path, capsys) -> None:
 @pytest.mark.parametrize(
     "args", [("attestation-list", "--year", "1999-2000"), ("attestation-plan", "--from", "1999-2000")]
 )
-def test_an_unknown_attestation_year_is_refused(school: Path, tmp_path: Path, capsys, args) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_attestation_year_is_refused(school: Path, tmp_path: Path, capsys, args) -> None:
     out_file = tmp_path / "list.pdf"
     code, _out, err = _run(capsys, school, "export", *args, "--out", str(out_file))
     assert _one_sentence(code, err) == "metodesk: There is no academic year 1999-2000."
@@ -283,7 +283,7 @@ def test_an_unknown_attestation_year_is_refused(school: Path, tmp_path: Path, ca
 
 def test_a_year_the_window_offers_is_fine_without_a_record(
     school: Path, tmp_path: Path, capsys, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     import datetime as dt
 
     from metodesk.cli import attestation as cli_attestation

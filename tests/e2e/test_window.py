@@ -11,22 +11,22 @@ from metodesk.ui.startup import open_main_window
 
 
 @pytest.fixture
-def demo_folder(demo_database):  # type: ignore[no-untyped-def]
+def demo_folder(demo_database):
     demo_database().close()  # what fill_demo(session) makes
     return paths.data_dir()
 
 
-def _index(window, class_name: str) -> int:  # type: ignore[no-untyped-def]
+def _index(window, class_name: str) -> int:
     """Where a tab is, whatever tabs come before it."""
     return next(i for i, tab in enumerate(window.tabs) if type(tab).__name__ == class_name)
 
 
-def _close(window) -> None:  # type: ignore[no-untyped-def]
+def _close(window) -> None:
     window.close()
     window.ctx.db.close()
 
 
-def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     titles = [window.tabs_widget.tabText(i) for i in range(window.tabs_widget.count())]
@@ -46,7 +46,7 @@ def test_window_opens_on_demo_school_with_every_tab(qtbot, demo_folder) -> None:
     _close(window)
 
 
-def test_ctrl_f_focuses_the_search_box(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_focuses_the_search_box(qtbot, demo_folder) -> None:
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     window.activateWindow()
@@ -59,7 +59,7 @@ def test_ctrl_f_focuses_the_search_box(qtbot, demo_folder) -> None:  # type: ign
     _close(window)
 
 
-def test_window_remembers_its_size(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_window_remembers_its_size(qtbot, demo_folder) -> None:
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     window.resize(720, 520)
@@ -73,7 +73,7 @@ def test_window_remembers_its_size(qtbot, demo_folder) -> None:  # type: ignore[
     _close(again)
 
 
-def test_first_start_asks_and_creates_our_organisation(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_asks_and_creates_our_organisation(qtbot, monkeypatch) -> None:
     def answer(dialog: FirstRunDialog) -> int:
         dialog.name_kk.setText("  Қарабұлақ орта мектебі ")
         dialog.create_organisation()
@@ -86,12 +86,12 @@ def test_first_start_asks_and_creates_our_organisation(qtbot, monkeypatch) -> No
     _close(window)
 
 
-def test_cancelled_first_start_opens_nothing(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_first_start_opens_nothing(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
     assert open_main_window(QApplication.instance()) is None
 
 
-def test_newer_database_gets_a_sentence_not_a_traceback(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_newer_database_gets_a_sentence_not_a_traceback(qtbot, monkeypatch, demo_folder) -> None:
     from sqlalchemy import text
 
     from metodesk.storage.engine import make_engine
@@ -106,7 +106,7 @@ def test_newer_database_gets_a_sentence_not_a_traceback(qtbot, monkeypatch, demo
     assert shown and "newer version" in shown[0]
 
 
-def test_closing_saves_our_organisations_unsaved_edits(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_closing_saves_our_organisations_unsaved_edits(qtbot, demo_folder) -> None:
     from metodesk.services import organisations
 
     window = open_main_window(QApplication.instance())
@@ -121,7 +121,7 @@ def test_closing_saves_our_organisations_unsaved_edits(qtbot, demo_folder) -> No
     window.ctx.db.close()
 
 
-def test_closing_with_a_refused_edit_keeps_the_window_open(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_closing_with_a_refused_edit_keeps_the_window_open(qtbot, demo_folder) -> None:
     window = open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     window.tabs_widget.setCurrentIndex(_index(window, "SettingsTab"))

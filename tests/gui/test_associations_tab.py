@@ -27,12 +27,12 @@ MATH_KK = "Математика"
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def tab(qtbot, ctx, ours):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx, ours):
     widget = AssociationsTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
@@ -44,12 +44,12 @@ def tab(qtbot, ctx, ours):  # type: ignore[no-untyped-def]
 # ---- helpers ------------------------------------------------------------------------------------
 
 
-def subject_id(db, name_kk: str) -> int:  # type: ignore[no-untyped-def]
+def subject_id(db, name_kk: str) -> int:
     with db.reading() as s:
         return next(x.id for x in subjects.list_subjects(s) if x.name_kk == name_kk)
 
 
-def year_id(db) -> int:  # type: ignore[no-untyped-def]
+def year_id(db) -> int:
     with db.reading() as s:
         year = years.current_year(s)
         assert year is not None
@@ -58,7 +58,7 @@ def year_id(db) -> int:  # type: ignore[no-untyped-def]
 
 def add_teacher(
     db, org_id: int, surname: str, subject_ids: tuple[int, ...] = (), first: str = "Айгүл"
-) -> int:  # type: ignore[no-untyped-def]
+) -> int:
     with db.transaction() as s:
         return teachers.save_teacher(
             s,
@@ -68,7 +68,7 @@ def add_teacher(
         )
 
 
-def other_school(db) -> int:  # type: ignore[no-untyped-def]
+def other_school(db) -> int:
     with db.transaction() as s:
         return organisations.save_organisation(
             s,
@@ -80,7 +80,7 @@ def other_school(db) -> int:  # type: ignore[no-untyped-def]
 
 def add_association(
     db, org_id: int, subject: int | None, level: str = "school", kind: str = "subject"
-) -> int:  # type: ignore[no-untyped-def]
+) -> int:
     with db.transaction() as s:
         names = associations.suggest_names(kind, level, "Математика", "Математика")
         return associations.save_association(
@@ -97,12 +97,12 @@ def add_association(
         )
 
 
-def detail(db, association_id: int) -> associations.AssociationDetail:  # type: ignore[no-untyped-def]
+def detail(db, association_id: int) -> associations.AssociationDetail:
     with db.reading() as s:
         return associations.get_detail(s, association_id)
 
 
-def answer(monkeypatch, qtbot, dialog_class: type[FormDialog], fill: Callable) -> list[FormDialog]:  # type: ignore[no-untyped-def,type-arg]
+def answer(monkeypatch, qtbot, dialog_class: type[FormDialog], fill: Callable) -> list[FormDialog]:  # type: ignore[type-arg]
     """Replace the modal loop of ``dialog_class``: fill the dialog, press its OK button."""
     opened: list[FormDialog] = []
 
@@ -118,10 +118,10 @@ def answer(monkeypatch, qtbot, dialog_class: type[FormDialog], fill: Callable) -
     return opened
 
 
-def say_yes(monkeypatch, answer_: bool = True) -> list[str]:  # type: ignore[no-untyped-def]
+def say_yes(monkeypatch, answer_: bool = True) -> list[str]:
     asked: list[str] = []
 
-    def fake_confirm(_parent, question: str) -> bool:  # type: ignore[no-untyped-def]
+    def fake_confirm(_parent, question: str) -> bool:
         asked.append(question)
         return answer_
 
@@ -129,7 +129,7 @@ def say_yes(monkeypatch, answer_: bool = True) -> list[str]:  # type: ignore[no-
     return asked
 
 
-def errors_shown(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+def errors_shown(monkeypatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(common, "show_error", lambda _parent, message: shown.append(message))
     return shown
@@ -166,7 +166,7 @@ def warning_shown(tab: AssociationsTab) -> bool:
 # ---- the list and the association dialog ----------------------------------------------------------
 
 
-def test_title_areas_and_current_year(tab, db) -> None:  # type: ignore[no-untyped-def]
+def test_title_areas_and_current_year(tab, db) -> None:
     assert tab.title() == "Associations"
     assert set(tab.areas) == {"associations", "teachers", "settings"}
     assert tab.year_combo.objectName() == "year_combo"
@@ -174,7 +174,7 @@ def test_title_areas_and_current_year(tab, db) -> None:  # type: ignore[no-untyp
     assert tab.panel.detail_tabs.tabText(0) == "Members"
 
 
-def test_add_association_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_add_association_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -> None:
     math = subject_id(db, MATH_KK)
     for surname in ("Әлиев", "Бекова"):
         add_teacher(db, ours, surname, (math,))
@@ -206,7 +206,7 @@ def test_add_association_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -
     assert "Only 2 teachers" in tab.panel.item23_text.text()
 
 
-def test_dialog_refuses_subject_association_without_subject(qtbot, monkeypatch, tab, db) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_refuses_subject_association_without_subject(qtbot, monkeypatch, tab, db) -> None:
     opened = answer(monkeypatch, qtbot, AssociationDialog, lambda d: None)
     tab.new_record()
     dialog = opened[0]
@@ -217,7 +217,7 @@ def test_dialog_refuses_subject_association_without_subject(qtbot, monkeypatch, 
     assert listed(tab) == []
 
 
-def test_suggested_names_follow_kind_and_level_until_typed(qtbot, tab, ctx, db) -> None:  # type: ignore[no-untyped-def]
+def test_suggested_names_follow_kind_and_level_until_typed(qtbot, tab, ctx, db) -> None:
     dialog = AssociationDialog(ctx, None, year_id(db))
     qtbot.addWidget(dialog)
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("class_teachers"))
@@ -231,7 +231,7 @@ def test_suggested_names_follow_kind_and_level_until_typed(qtbot, tab, ctx, db) 
     assert dialog.name_ru.text() == "Районное методическое объединение учителей начальных классов"
 
 
-def test_edit_keeps_selection_and_double_click_opens(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_edit_keeps_selection_and_double_click_opens(qtbot, monkeypatch, tab, db, ours) -> None:
     first = add_association(db, ours, subject_id(db, MATH_KK))
     second = add_association(db, ours, None, kind="primary")
     tab.reload()
@@ -252,7 +252,7 @@ def test_edit_keeps_selection_and_double_click_opens(qtbot, monkeypatch, tab, db
 # ---- item 23 -----------------------------------------------------------------------------------------
 
 
-def test_item23_warning_with_two_teachers_not_with_three(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_item23_warning_with_two_teachers_not_with_three(qtbot, tab, db, ours) -> None:
     math = subject_id(db, MATH_KK)
     add_teacher(db, ours, "Әлиев", (math,))
     add_teacher(db, ours, "Бекова", (math,))
@@ -269,7 +269,7 @@ def test_item23_warning_with_two_teachers_not_with_three(qtbot, tab, db, ours) -
     assert not warning_shown(tab)
 
 
-def test_item23_warning_singular_and_never_for_district(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_item23_warning_singular_and_never_for_district(qtbot, tab, db, ours) -> None:
     math = subject_id(db, MATH_KK)
     add_teacher(db, ours, "Әлиев", (math,))
     school = add_association(db, ours, math)
@@ -285,7 +285,7 @@ def test_item23_warning_singular_and_never_for_district(qtbot, tab, db, ours) ->
     assert not warning_shown(tab)
 
 
-def test_make_district_in_one_step(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_make_district_in_one_step(qtbot, monkeypatch, tab, db, ours) -> None:
     math = subject_id(db, MATH_KK)
     add_teacher(db, ours, "Әлиев", (math,))
     assoc = add_association(db, ours, math)
@@ -309,7 +309,7 @@ def test_make_district_in_one_step(qtbot, monkeypatch, tab, db, ours) -> None:  
 # ---- members -----------------------------------------------------------------------------------------
 
 
-def test_add_member_through_the_picker(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_add_member_through_the_picker(qtbot, monkeypatch, tab, db, ours) -> None:
     math = subject_id(db, MATH_KK)
     alpha = add_teacher(db, ours, "Әлиев", (math,))
     add_teacher(db, ours, "Бекова", (math,))
@@ -330,7 +330,7 @@ def test_add_member_through_the_picker(qtbot, monkeypatch, tab, db, ours) -> Non
     assert tab.selected().member_count == 1
 
 
-def test_picker_needs_a_choice(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_picker_needs_a_choice(qtbot, monkeypatch, tab, db, ours) -> None:
     add_teacher(db, ours, "Әлиев")
     assoc = add_association(db, ours, None, kind="primary")
     tab.reload(assoc)
@@ -341,7 +341,7 @@ def test_picker_needs_a_choice(qtbot, monkeypatch, tab, db, ours) -> None:  # ty
     assert detail(db, assoc).members == ()
 
 
-def test_picker_offers_active_teachers_of_the_right_schools(qtbot, tab, ctx, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_picker_offers_active_teachers_of_the_right_schools(qtbot, tab, ctx, db, ours) -> None:
     active = add_teacher(db, ours, "Әлиев")
     archived = add_teacher(db, ours, "Бекова")
     member = add_teacher(db, ours, "Жұмабаев")
@@ -367,7 +367,7 @@ def test_picker_offers_active_teachers_of_the_right_schools(qtbot, tab, ctx, db,
     assert len(detail(db, district).members) == 0
 
 
-def test_set_leader_then_another_leader(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_set_leader_then_another_leader(qtbot, monkeypatch, tab, db, ours) -> None:
     first = add_teacher(db, ours, "Әлиев")
     second = add_teacher(db, ours, "Бекова")
     assoc = add_association(db, ours, None, kind="primary")
@@ -417,7 +417,7 @@ def test_set_leader_then_another_leader(qtbot, monkeypatch, tab, db, ours) -> No
     assert roles == {"Әлиев Айгүл": "Member", "Бекова Айгүл": "Leader"}
 
 
-def test_set_role_with_a_bad_date_saves_nothing(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_set_role_with_a_bad_date_saves_nothing(qtbot, monkeypatch, tab, db, ours) -> None:
     teacher = add_teacher(db, ours, "Әлиев")
     assoc = add_association(db, ours, None, kind="primary")
     with db.transaction() as s:
@@ -436,7 +436,7 @@ def test_set_role_with_a_bad_date_saves_nothing(qtbot, monkeypatch, tab, db, our
     assert detail(db, assoc).members[0].role == "member"
 
 
-def test_remove_member_after_confirming(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_remove_member_after_confirming(qtbot, monkeypatch, tab, db, ours) -> None:
     keep = add_teacher(db, ours, "Әлиев")
     drop = add_teacher(db, ours, "Бекова")
     assoc = add_association(db, ours, None, kind="primary")
@@ -462,7 +462,7 @@ def test_remove_member_after_confirming(qtbot, monkeypatch, tab, db, ours) -> No
 # ---- search, year, delete, state --------------------------------------------------------------------
 
 
-def test_search_filters_the_list(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_the_list(qtbot, tab, db, ours) -> None:
     math = add_association(db, ours, subject_id(db, MATH_KK))
     primary = add_association(db, ours, None, kind="primary")
     tab.reload()
@@ -475,7 +475,7 @@ def test_search_filters_the_list(qtbot, tab, db, ours) -> None:  # type: ignore[
     assert sorted(listed(tab)) == sorted([math, primary])
 
 
-def test_year_selector_shows_that_years_associations(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_year_selector_shows_that_years_associations(qtbot, tab, db, ours) -> None:
     now = add_association(db, ours, None, kind="primary")
     with db.transaction() as s:
         old_year = years.save_year(
@@ -492,7 +492,7 @@ def test_year_selector_shows_that_years_associations(qtbot, tab, db, ours) -> No
     assert listed(tab) == [old]
 
 
-def test_delete_association(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_association(qtbot, monkeypatch, tab, db, ours) -> None:
     keep = add_association(db, ours, None, kind="primary")
     drop = add_association(db, ours, None, kind="class_teachers")
     with db.transaction() as s:
@@ -510,12 +510,12 @@ def test_delete_association(qtbot, monkeypatch, tab, db, ours) -> None:  # type:
     assert tab.panel.detail is None and tab.panel.currentIndex() == 0
 
 
-def test_refused_delete_shows_the_sentence(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_refused_delete_shows_the_sentence(qtbot, monkeypatch, tab, db, ours) -> None:
     assoc = add_association(db, ours, None, kind="primary")
     tab.reload(assoc)
     sentence = "This association already has meetings or plans, so it cannot be deleted."
 
-    def refuse(_session, _association_id):  # type: ignore[no-untyped-def]
+    def refuse(_session, _association_id):
         raise DomainError(sentence)
 
     monkeypatch.setattr(associations, "delete_association", refuse)
@@ -526,7 +526,7 @@ def test_refused_delete_shows_the_sentence(qtbot, monkeypatch, tab, db, ours) ->
     assert listed(tab) == [assoc] and tab.selected().id == assoc
 
 
-def test_save_state_remembers_widths_and_splitter(qtbot, ctx, tab) -> None:  # type: ignore[no-untyped-def]
+def test_save_state_remembers_widths_and_splitter(qtbot, ctx, tab) -> None:
     tab.splitter.setSizes([500, 700])
     tab.table.setColumnWidth(1, 170)
     tab.save_state()

@@ -33,12 +33,12 @@ TODAY = D(2026, 2, 10)  # attestation year 2025-2026
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def people(db, ours) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def people(db, ours) -> dict[str, int]:
     rows = (
         ("Бекова", dict(category="moderator", category_date=D(2021, 3, 1), teaching_since=D(2012, 9, 1))),
         (
@@ -61,7 +61,7 @@ def people(db, ours) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tab(qtbot, ctx, people, monkeypatch):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx, people, monkeypatch):
     monkeypatch.setattr(attestation_case_page, "current_date", lambda: TODAY)
     widget = AttestationTab(ctx)
     qtbot.addWidget(widget)
@@ -71,12 +71,12 @@ def tab(qtbot, ctx, people, monkeypatch):  # type: ignore[no-untyped-def]
     return widget
 
 
-def answer(monkeypatch, qtbot, dialog_class, fill: Callable) -> list:  # type: ignore[no-untyped-def]
+def answer(monkeypatch, qtbot, dialog_class, fill: Callable) -> list:
     """Replace the modal loop of ``dialog_class``: fill it, press Save; the
     dialog stays open (result 0) when the save was refused."""
     opened: list = []
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog) -> int:
         opened.append(dialog)
         fill(dialog)
         qtbot.mouseClick(
@@ -92,12 +92,12 @@ def surnames(tab: AttestationTab) -> list[str]:
     return sorted(r.full_name.split()[0] for r in tab.visible_rows())
 
 
-def error(dialog, field: str) -> str:  # type: ignore[no-untyped-def]
+def error(dialog, field: str) -> str:
     label = dialog.findChild(type(dialog.general_error), f"{field}_error")
     return label.text() if not label.isHidden() else ""
 
 
-def test_views_and_the_category_chart(tab, people) -> None:  # type: ignore[no-untyped-def]
+def test_views_and_the_category_chart(tab, people) -> None:
     assert tab.title() == "Attestation"
     assert len(tab.visible_rows()) == 5
     tab.set_view("due_this_year")
@@ -123,7 +123,7 @@ def test_views_and_the_category_chart(tab, people) -> None:  # type: ignore[no-u
     )
 
 
-def test_record_a_case_through_its_stages(qtbot, monkeypatch, tab, people, db) -> None:  # type: ignore[no-untyped-def]
+def test_record_a_case_through_its_stages(qtbot, monkeypatch, tab, people, db) -> None:
     teacher = people["Бекова"]
     areas: list[str] = []
     tab.ctx.changed.connect(areas.append)
@@ -233,7 +233,7 @@ def test_record_a_case_through_its_stages(qtbot, monkeypatch, tab, people, db) -
     assert surnames(tab) == []
 
 
-def test_refusals_of_the_history_shown_next_to_their_fields(qtbot, monkeypatch, tab, people, db) -> None:  # type: ignore[no-untyped-def]
+def test_refusals_of_the_history_shown_next_to_their_fields(qtbot, monkeypatch, tab, people, db) -> None:
     teacher = people["Оразбекова"]
     tab.select_teacher(teacher)
     tomorrow = dt.date.today() + dt.timedelta(days=1)
@@ -265,7 +265,7 @@ def test_refusals_of_the_history_shown_next_to_their_fields(qtbot, monkeypatch, 
         assert teachers.get_teacher(s, teacher).category == "none"
 
 
-def test_history_entry_added_and_the_card_follows(qtbot, monkeypatch, tab, people, db) -> None:  # type: ignore[no-untyped-def]
+def test_history_entry_added_and_the_card_follows(qtbot, monkeypatch, tab, people, db) -> None:
     teacher = people["Оразбекова"]
     tab.select_teacher(teacher)
 
@@ -285,7 +285,7 @@ def test_history_entry_added_and_the_card_follows(qtbot, monkeypatch, tab, peopl
         assert teachers.get_teacher(s, teacher).category == "none"
 
 
-def test_a_course_is_added_with_its_hours(qtbot, monkeypatch, tab, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_course_is_added_with_its_hours(qtbot, monkeypatch, tab, people) -> None:
     tab.select_teacher(people["Қасымов"])
 
     def fill(d: CourseDialog) -> None:
@@ -303,7 +303,7 @@ def test_a_course_is_added_with_its_hours(qtbot, monkeypatch, tab, people) -> No
     assert checks.item(0).checkState() == Qt.CheckState.Checked
 
 
-def test_a_revised_pass_mark_applies_from_its_date(qtbot, monkeypatch, tab, people, db) -> None:  # type: ignore[no-untyped-def]
+def test_a_revised_pass_mark_applies_from_its_date(qtbot, monkeypatch, tab, people, db) -> None:
     from metodesk.ui.dialogs.attestation_rules import RulesDialog
 
     with db.transaction() as s:
@@ -332,7 +332,7 @@ def test_a_revised_pass_mark_applies_from_its_date(qtbot, monkeypatch, tab, peop
     assert tab.panel.case_page.stage_test.text() == "72 %, 24.01.2026 (pass mark 75 %): not passed"
 
 
-def test_documents_preview_and_xlsx(qtbot, monkeypatch, tab, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_documents_preview_and_xlsx(qtbot, monkeypatch, tab, tmp_path: Path) -> None:
     shown: list[PdfPreviewDialog] = []
     monkeypatch.setattr(PdfPreviewDialog, "exec", lambda d: shown.append(d) or 0)
     tab.findChild(type(tab.plan_button.menu().actions()[0]), "plan_pdf_action").trigger()

@@ -24,7 +24,7 @@ from metodesk.ui.background import Cancelled, Progress, run_in_background
 
 
 @pytest.fixture
-def window(qtbot):  # type: ignore[no-untyped-def]
+def window(qtbot):
     win = QMainWindow()
     win.setObjectName("test_window")
     qtbot.addWidget(win)
@@ -32,21 +32,21 @@ def window(qtbot):  # type: ignore[no-untyped-def]
     return win
 
 
-def _teachers(db) -> int:  # type: ignore[no-untyped-def]
+def _teachers(db) -> int:
     with db.reading() as session:
         return session.scalar(select(func.count(Teacher.id)))
 
 
-def _gone(dialog) -> bool:  # type: ignore[no-untyped-def]
+def _gone(dialog) -> bool:
     """The progress dialog is closed (and perhaps already deleted)."""
     return not shiboken6.isValid(dialog) or not dialog.isVisible()
 
 
-def _finished(qtbot, task, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
+def _finished(qtbot, task, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: task.outcome != "", timeout=timeout)
 
 
-def test_progress_reaches_the_dialog_and_the_result_comes_back(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_progress_reaches_the_dialog_and_the_result_comes_back(qtbot, window) -> None:
     release = threading.Event()
     results: list[object] = []
     threads: list[int] = []
@@ -72,7 +72,7 @@ def test_progress_reaches_the_dialog_and_the_result_comes_back(qtbot, window) ->
     assert _gone(dialog) and not task.running
 
 
-def test_cancel_stops_between_steps_and_the_transaction_rolls_back(qtbot, window, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_between_steps_and_the_transaction_rolls_back(qtbot, window, db, ours) -> None:
     before = _teachers(db)
     reached, release = threading.Event(), threading.Event()
     steps: list[int] = []
@@ -106,7 +106,7 @@ def test_cancel_stops_between_steps_and_the_transaction_rolls_back(qtbot, window
     assert _teachers(db) == before, "the two teachers added before Cancel were rolled back"
 
 
-def test_escape_and_the_close_box_ask_to_stop_instead_of_hiding(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_escape_and_the_close_box_ask_to_stop_instead_of_hiding(qtbot, window) -> None:
     release = threading.Event()
 
     def work(progress: Progress) -> None:
@@ -123,7 +123,7 @@ def test_escape_and_the_close_box_ask_to_stop_instead_of_hiding(qtbot, window) -
     assert _gone(task.dialog)
 
 
-def test_a_refusal_becomes_its_own_sentence(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_refusal_becomes_its_own_sentence(qtbot, window) -> None:
     said: list[str] = []
 
     def work(progress: Progress) -> None:
@@ -136,7 +136,7 @@ def test_a_refusal_becomes_its_own_sentence(qtbot, window) -> None:  # type: ign
 
 def test_an_unexpected_error_is_one_sentence_and_a_logged_traceback(
     qtbot, window, monkeypatch, caplog
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     shown: list[str] = []
     monkeypatch.setattr(common, "show_error", lambda parent, text: shown.append(text))
 
@@ -154,7 +154,7 @@ def test_an_unexpected_error_is_one_sentence_and_a_logged_traceback(
     assert logged, "the traceback is in the log"
 
 
-def test_the_window_thread_keeps_running_while_the_work_runs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_thread_keeps_running_while_the_work_runs(qtbot, window) -> None:
     ticks: list[float] = []
     timer = QTimer()
     timer.setInterval(10)
@@ -193,7 +193,7 @@ def test_progress_raises_cancelled_once_asked() -> None:
     assert progress.take() == (1, 2, "b")
 
 
-def test_stop_all_cancels_and_waits(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_stop_all_cancels_and_waits(qtbot, window) -> None:
     def work(progress: Progress) -> None:
         while True:
             progress.check()
@@ -206,7 +206,7 @@ def test_stop_all_cancels_and_waits(qtbot, window) -> None:  # type: ignore[no-u
     assert task.outcome == "cancelled" and background.running_tasks() == []
 
 
-def test_the_database_serves_a_worker_thread(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_the_database_serves_a_worker_thread(db, ours) -> None:
     """SQLAlchemy's pool hands the worker a connection the window's thread
     opened (check_same_thread is off for a file database), and what the
     worker commits the window reads."""

@@ -35,13 +35,13 @@ HOLDER = (
 
 
 @pytest.fixture
-def demo_folder(demo_database) -> Path:  # type: ignore[no-untyped-def]
+def demo_folder(demo_database) -> Path:
     demo_database().close()  # what fill_demo(session) makes
     return paths.data_dir()
 
 
 @pytest.fixture
-def window(qtbot, demo_folder):  # type: ignore[no-untyped-def]
+def window(qtbot, demo_folder):
     win = open_main_window(QApplication.instance())
     qtbot.addWidget(win)
     yield win
@@ -50,7 +50,7 @@ def window(qtbot, demo_folder):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def said(monkeypatch) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def said(monkeypatch) -> dict[str, list[str]]:
     """Every message box's sentence, by kind, instead of a modal box."""
     boxes: dict[str, list[str]] = {"info": [], "error": [], "critical": [], "information": []}
     monkeypatch.setattr(backup_ui, "show_info", lambda parent, text: boxes["info"].append(text))
@@ -62,12 +62,12 @@ def said(monkeypatch) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return boxes
 
 
-def _rows(win) -> int:  # type: ignore[no-untyped-def]
+def _rows(win) -> int:
     win.tabs_widget.setCurrentIndex(0)
     return win.tabs[0].findChild(QTableView).model().rowCount()
 
 
-def _add_teacher(db) -> None:  # type: ignore[no-untyped-def]
+def _add_teacher(db) -> None:
     from metodesk.services import organisations
 
     with db.transaction() as session:
@@ -84,7 +84,7 @@ def _sha(path: Path) -> str:
 # --- File menu ----------------------------------------------------------------------------------------
 
 
-def test_file_menu_has_back_up_and_restore(window) -> None:  # type: ignore[no-untyped-def]
+def test_file_menu_has_back_up_and_restore(window) -> None:
     file_menu = window.menuBar().findChild(type(window.go_menu), "file_menu")
     names = [action.objectName() for action in file_menu.actions()]
     assert names.index("action_backup") < names.index("action_restore") < names.index("action_quit")
@@ -92,7 +92,7 @@ def test_file_menu_has_back_up_and_restore(window) -> None:  # type: ignore[no-u
     assert window.restore_action.text() == "&Restore from backup…"
 
 
-def test_back_up_to_a_chosen_folder(window, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_to_a_chosen_folder(window, said, monkeypatch, tmp_path) -> None:
     stick = tmp_path / "flash"
     stick.mkdir()
     monkeypatch.setattr(backup_ui, "choose_folder", lambda parent: str(stick))
@@ -103,14 +103,14 @@ def test_back_up_to_a_chosen_folder(window, said, monkeypatch, tmp_path) -> None
     assert said["info"] == [f"The backup is saved as {made[0]}."]
 
 
-def test_back_up_cancelled_writes_nothing(window, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_cancelled_writes_nothing(window, said, monkeypatch, tmp_path) -> None:
     monkeypatch.setattr(backup_ui, "choose_folder", lambda parent: "")
     assert backup_ui.back_up_to(window) is None
     assert said["info"] == said["error"] == []
 
 
-def test_back_up_to_a_folder_that_refuses_gives_a_sentence(window, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    def refuse(db_path, out):  # type: ignore[no-untyped-def]
+def test_back_up_to_a_folder_that_refuses_gives_a_sentence(window, said, monkeypatch, tmp_path) -> None:
+    def refuse(db_path, out):
         raise OSError(30, "Read-only file system", "/media/stick")
 
     monkeypatch.setattr(backup_ui, "choose_folder", lambda parent: str(tmp_path))
@@ -124,7 +124,7 @@ def test_back_up_to_a_folder_that_refuses_gives_a_sentence(window, said, monkeyp
 
 def test_restore_shows_what_the_backup_holds_then_reopens_on_it(
     window, said, monkeypatch, tmp_path, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     saved = backup.backup_database(window.ctx.db.path, tmp_path / "saved.sqlite3")
     _add_teacher(window.ctx.db)
     window.tabs[0].reload()
@@ -157,7 +157,7 @@ def test_restore_shows_what_the_backup_holds_then_reopens_on_it(
     new_window.ctx.db.close()
 
 
-def test_restore_cancelled_changes_nothing(window, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_cancelled_changes_nothing(window, said, monkeypatch, tmp_path) -> None:
     saved = backup.backup_database(window.ctx.db.path, tmp_path / "saved.sqlite3")
     _add_teacher(window.ctx.db)
     monkeypatch.setattr(backup_ui, "choose_backup_file", lambda parent, start: str(saved))
@@ -169,7 +169,7 @@ def test_restore_cancelled_changes_nothing(window, said, monkeypatch, tmp_path) 
     assert not any(f.kind == backup.BEFORE_RESTORE for f in backup.backup_files(backups.backups_dir()))
 
 
-def test_restore_of_a_file_that_is_not_a_backup_says_so(window, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_of_a_file_that_is_not_a_backup_says_so(window, said, monkeypatch, tmp_path) -> None:
     letter = tmp_path / "letter.sqlite3"
     letter.write_text("Dear colleagues" * 100)
     monkeypatch.setattr(backup_ui, "choose_backup_file", lambda parent, start: str(letter))
@@ -178,7 +178,7 @@ def test_restore_of_a_file_that_is_not_a_backup_says_so(window, said, monkeypatc
     assert len(said["error"]) == 1 and "not a metodesk database" in said["error"][0]
 
 
-def test_preview_dialog_looks_right(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_preview_dialog_looks_right(qtbot, demo_folder) -> None:
     made = backup.backup_database(
         paths.database_path(), paths.data_dir() / backup.backup_name(dt.datetime(2025, 10, 14, 8, 30))
     )
@@ -218,7 +218,7 @@ def _good_backup_then_damage() -> Path:
 
 def test_damaged_database_at_start_offers_the_newest_good_backup(
     qtbot, monkeypatch, said, demo_folder
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     good = _good_backup_then_damage()
     damaged = _sha(paths.database_path())
     offered: list[tuple[str, str]] = []
@@ -242,7 +242,7 @@ def test_damaged_database_at_start_offers_the_newest_good_backup(
     win.ctx.db.close()
 
 
-def test_damaged_database_declined_stays_untouched(qtbot, monkeypatch, said, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_database_declined_stays_untouched(qtbot, monkeypatch, said, demo_folder) -> None:
     _good_backup_then_damage()
     damaged = _sha(paths.database_path())
     monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
@@ -251,7 +251,7 @@ def test_damaged_database_declined_stays_untouched(qtbot, monkeypatch, said, dem
     assert not list(paths.data_dir().glob("metodesk-damaged-*"))
 
 
-def test_damaged_database_without_backups_says_so(qtbot, monkeypatch, said, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_database_without_backups_says_so(qtbot, monkeypatch, said, demo_folder) -> None:
     _damage(paths.database_path())
     monkeypatch.setattr(RestorePreviewDialog, "exec", lambda self: pytest.fail("nothing to offer"))
     assert open_main_window(QApplication.instance()) is None
@@ -261,7 +261,7 @@ def test_damaged_database_without_backups_says_so(qtbot, monkeypatch, said, demo
 # --- the data folder's lock ----------------------------------------------------------------------------
 
 
-def test_second_metodesk_on_the_folder_gets_a_sentence(qtbot, said) -> None:  # type: ignore[no-untyped-def]
+def test_second_metodesk_on_the_folder_gets_a_sentence(qtbot, said) -> None:
     folder = paths.ensure_data_dir()
     child = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(folder)],
@@ -282,7 +282,7 @@ def test_second_metodesk_on_the_folder_gets_a_sentence(qtbot, said) -> None:  # 
     lock.release()
 
 
-def test_unwritable_data_folder_gets_a_sentence(qtbot, said, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_unwritable_data_folder_gets_a_sentence(qtbot, said, tmp_path) -> None:
     not_a_folder = tmp_path / "file"
     not_a_folder.write_text("x")
     paths.set_data_dir(not_a_folder)
@@ -294,13 +294,13 @@ def test_unwritable_data_folder_gets_a_sentence(qtbot, said, tmp_path) -> None: 
 
 
 @pytest.fixture
-def log_file():  # type: ignore[no-untyped-def]
+def log_file():
     path = logs.setup_logging()
     yield path
     logs.stop_logging()
 
 
-def test_unexpected_error_is_logged_and_shown_as_one_sentence(qtbot, monkeypatch, log_file) -> None:  # type: ignore[no-untyped-def]
+def test_unexpected_error_is_logged_and_shown_as_one_sentence(qtbot, monkeypatch, log_file) -> None:
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_unexpected", shown.append)
     try:
@@ -314,7 +314,7 @@ def test_unexpected_error_is_logged_and_shown_as_one_sentence(qtbot, monkeypatch
     assert "Traceback" in text and "ZeroDivisionError: the secret details" in text
 
 
-def test_errors_with_a_sentence_show_that_sentence(qtbot, monkeypatch, log_file) -> None:  # type: ignore[no-untyped-def]
+def test_errors_with_a_sentence_show_that_sentence(qtbot, monkeypatch, log_file) -> None:
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_unexpected", shown.append)
     error = DomainError("The surname is required.", "surname")
@@ -327,7 +327,7 @@ def test_errors_with_a_sentence_show_that_sentence(qtbot, monkeypatch, log_file)
     ]
 
 
-def test_an_error_while_the_box_is_open_is_logged_not_stacked(qtbot, monkeypatch, log_file) -> None:  # type: ignore[no-untyped-def]
+def test_an_error_while_the_box_is_open_is_logged_not_stacked(qtbot, monkeypatch, log_file) -> None:
     shown: list[str] = []
 
     def box(message: str) -> None:
@@ -341,7 +341,7 @@ def test_an_error_while_the_box_is_open_is_logged_not_stacked(qtbot, monkeypatch
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_exception_in_a_slot_reaches_the_handler(qtbot, monkeypatch, log_file) -> None:  # type: ignore[no-untyped-def]
+def test_an_exception_in_a_slot_reaches_the_handler(qtbot, monkeypatch, log_file) -> None:
     shown: list[str] = []
     monkeypatch.setattr(errors, "show_unexpected", shown.append)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test

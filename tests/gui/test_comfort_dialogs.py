@@ -24,12 +24,12 @@ from tests.gui.conftest import ASK_DISCARD
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def assoc(db, ours) -> int:  # type: ignore[no-untyped-def]
+def assoc(db, ours) -> int:
     with db.transaction() as s:
         year = years.current_year(s).id
         subject = subjects.list_subjects(s)[0]
@@ -62,7 +62,7 @@ def _click_later(name: str) -> None:
 # ---- item 1: the new year ----------------------------------------------------------------------
 
 
-def test_the_new_year_is_proposed_and_started(qtbot, monkeypatch, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_the_new_year_is_proposed_and_started(qtbot, monkeypatch, ctx, assoc) -> None:
     with ctx.transaction() as s:
         plans.create_plan(s, assoc, "test")
     shown: list[NewYearDialog] = []
@@ -82,7 +82,7 @@ def test_the_new_year_is_proposed_and_started(qtbot, monkeypatch, ctx, assoc) ->
     assert len(shown) == 1
 
 
-def test_not_now_is_remembered(qtbot, monkeypatch, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_not_now_is_remembered(qtbot, monkeypatch, ctx) -> None:
     calls: list[int] = []
     monkeypatch.setattr(NewYearDialog, "exec", lambda d: calls.append(1) or QDialog.DialogCode.Rejected)
     assert not offer_new_year(ctx, today=dt.date(2026, 9, 1))
@@ -92,7 +92,7 @@ def test_not_now_is_remembered(qtbot, monkeypatch, ctx) -> None:  # type: ignore
         assert years.current_year(s).name == "2025-2026"
 
 
-def test_the_proposal_reads_in_kazakh_and_russian(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_proposal_reads_in_kazakh_and_russian(qtbot) -> None:
     from metodesk.i18n import set_language
 
     for lang, word in (("kk", "оқу жылы"), ("ru", "учебный год")):
@@ -105,7 +105,7 @@ def test_the_proposal_reads_in_kazakh_and_russian(qtbot) -> None:  # type: ignor
 # ---- item 3: the discard question and the meeting's draft ------------------------------------------
 
 
-def test_escape_with_typed_text_asks_first(qtbot, monkeypatch, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_escape_with_typed_text_asks_first(qtbot, monkeypatch, ctx) -> None:
     monkeypatch.setattr(base, "ask_discard", ASK_DISCARD)
     dialog = AssociationDialog(ctx)
     qtbot.addWidget(dialog)
@@ -120,7 +120,7 @@ def test_escape_with_typed_text_asks_first(qtbot, monkeypatch, ctx) -> None:  # 
     assert not dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
 
 
-def test_an_untouched_dialog_closes_without_a_question(qtbot, monkeypatch, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_an_untouched_dialog_closes_without_a_question(qtbot, monkeypatch, ctx) -> None:
     monkeypatch.setattr(base, "ask_discard", lambda *a, **k: pytest.fail("asked for nothing"))
     dialog = AssociationDialog(ctx)
     qtbot.addWidget(dialog)
@@ -129,7 +129,7 @@ def test_an_untouched_dialog_closes_without_a_question(qtbot, monkeypatch, ctx) 
     assert not dialog.isVisible()
 
 
-def test_the_meeting_agenda_is_kept_as_a_draft_until_saved_or_discarded(  # type: ignore[no-untyped-def]
+def test_the_meeting_agenda_is_kept_as_a_draft_until_saved_or_discarded(
     qtbot, monkeypatch, ctx, assoc
 ) -> None:
     monkeypatch.setattr(base, "ask_discard", lambda parent, keep_draft=False: "keep")
@@ -154,7 +154,7 @@ def test_the_meeting_agenda_is_kept_as_a_draft_until_saved_or_discarded(  # type
     assert third.restored_note.isHidden() and third.place.text() == ""
 
 
-def test_the_draft_is_written_while_typing(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_the_draft_is_written_while_typing(qtbot, ctx, assoc) -> None:
     from metodesk.ui.dialogs import meeting_keep
 
     dialog = MeetingDialog(ctx, assoc)
@@ -169,7 +169,7 @@ def test_the_draft_is_written_while_typing(qtbot, ctx, assoc) -> None:  # type: 
 # ---- item 6: focus on the first field, Tab through the form, then Save ----------------------------
 
 
-def _walk(qtbot, dialog) -> list:  # type: ignore[no-untyped-def]
+def _walk(qtbot, dialog) -> list:
     dialog.show()
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
@@ -183,7 +183,7 @@ def _walk(qtbot, dialog) -> list:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("which", ["association", "plan", "lesson", "pair", "meeting", "activity"])
-def test_focus_starts_on_the_first_field_and_save_comes_after_the_fields(  # type: ignore[no-untyped-def]
+def test_focus_starts_on_the_first_field_and_save_comes_after_the_fields(
     qtbot, ctx, assoc, which
 ) -> None:
     with ctx.transaction() as s:
@@ -223,7 +223,7 @@ def test_focus_starts_on_the_first_field_and_save_comes_after_the_fields(  # typ
 # ---- item 5 and 11: the day's warning, dates typed as digits -------------------------------------
 
 
-def test_the_lesson_dialog_warns_of_a_sunday_and_reads_digits(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_the_lesson_dialog_warns_of_a_sunday_and_reads_digits(qtbot, ctx, assoc) -> None:
     with ctx.reading() as s:
         year = years.current_year(s).id
     dialog = LessonDialog(ctx, year_id=year, association_id=assoc)
@@ -238,7 +238,7 @@ def test_the_lesson_dialog_warns_of_a_sunday_and_reads_digits(qtbot, ctx, assoc)
     assert dialog.date.text() == "16.02.2026"
 
 
-def test_the_meeting_dialog_warns_of_a_holiday(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_the_meeting_dialog_warns_of_a_holiday(qtbot, ctx, assoc) -> None:
     dialog = MeetingDialog(ctx, assoc)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -249,7 +249,7 @@ def test_the_meeting_dialog_warns_of_a_holiday(qtbot, ctx, assoc) -> None:  # ty
 # ---- item 4: duplicates ---------------------------------------------------------------------------
 
 
-def test_a_second_identical_teacher_is_warned_about_and_the_first_opened(qtbot, monkeypatch, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_identical_teacher_is_warned_about_and_the_first_opened(qtbot, monkeypatch, ctx, ours) -> None:
     from metodesk.ui.dialogs.teacher import TeacherDialog
     from tests.gui.conftest import ASK_DUPLICATE
 
@@ -274,7 +274,7 @@ def test_a_second_identical_teacher_is_warned_about_and_the_first_opened(qtbot, 
 # ---- item 7: deleting a leader ---------------------------------------------------------------------
 
 
-def test_deleting_a_leader_names_her_roles(qtbot, monkeypatch, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_leader_names_her_roles(qtbot, monkeypatch, ctx, assoc) -> None:
     from metodesk.ui import common
     from metodesk.ui.tabs.teachers import TeachersTab
 
@@ -294,7 +294,7 @@ def test_deleting_a_leader_names_her_roles(qtbot, monkeypatch, ctx, assoc) -> No
 # ---- item 11: small things -------------------------------------------------------------------------
 
 
-def test_under_three_years_the_young_specialist_mark_is_offered(qtbot, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+def test_under_three_years_the_young_specialist_mark_is_offered(qtbot, ctx, ours) -> None:
     from metodesk.ui.dialogs.teacher import TeacherDialog
 
     dialog = TeacherDialog(ctx)
@@ -310,7 +310,7 @@ def test_under_three_years_the_young_specialist_mark_is_offered(qtbot, ctx, ours
     assert not dialog.young_offer.isVisible()
 
 
-def test_the_signatories_are_remembered_per_organisation(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_the_signatories_are_remembered_per_organisation(qtbot, ctx, assoc) -> None:
     from metodesk.ui.dialogs.plan_workflow import ApproveDialog
 
     with ctx.transaction() as s:
@@ -326,7 +326,7 @@ def test_the_signatories_are_remembered_per_organisation(qtbot, ctx, assoc) -> N
     assert (again.name_edit.text(), again.title_edit.text()) == ("Ахметова Гүлмира Сейітқызы", "Директор м.а.")
 
 
-def test_the_observation_total_leaves_out_an_invalid_score(qtbot, ctx, assoc) -> None:  # type: ignore[no-untyped-def]
+def test_the_observation_total_leaves_out_an_invalid_score(qtbot, ctx, assoc) -> None:
     from metodesk.services import lessons
     from metodesk.ui.dialogs.observation import ObservationDialog
 
@@ -345,7 +345,7 @@ def test_the_observation_total_leaves_out_an_invalid_score(qtbot, ctx, assoc) ->
     assert "(1 of" in dialog.total_label.text()
 
 
-def test_an_empty_tab_says_what_to_do_first(qtbot, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_tab_says_what_to_do_first(qtbot, ctx, ours) -> None:
     from metodesk.ui.tabs.attestation import AttestationTab
     from metodesk.ui.tabs.lessons import LessonsTab
     from metodesk.ui.tabs.teachers import TeachersTab

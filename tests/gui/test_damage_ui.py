@@ -24,7 +24,7 @@ from metodesk.ui.startup import open_main_window
 
 
 @pytest.fixture
-def demo_folder() -> Path:  # type: ignore[no-untyped-def]
+def demo_folder() -> Path:
     paths.ensure_data_dir()
     db = prepare_database(paths.database_path())
     with db.transaction() as session:
@@ -35,7 +35,7 @@ def demo_folder() -> Path:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def said(monkeypatch) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def said(monkeypatch) -> dict[str, list[str]]:
     boxes: dict[str, list[str]] = {"info": [], "error": [], "critical": [], "information": [], "unexpected": []}
     monkeypatch.setattr(backup_ui, "show_info", lambda parent, text: boxes["info"].append(text))
     monkeypatch.setattr(backup_ui, "show_error", lambda parent, text: boxes["error"].append(text))
@@ -55,7 +55,7 @@ def _empty_database() -> Path:
     return path
 
 
-def test_an_empty_database_at_start_offers_the_newest_good_backup(qtbot, monkeypatch, said, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_database_at_start_offers_the_newest_good_backup(qtbot, monkeypatch, said, demo_folder) -> None:
     path = _empty_database()
     offered: list[str] = []
 
@@ -75,7 +75,7 @@ def test_an_empty_database_at_start_offers_the_newest_good_backup(qtbot, monkeyp
     win.ctx.db.close()
 
 
-def test_an_empty_database_without_backups_is_replaced_only_with_the_users_word(qtbot, monkeypatch, said) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_database_without_backups_is_replaced_only_with_the_users_word(qtbot, monkeypatch, said) -> None:
     paths.ensure_data_dir()
     path = _empty_database()
     asked: list[str] = []
@@ -94,7 +94,7 @@ def test_an_empty_database_without_backups_is_replaced_only_with_the_users_word(
     assert probe.probe(path).whole
 
 
-def test_text_that_is_not_utf8_met_by_a_tab_offers_a_backup(qtbot, monkeypatch, said, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_text_that_is_not_utf8_met_by_a_tab_offers_a_backup(qtbot, monkeypatch, said, demo_folder) -> None:
     win = open_main_window(QApplication.instance())
     assert win is not None
     qtbot.addWidget(win)

@@ -43,7 +43,7 @@ class Window(QMainWindow):
         self.file_menu.setObjectName("file_menu")
         add_file_actions(self, self.file_menu)
 
-    def add_action(self, name: str, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def add_action(self, name: str, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.triggered.connect(slot)
@@ -55,7 +55,7 @@ class Window(QMainWindow):
         action.trigger()
 
 
-def _window(qtbot, db) -> Window:  # type: ignore[no-untyped-def]
+def _window(qtbot, db) -> Window:
     win = Window(AppContext(db))
     qtbot.addWidget(win)
     win.show()
@@ -63,25 +63,25 @@ def _window(qtbot, db) -> Window:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def school(qtbot, demo_database) -> Window:  # type: ignore[no-untyped-def]
+def school(qtbot, demo_database) -> Window:
     db = demo_database(TODAY)  # what fill_demo(session, today=TODAY) makes
     yield _window(qtbot, db)
     db.close()
 
 
 @pytest.fixture
-def said(monkeypatch) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+def said(monkeypatch) -> dict[str, list[str]]:
     boxes: dict[str, list[str]] = {"info": [], "error": [], "confirm": [], "written": [], "opened": []}
     monkeypatch.setattr(common, "show_info", lambda parent, text: boxes["info"].append(text))
     monkeypatch.setattr(common, "show_error", lambda parent, text: boxes["error"].append(text))
 
-    def confirm(parent, question):  # type: ignore[no-untyped-def]
+    def confirm(parent, question):
         boxes["confirm"].append(question)
         return True
 
     monkeypatch.setattr(common, "confirm", confirm)
 
-    def written(parent, sentence, folder):  # type: ignore[no-untyped-def]
+    def written(parent, sentence, folder):
         boxes["written"].append(sentence)
         year_documents.open_folder(folder)  # as if "Open the folder" was pressed
 
@@ -90,11 +90,11 @@ def said(monkeypatch) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     return boxes
 
 
-def _answer(monkeypatch, dialog_class, fill) -> list[QDialog]:  # type: ignore[no-untyped-def]
+def _answer(monkeypatch, dialog_class, fill) -> list[QDialog]:
     """Replace the dialog's exec: ``fill(dialog)`` plays the user, then Export is pressed."""
     shown: list[QDialog] = []
 
-    def fake_exec(self):  # type: ignore[no-untyped-def]
+    def fake_exec(self):
         shown.append(self)
         if fill(self) is False:
             self.reject()
@@ -112,7 +112,7 @@ def _last_task() -> background.BackgroundTask:
     return tasks[-1]
 
 
-def _wait(qtbot, task) -> None:  # type: ignore[no-untyped-def]
+def _wait(qtbot, task) -> None:
     qtbot.waitUntil(lambda: task.outcome != "", timeout=60_000)
 
 
@@ -128,14 +128,14 @@ def _snapshot(path: Path) -> dict[str, list[str]]:
 # --- the year's documents --------------------------------------------------------
 
 
-def test_the_actions_are_in_the_file_menu(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_the_actions_are_in_the_file_menu(qtbot, db) -> None:
     win = _window(qtbot, db)
     names = [a.objectName() for a in win.file_menu.actions()]
     assert [n for n in names if n] == list(ACTIONS)
     assert names[0] == ""  # after a separator
 
 
-def test_the_main_window_has_them_after_its_backup_actions(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_the_main_window_has_them_after_its_backup_actions(qtbot, db) -> None:
     from metodesk.ui.main_window import MainWindow
 
     win = MainWindow(AppContext(db))
@@ -145,7 +145,7 @@ def test_the_main_window_has_them_after_its_backup_actions(qtbot, db) -> None:  
     assert all(win.findChild(QAction, name) is not None for name in ACTIONS)
 
 
-def test_the_year_documents_are_written_in_the_background(qtbot, school, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_year_documents_are_written_in_the_background(qtbot, school, said, monkeypatch, tmp_path) -> None:
     out = tmp_path / "documents"
     out.mkdir()
 
@@ -174,14 +174,14 @@ def test_the_year_documents_are_written_in_the_background(qtbot, school, said, m
     assert school.ctx.settings.value(year_documents.FOLDER_KEY) == str(out)
 
 
-def test_cancel_leaves_the_folder_as_it_was(qtbot, school, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_leaves_the_folder_as_it_was(qtbot, school, said, monkeypatch, tmp_path) -> None:
     out = tmp_path / "documents"
     out.mkdir()
     (out / "mine.txt").write_text("kept")
     reached, release = threading.Event(), threading.Event()
     real = year_documents.batch_export.step
 
-    def slow_step(progress, done, total, text=""):  # type: ignore[no-untyped-def]
+    def slow_step(progress, done, total, text=""):
         real(progress, done, total, text)
         if done == 3:
             reached.set()
@@ -203,7 +203,7 @@ def test_cancel_leaves_the_folder_as_it_was(qtbot, school, said, monkeypatch, tm
     assert said["written"] == [] and statuses == ["The export was cancelled; no file was written."]
 
 
-def test_the_dialog_refuses_with_a_sentence_under_the_field(qtbot, school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_refuses_with_a_sentence_under_the_field(qtbot, school, tmp_path) -> None:
     dialog = YearDocumentsDialog(school.ctx, school)
     qtbot.addWidget(dialog)
     for box in dialog.kind_boxes.values():
@@ -221,7 +221,7 @@ def test_the_dialog_refuses_with_a_sentence_under_the_field(qtbot, school, tmp_p
     assert "does not exist" in error.text() and dialog.request is None
 
 
-def test_files_already_there_are_asked_about(qtbot, school, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_files_already_there_are_asked_about(qtbot, school, said, monkeypatch, tmp_path) -> None:
     out = tmp_path / "documents"
     out.mkdir()
     (out / "График открытых уроков 2025-2026.pdf").write_bytes(b"old")
@@ -243,7 +243,7 @@ def test_files_already_there_are_asked_about(qtbot, school, said, monkeypatch, t
 # --- exchange packages ------------------------------------------------------------
 
 
-def _export_package(qtbot, win: Window, monkeypatch, out: Path) -> Path:  # type: ignore[no-untyped-def]
+def _export_package(qtbot, win: Window, monkeypatch, out: Path) -> Path:
     def fill(dialog: PackageExportDialog) -> None:
         assert dialog.association_combo.count() == 4  # all, and the three associations
         dialog.file_field.edit.setText(str(out / "school"))
@@ -257,7 +257,7 @@ def _export_package(qtbot, win: Window, monkeypatch, out: Path) -> Path:  # type
 
 
 @pytest.fixture
-def district(qtbot, tmp_path) -> Window:  # type: ignore[no-untyped-def]
+def district(qtbot, tmp_path) -> Window:
     folder = tmp_path / "district"
     folder.mkdir()
     # Made anew, not copied from the template the school's database came from: the
@@ -267,7 +267,7 @@ def district(qtbot, tmp_path) -> Window:  # type: ignore[no-untyped-def]
     db.close()
 
 
-def test_a_package_goes_from_the_school_to_the_district_through_the_dialogs(  # type: ignore[no-untyped-def]
+def test_a_package_goes_from_the_school_to_the_district_through_the_dialogs(
     qtbot, school, district, said, monkeypatch, tmp_path
 ) -> None:
     package = _export_package(qtbot, school, monkeypatch, tmp_path)
@@ -278,7 +278,7 @@ def test_a_package_goes_from_the_school_to_the_district_through_the_dialogs(  # 
     monkeypatch.setattr(exchange, "choose_package_to_import", lambda parent, start: str(package))
     previews: list[Any] = []
 
-    def ask(parent, path, pkg, report):  # type: ignore[no-untyped-def]
+    def ask(parent, path, pkg, report):
         dialog = ImportPreviewDialog(path, pkg, report, parent)
         qtbot.addWidget(dialog)
         previews.append((dialog.summary.text(), dialog.details.toPlainText(), dialog.year_label.text()))
@@ -306,7 +306,7 @@ def test_a_package_goes_from_the_school_to_the_district_through_the_dialogs(  # 
     assert said["info"] and said["info"][0].startswith("Added: ")
 
 
-def test_cancel_during_the_import_leaves_the_database_unchanged(  # type: ignore[no-untyped-def]
+def test_cancel_during_the_import_leaves_the_database_unchanged(
     qtbot, school, district, said, monkeypatch, tmp_path
 ) -> None:
     package = _export_package(qtbot, school, monkeypatch, tmp_path)
@@ -316,7 +316,7 @@ def test_cancel_during_the_import_leaves_the_database_unchanged(  # type: ignore
     armed, reached, release = threading.Event(), threading.Event(), threading.Event()
     real = exchange_import.step
 
-    def slow_step(progress, done, total, text=""):  # type: ignore[no-untyped-def]
+    def slow_step(progress, done, total, text=""):
         real(progress, done, total, text)
         if armed.is_set() and done == 4 and not reached.is_set():
             reached.set()
@@ -339,7 +339,7 @@ def test_cancel_during_the_import_leaves_the_database_unchanged(  # type: ignore
     assert areas == []
 
 
-def test_a_damaged_package_is_one_sentence(qtbot, district, said, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_package_is_one_sentence(qtbot, district, said, monkeypatch, tmp_path) -> None:
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
     monkeypatch.setattr(exchange, "choose_package_to_import", lambda parent, start: str(bad))

@@ -12,18 +12,18 @@ from metodesk.ui.dialogs.first_run import FirstRunDialog
 
 
 @pytest.fixture
-def dialog(qtbot, db):  # type: ignore[no-untyped-def]
+def dialog(qtbot, db):
     widget = FirstRunDialog(db, "en")
     qtbot.addWidget(widget)
     return widget
 
 
-def shown_error(widget, name: str) -> str:  # type: ignore[no-untyped-def]
+def shown_error(widget, name: str) -> str:
     label = widget.findChild(QLabel, name)
     return "" if label.isHidden() else label.text()
 
 
-def test_creating_an_organisation_makes_it_ours(dialog, db):  # type: ignore[no-untyped-def]
+def test_creating_an_organisation_makes_it_ours(dialog, db):
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("ru"))
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("college"))
     dialog.name_ru.setText("  Колледж №3 ")
@@ -36,7 +36,7 @@ def test_creating_an_organisation_makes_it_ours(dialog, db):  # type: ignore[no-
     assert (ours.name_ru, ours.name_kk, ours.kind) == ("Колледж №3", "Колледж №3", "college")
 
 
-def test_empty_names_refused_in_the_dialog(dialog, db):  # type: ignore[no-untyped-def]
+def test_empty_names_refused_in_the_dialog(dialog, db):
     dialog.name_kk.setText("   ")
     dialog.start_button.click()
     assert shown_error(dialog, "name_kk_error") == "Enter the organisation's name in Kazakh or in Russian."
@@ -49,7 +49,7 @@ def test_empty_names_refused_in_the_dialog(dialog, db):  # type: ignore[no-untyp
     assert dialog.result() == FirstRunDialog.DialogCode.Accepted
 
 
-def test_demo_button_fills_the_demo_school(dialog, db):  # type: ignore[no-untyped-def]
+def test_demo_button_fills_the_demo_school(dialog, db):
     demo = pytest.importorskip("metodesk.services.demo")
     if not hasattr(demo, "fill_demo"):
         pytest.skip("metodesk.services.demo.fill_demo is not written yet")
@@ -63,7 +63,7 @@ def test_demo_button_fills_the_demo_school(dialog, db):  # type: ignore[no-untyp
         assert len(teachers.list_teachers(s)) >= 5
 
 
-def test_dialog_follows_the_language_combo(dialog):  # type: ignore[no-untyped-def]
+def test_dialog_follows_the_language_combo(dialog):
     catalog = paths.translations_dir() / "ru" / "LC_MESSAGES" / "metodesk.mo"
     if not catalog.exists():
         pytest.skip("the Russian catalog is not compiled here")
@@ -75,8 +75,8 @@ def test_dialog_follows_the_language_combo(dialog):  # type: ignore[no-untyped-d
     assert dialog.windowTitle() == english
 
 
-def _answer_first_run(monkeypatch, lang: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    def fake_exec(self):  # type: ignore[no-untyped-def]
+def _answer_first_run(monkeypatch, lang: str, name: str) -> None:
+    def fake_exec(self):
         self.language_combo.setCurrentIndex(self.language_combo.findData(lang))
         self.name_kk.setText(name)
         self.create_organisation()
@@ -85,7 +85,7 @@ def _answer_first_run(monkeypatch, lang: str, name: str) -> None:  # type: ignor
     monkeypatch.setattr(FirstRunDialog, "exec", fake_exec)
 
 
-def test_startup_records_and_applies_the_chosen_language(qapp, monkeypatch):  # type: ignore[no-untyped-def]
+def test_startup_records_and_applies_the_chosen_language(qapp, monkeypatch):
     from metodesk.ui import startup
 
     installed: list[str] = []
@@ -107,7 +107,7 @@ def test_startup_records_and_applies_the_chosen_language(qapp, monkeypatch):  # 
         window.ctx.db.close()
 
 
-def test_startup_with_explicit_language_does_not_save_it(qapp, monkeypatch):  # type: ignore[no-untyped-def]
+def test_startup_with_explicit_language_does_not_save_it(qapp, monkeypatch):
     from metodesk.ui import startup
 
     monkeypatch.setattr("metodesk.app.install_qt_resources", lambda app: None)
@@ -120,7 +120,7 @@ def test_startup_with_explicit_language_does_not_save_it(qapp, monkeypatch):  # 
         window.ctx.db.close()
 
 
-def test_startup_stops_when_the_dialog_is_cancelled(qapp, monkeypatch):  # type: ignore[no-untyped-def]
+def test_startup_stops_when_the_dialog_is_cancelled(qapp, monkeypatch):
     from metodesk.ui import startup
 
     monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
@@ -128,7 +128,7 @@ def test_startup_stops_when_the_dialog_is_cancelled(qapp, monkeypatch):  # type:
     assert config.saved_language() is None
 
 
-def test_a_refusal_follows_the_language_switched_to(dialog, db):  # type: ignore[no-untyped-def]
+def test_a_refusal_follows_the_language_switched_to(dialog, db):
     """Issue 19.9: the error stayed Kazakh after the dialog was switched to Russian."""
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("kk"))
     dialog.start_button.click()

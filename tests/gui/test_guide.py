@@ -37,7 +37,7 @@ def test_both_languages_have_the_same_sections() -> None:
     assert anchors["kk"] == anchors["ru"] == ["tabs", "year", "data", "backup", "move", "keys"]
 
 
-def test_f1_opens_the_guide_in_the_program_language(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_f1_opens_the_guide_in_the_program_language(qtbot) -> None:
     set_language("ru")
     window = MainWindow()  # the shell: the guide needs no data
     qtbot.addWidget(window)

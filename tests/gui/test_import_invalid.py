@@ -33,7 +33,7 @@ class Window(QMainWindow):
         self.tabs: list[Any] = []
         add_file_actions(self, self.menuBar().addMenu("File"))
 
-    def add_action(self, name: str, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def add_action(self, name: str, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.triggered.connect(slot)
@@ -62,7 +62,7 @@ def bad_package(tmp_path: Path) -> Path:
     return tmp_path / "bad.zip"
 
 
-def _run(qtbot, window: Window) -> None:  # type: ignore[no-untyped-def]
+def _run(qtbot, window: Window) -> None:
     action = window.findChild(QAction, "action_import_package")
     assert action is not None
     action.trigger()
@@ -77,7 +77,7 @@ def _run(qtbot, window: Window) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("answer", [False, True])
-def test_a_wrong_record_is_refused_or_left_out_as_the_user_chooses(  # type: ignore[no-untyped-def]
+def test_a_wrong_record_is_refused_or_left_out_as_the_user_chooses(
     qtbot, db, bad_package, monkeypatch, answer
 ) -> None:
     window = Window(AppContext(db))
@@ -90,7 +90,7 @@ def test_a_wrong_record_is_refused_or_left_out_as_the_user_chooses(  # type: ign
     monkeypatch.setattr(common, "show_info", lambda parent, text: infos.append(text))
     monkeypatch.setattr(common, "show_error", lambda parent, text: pytest.fail(text))
 
-    def ask(parent, path, package, report):  # type: ignore[no-untyped-def]
+    def ask(parent, path, package, report):
         previews.append("\n".join(exchange.report_lines(report)))
         return True
 

@@ -18,7 +18,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.fixture
-def window(qtbot, db):  # type: ignore[no-untyped-def]
+def window(qtbot, db):
     with db.transaction() as s:
         demo.fill_demo(s)
     win = MainWindow(AppContext(db))
@@ -35,7 +35,7 @@ def test_the_readme_names_as_many_alt_keys_as_there_are_tabs() -> None:
     assert found is not None and int(found.group(1)) == len(TABS)
 
 
-def test_ctrl_f_goes_to_a_search_box_on_every_tab(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_goes_to_a_search_box_on_every_tab(qtbot, window) -> None:
     for index, tab in enumerate(window.tabs):
         window.tabs_widget.setCurrentIndex(index)
         if type(tab).__name__ == "SettingsTab":
@@ -46,7 +46,7 @@ def test_ctrl_f_goes_to_a_search_box_on_every_tab(qtbot, window) -> None:  # typ
         assert isinstance(QApplication.focusWidget(), SearchBox), type(tab).__name__
 
 
-def test_ctrl_n_adds_on_attestation_and_settings(qtbot, monkeypatch, window) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_n_adds_on_attestation_and_settings(qtbot, monkeypatch, window) -> None:
     from metodesk.ui.dialogs.attestation_award import AwardDialog
     from metodesk.ui.dialogs.year import YearDialog
 

@@ -62,7 +62,7 @@ class School:
 
 
 @pytest.fixture(autouse=True)
-def _no_waiting_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
+def _no_waiting_message_boxes(monkeypatch):
     """A message box no test expected fails the test instead of waiting for a click."""
 
     def unexpected(_parent, message: str) -> None:
@@ -73,12 +73,12 @@ def _no_waiting_message_boxes(monkeypatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def school(db, ours) -> School:  # type: ignore[no-untyped-def]
+def school(db, ours) -> School:
     with db.transaction() as s:
         year = years.current_year(s).id
         by_name = {x.name_kk: x.id for x in subjects.list_subjects(s)}
@@ -116,7 +116,7 @@ def school(db, ours) -> School:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tab(qtbot, ctx, school):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx, school):
     widget = LessonsTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
@@ -128,7 +128,7 @@ def tab(qtbot, ctx, school):  # type: ignore[no-untyped-def]
 # ---- helpers ------------------------------------------------------------------------------------
 
 
-def plan(ctx: AppContext, school: School, teacher: str = "Төлеуова", **changes) -> int:  # type: ignore[no-untyped-def]
+def plan(ctx: AppContext, school: School, teacher: str = "Төлеуова", **changes) -> int:
     data = LessonInput(
         association_id=school.kazakh,
         teacher_id=school.people[teacher],
@@ -162,11 +162,11 @@ def sheets(ctx: AppContext, lesson_id: int) -> list[observations.ObservationRow]
         return observations.list_observations(s, lesson_id)
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def save_button(dialog):  # type: ignore[no-untyped-def]
+def save_button(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
@@ -174,7 +174,7 @@ def answer(monkeypatch, dialog_class: type, fill: Callable, press: bool = True) 
     """Replace the modal loop of ``dialog_class``: fill the dialog, then accept it."""
     opened: list = []  # type: ignore[type-arg]
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog) -> int:
         opened.append(dialog)
         fill(dialog)
         if press and dialog.result() != QDialog.DialogCode.Accepted:
@@ -186,7 +186,7 @@ def answer(monkeypatch, dialog_class: type, fill: Callable, press: bool = True) 
 
 
 def never(monkeypatch, dialog_class: type) -> None:
-    def fail(_dialog) -> int:  # type: ignore[no-untyped-def]
+    def fail(_dialog) -> int:
         raise AssertionError(f"{dialog_class.__name__} should not open")
 
     monkeypatch.setattr(dialog_class, "exec", fail)
@@ -203,7 +203,7 @@ def cell(tab: LessonsTab, lesson_id: int, column: int) -> str:
     raise AssertionError(f"lesson {lesson_id} is not listed")
 
 
-def choose(combo, data) -> None:  # type: ignore[no-untyped-def]
+def choose(combo, data) -> None:
     index = combo.findData(data)
     assert index >= 0, data
     combo.setCurrentIndex(index)

@@ -60,12 +60,12 @@ class School:
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def school(db, ours) -> School:  # type: ignore[no-untyped-def]
+def school(db, ours) -> School:
     people = [
         ("Нұрғалиева", "Әсел", "Бауыржанқызы"),
         ("Ибраев", "Ілияс", "Қанатұлы"),
@@ -100,7 +100,7 @@ def school(db, ours) -> School:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(qtbot, ctx, school):  # type: ignore[no-untyped-def]
+def page(qtbot, ctx, school):
     widget = MeetingsPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(700, 500)
@@ -146,11 +146,11 @@ def held_meeting(ctx: AppContext, school: School, number: int = 1, day: dt.date 
     return meeting_id
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def save_button(dialog):  # type: ignore[no-untyped-def]
+def save_button(dialog):
     return dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
 
 
@@ -158,7 +158,7 @@ def answer(monkeypatch, dialog_class: type, fill: Callable, press: bool = True) 
     """Replace the modal loop of ``dialog_class``: fill the dialog, then accept it."""
     opened: list = []  # type: ignore[type-arg]
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog) -> int:
         opened.append(dialog)
         fill(dialog)
         if press:
@@ -169,7 +169,7 @@ def answer(monkeypatch, dialog_class: type, fill: Callable, press: bool = True) 
     return opened
 
 
-def choose_text(combo, text: str) -> None:  # type: ignore[no-untyped-def]
+def choose_text(combo, text: str) -> None:
     index = combo.findText(text)
     assert index >= 0, text
     combo.setCurrentIndex(index)
@@ -191,7 +191,7 @@ def meeting_rows(ctx: AppContext, school: School) -> list[meetings.MeetingRow]:
 # ---- a new meeting, from proposal to reopening ----------------------------------------------------
 
 
-def fill_new_meeting(qtbot, monkeypatch, school: School):  # type: ignore[no-untyped-def]
+def fill_new_meeting(qtbot, monkeypatch, school: School):
     """What the user does in a new meeting: returns the fill function for MeetingDialog."""
     leader, secretary, third, fourth = school.members
     answer(
@@ -500,7 +500,7 @@ def test_the_preview_saves_the_document_in_the_chosen_language(
     target.parent.mkdir()
     asked: list[str] = []
 
-    def fake_save_name(_parent, _caption, suggested, _filter):  # type: ignore[no-untyped-def]
+    def fake_save_name(_parent, _caption, suggested, _filter):
         asked.append(suggested)
         return str(target), "PDF files (*.pdf)"
 

@@ -33,7 +33,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def ctx(demo_database):  # type: ignore[no-untyped-def]
+def ctx(demo_database):
     db = demo_database(TODAY)  # what fill_demo(s, TODAY) makes
     with db.transaction() as s:
         add_demo_lessons(s, TODAY)
@@ -43,7 +43,7 @@ def ctx(demo_database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tab(qtbot, ctx):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx):
     widget = MentoringTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
@@ -53,13 +53,13 @@ def tab(qtbot, ctx):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def changes(ctx) -> list[str]:  # type: ignore[no-untyped-def]
+def changes(ctx) -> list[str]:
     seen: list[str] = []
     ctx.changed.connect(seen.append)
     return seen
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     assert widget.isEnabled(), widget.objectName()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -69,7 +69,7 @@ def answer(monkeypatch, dialog_class: type, *steps: Callable) -> list:  # type: 
     then OK is pressed; the dialog ends when a press is accepted."""
     opened: list = []  # type: ignore[type-arg]
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog) -> int:
         opened.append(dialog)
         for step in steps:
             step(dialog)
@@ -82,7 +82,7 @@ def answer(monkeypatch, dialog_class: type, *steps: Callable) -> list:  # type: 
     return opened
 
 
-def choose(combo, text: str) -> None:  # type: ignore[no-untyped-def]
+def choose(combo, text: str) -> None:
     index = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), -1)
     assert index >= 0, text
     combo.setCurrentIndex(index)
@@ -103,7 +103,7 @@ def attention(tab: MentoringTab) -> list:  # type: ignore[type-arg]
     return [i for i in items if i is not None]
 
 
-def test_the_tab_shows_the_years_pairs_and_what_needs_attention(tab) -> None:  # type: ignore[no-untyped-def]
+def test_the_tab_shows_the_years_pairs_and_what_needs_attention(tab) -> None:
     assert tab.title() == "Mentoring" and tab.year_combo.currentText() == "2025-2026"
     pairs = [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())]
     assert pairs == ["Әбдірахманова Ұ.С. — Смағұлова М.Е.", "Оразбекова Д.Н. — Жақсылықова Г.С."]
@@ -114,7 +114,7 @@ def test_the_tab_shows_the_years_pairs_and_what_needs_attention(tab) -> None:  #
     assert tab.panel.currentIndex() == 0  # nothing chosen: the hint
 
 
-def test_create_a_pair_from_the_attention_list(qtbot, monkeypatch, tab, ctx, changes) -> None:  # type: ignore[no-untyped-def]
+def test_create_a_pair_from_the_attention_list(qtbot, monkeypatch, tab, ctx, changes) -> None:
     tab.attention_list.setCurrentRow(0)
     assert tab.create_pair_button.isEnabled() and not tab.open_item_button.isEnabled()
     seen: dict[str, object] = {}
@@ -149,7 +149,7 @@ def test_create_a_pair_from_the_attention_list(qtbot, monkeypatch, tab, ctx, cha
     assert tab.panel.plan_page.model.rowCount() == 10
 
 
-def test_log_a_meeting(qtbot, monkeypatch, tab, ctx, changes) -> None:  # type: ignore[no-untyped-def]
+def test_log_a_meeting(qtbot, monkeypatch, tab, ctx, changes) -> None:
     pair = select_pair(tab, "Оразбекова Д.Н.")
     tab.panel.pages.setCurrentWidget(tab.panel.log_page)
     before = tab.panel.log_page.model.rowCount()
@@ -181,7 +181,7 @@ def test_log_a_meeting(qtbot, monkeypatch, tab, ctx, changes) -> None:  # type: 
     assert tab.proxy.index(1, 2).data() == "09.02.2026"  # the list's last meeting
 
 
-def test_a_lesson_visit_names_the_lesson_and_its_sheet(qtbot, monkeypatch, tab, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_a_lesson_visit_names_the_lesson_and_its_sheet(qtbot, monkeypatch, tab, ctx) -> None:
     pair = select_pair(tab, "Әбдірахманова Ұ.С.")
     seen: dict[str, object] = {}
 
@@ -204,7 +204,7 @@ def test_a_lesson_visit_names_the_lesson_and_its_sheet(qtbot, monkeypatch, tab, 
     assert any("sheet: Смағұлова М.Е." in text for text in shown)
 
 
-def test_mark_a_plan_row_done_and_delete_one(qtbot, monkeypatch, tab, ctx, changes) -> None:  # type: ignore[no-untyped-def]
+def test_mark_a_plan_row_done_and_delete_one(qtbot, monkeypatch, tab, ctx, changes) -> None:
     pair = select_pair(tab, "Әбдірахманова Ұ.С.")
     page = tab.panel.plan_page
     page.table.selectRow(7)  # No. 8, due in December, not done
@@ -230,7 +230,7 @@ def test_mark_a_plan_row_done_and_delete_one(qtbot, monkeypatch, tab, ctx, chang
     assert changes == ["mentoring", "mentoring"]
 
 
-def test_summary_and_conclusion_are_saved_and_refusals_shown(qtbot, tab, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_summary_and_conclusion_are_saved_and_refusals_shown(qtbot, tab, ctx) -> None:
     pair = select_pair(tab, "Оразбекова Д.Н.")
     page = tab.panel.summary_page
     tab.panel.pages.setCurrentWidget(page)
@@ -271,14 +271,14 @@ def _pdf_text(path: Path) -> str:
 )
 def test_export_the_plan_and_the_report(
     qtbot, monkeypatch, tab, tmp_path, lang, plan_title, report_title
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     select_pair(tab, "Әбдірахманова Ұ.С.")
     tab.panel.lang_combo.setCurrentIndex(tab.panel.lang_combo.findData(lang))
     out = tmp_path / "out"
     out.mkdir()
     suggested: list[str] = []
 
-    def save_name(_parent, _title, proposed, _filter):  # type: ignore[no-untyped-def]
+    def save_name(_parent, _title, proposed, _filter):
         suggested.append(proposed)
         return str(out / Path(proposed).name), "PDF files (*.pdf)"
 
@@ -298,7 +298,7 @@ def test_export_the_plan_and_the_report(
     assert len(list(out.iterdir())) == 2
 
 
-def test_preview_opens_in_the_chosen_language_and_switches(qtbot, monkeypatch, tab, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_preview_opens_in_the_chosen_language_and_switches(qtbot, monkeypatch, tab, tmp_path) -> None:
     select_pair(tab, "Оразбекова Д.Н.")
     tab.panel.lang_combo.setCurrentIndex(tab.panel.lang_combo.findData("ru"))
     shown: dict[str, object] = {}
@@ -320,7 +320,7 @@ def test_preview_opens_in_the_chosen_language_and_switches(qtbot, monkeypatch, t
     assert "ТӘЛІМГЕРДІҢ ЖАС МАМАНМЕН ЖҰМЫСЫ ТУРАЛЫ ЕСЕП" in _pdf_text(tmp_path / "report.pdf")
 
 
-def test_deleting_a_pair_asks_first(qtbot, monkeypatch, tab, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_pair_asks_first(qtbot, monkeypatch, tab, ctx) -> None:
     select_pair(tab, "Оразбекова Д.Н.")
     monkeypatch.setattr(common, "confirm", lambda *_a: False)
     click(qtbot, tab.delete_button)
@@ -332,7 +332,7 @@ def test_deleting_a_pair_asks_first(qtbot, monkeypatch, tab, ctx) -> None:  # ty
     assert any(m.startswith("Оразбекова Дана Нұрланқызы is a young specialist") for m in lonely)
 
 
-def test_an_overdue_item_opens_its_row_in_the_plan(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+def test_an_overdue_item_opens_its_row_in_the_plan(qtbot, tab) -> None:
     overdue = next(i for i in attention(tab) if i.kind == "overdue")
     for row in range(tab.attention_list.count()):
         if tab.attention_list.item(row).data(ITEM_ROLE) == overdue:
@@ -343,7 +343,7 @@ def test_an_overdue_item_opens_its_row_in_the_plan(qtbot, tab) -> None:  # type:
     assert tab.panel.plan_page.selected().id == overdue.activity_id
 
 
-def test_the_delete_key_deletes_what_has_the_focus(qtbot, monkeypatch, tab, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_delete_key_deletes_what_has_the_focus(qtbot, monkeypatch, tab, ctx) -> None:
     pair = select_pair(tab, "Әбдірахманова Ұ.С.")
     questions: list[str] = []
     monkeypatch.setattr(common, "confirm", lambda _parent, question: questions.append(question) or True)

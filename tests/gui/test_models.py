@@ -36,7 +36,7 @@ def _columns() -> list[Column]:
 
 
 @pytest.fixture
-def proxy(qtbot):  # type: ignore[no-untyped-def]
+def proxy(qtbot):
     model = RowTableModel(_columns())
     proxy = SearchProxy()
     proxy.setSourceModel(model)
@@ -49,7 +49,7 @@ def _ids(proxy: SearchProxy) -> list[int]:
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_text_column_follows_the_alphabet_both_ways(proxy, lang) -> None:  # type: ignore[no-untyped-def]
+def test_text_column_follows_the_alphabet_both_ways(proxy, lang) -> None:
     set_language(lang)
     proxy.sourceModel().set_rows(ROWS)  # keys are made in the language of the moment
     proxy.sort(0, ASC)
@@ -63,7 +63,7 @@ def test_text_column_follows_the_alphabet_both_ways(proxy, lang) -> None:  # typ
     assert proxy.sortColumn() == 0 and proxy.sortOrder() == DESC
 
 
-def test_empty_values_first_ascending_and_ties_stable(proxy) -> None:  # type: ignore[no-untyped-def]
+def test_empty_values_first_ascending_and_ties_stable(proxy) -> None:
     proxy.sort(1, ASC)
     dates = [proxy.index(i, 0).data(ROW_ROLE).when for i in range(proxy.rowCount())]
     nones = [d for d in dates if d is None]
@@ -78,14 +78,14 @@ def test_empty_values_first_ascending_and_ties_stable(proxy) -> None:  # type: i
     assert proxy.index(0, 1).data(SORT_ROLE) == max(r.when for r in ROWS if r.when)
 
 
-def test_minus_one_restores_the_services_order(proxy) -> None:  # type: ignore[no-untyped-def]
+def test_minus_one_restores_the_services_order(proxy) -> None:
     proxy.sort(0, DESC)
     proxy.sort(-1)
     assert _ids(proxy) == [r.id for r in ROWS]
     assert proxy.sourceModel().rows() == ROWS
 
 
-def test_new_rows_arrive_in_the_current_order(proxy) -> None:  # type: ignore[no-untyped-def]
+def test_new_rows_arrive_in_the_current_order(proxy) -> None:
     proxy.sort(0, DESC)
     proxy.sourceModel().set_rows(list(reversed(ROWS)))
     names = [proxy.index(i, 0).data() for i in range(proxy.rowCount())]
@@ -93,7 +93,7 @@ def test_new_rows_arrive_in_the_current_order(proxy) -> None:  # type: ignore[no
     assert names[-1] in ("Абай", "абай")
 
 
-def test_search_filters_in_sorted_order(proxy) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_in_sorted_order(proxy) -> None:
     proxy.sort(0, ASC)
     proxy.set_search("АБ")
     assert sorted(_ids(proxy)) == [2, 6]
@@ -103,7 +103,7 @@ def test_search_filters_in_sorted_order(proxy) -> None:  # type: ignore[no-untyp
     assert proxy.rowCount() == len(ROWS)
 
 
-def test_selection_follows_its_row_through_a_sort(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_selection_follows_its_row_through_a_sort(qtbot) -> None:
     from PySide6.QtWidgets import QTableView
 
     model = RowTableModel(_columns())

@@ -28,7 +28,7 @@ from metodesk.ui.dialogs.plan_activity import ActivityDialog
 OCT22 = dt.date(2025, 10, 22)
 
 
-def _records(ctx, school: School) -> tuple[int, int, int]:  # type: ignore[no-untyped-def]
+def _records(ctx, school: School) -> tuple[int, int, int]:
     """A held lesson of the Kazakh association, a lesson of the mathematics one,
     and a mentoring pair of two members with one log entry."""
     with ctx.transaction() as s:
@@ -63,7 +63,7 @@ def _records(ctx, school: School) -> tuple[int, int, int]:  # type: ignore[no-un
     return ids[0], ids[1], pair.id
 
 
-def test_choosing_a_lesson_in_the_activity_dialog(qtbot, monkeypatch, tab, ctx, school) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_a_lesson_in_the_activity_dialog(qtbot, monkeypatch, tab, ctx, school) -> None:
     ours, theirs, _pair = _records(ctx, school)
     plan_id = make_plan(ctx, school, activities=1)
     tab.reload(plan_id)
@@ -95,7 +95,7 @@ def test_choosing_a_lesson_in_the_activity_dialog(qtbot, monkeypatch, tab, ctx, 
     assert cell(page.table, 0, 7) == "Done"
 
 
-def test_untying_goes_back_to_nothing(qtbot, monkeypatch, tab, ctx, school) -> None:  # type: ignore[no-untyped-def]
+def test_untying_goes_back_to_nothing(qtbot, monkeypatch, tab, ctx, school) -> None:
     ours, _theirs, _pair = _records(ctx, school)
     plan_id = make_plan(ctx, school, activities=1)
     tab.reload(plan_id)
@@ -120,7 +120,7 @@ def test_untying_goes_back_to_nothing(qtbot, monkeypatch, tab, ctx, school) -> N
     assert (row.lesson_id, row.meeting_id, row.effective_status) == (None, None, "planned")
 
 
-def test_schedule_page_shows_lessons_and_mentoring(qtbot, tab, ctx, school) -> None:  # type: ignore[no-untyped-def]
+def test_schedule_page_shows_lessons_and_mentoring(qtbot, tab, ctx, school) -> None:
     _records(ctx, school)
     plan_id = make_plan(ctx, school, activities=0)
     tab.reload(plan_id)

@@ -21,7 +21,7 @@ TEXTS = [
 ]
 
 
-def _heights(qtbot, delegate_type: type, widths: tuple[int, ...]) -> list[int]:  # type: ignore[no-untyped-def]
+def _heights(qtbot, delegate_type: type, widths: tuple[int, ...]) -> list[int]:
     model = QStandardItemModel(len(TEXTS), 3)
     for row, text in enumerate(TEXTS):
         model.setItem(row, 0, QStandardItem(text))
@@ -42,7 +42,7 @@ def _heights(qtbot, delegate_type: type, widths: tuple[int, ...]) -> list[int]: 
     return [view.rowHeight(row) for row in range(model.rowCount())]
 
 
-def test_rows_are_as_tall_as_with_qts_own_delegate(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_rows_are_as_tall_as_with_qts_own_delegate(qtbot) -> None:
     for widths in ((120, 90, 100), (300, 200, 110), (60, 400, 80)):
         fast = _heights(qtbot, OneLineFastDelegate, widths)
         plain = _heights(qtbot, QStyledItemDelegate, widths)

@@ -61,12 +61,12 @@ class School:
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def school(db) -> School:  # type: ignore[no-untyped-def]
+def school(db) -> School:
     with db.transaction() as s:
         org = organisations.save_organisation(
             s,
@@ -131,7 +131,7 @@ def school(db) -> School:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def tab(qtbot, ctx, school):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx, school):
     widget = PlansTab(ctx, today=TODAY)
     qtbot.addWidget(widget)
     widget.resize(1240, 700)
@@ -147,7 +147,7 @@ def answer(monkeypatch, dialog_class: type, fill: Callable, press: bool = True) 
     """Replace the modal loop of ``dialog_class``: fill the dialog, then accept it."""
     opened: list = []  # type: ignore[type-arg]
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog) -> int:
         opened.append(dialog)
         fill(dialog)
         if press:
@@ -162,7 +162,7 @@ def catch(monkeypatch, name: str, reply: object = None) -> list[str]:
     """Record the sentences given to metodesk.ui.common.<name> instead of showing them."""
     said: list[str] = []
 
-    def fake(_parent, message: str) -> object:  # type: ignore[no-untyped-def]
+    def fake(_parent, message: str) -> object:
         said.append(message)
         return reply
 
@@ -170,7 +170,7 @@ def catch(monkeypatch, name: str, reply: object = None) -> list[str]:
     return said
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
@@ -178,14 +178,14 @@ def list_rows(tab: PlansTab) -> list:  # type: ignore[type-arg]
     return [tab.proxy.index(r, 0).data(ROW_ROLE) for r in range(tab.proxy.rowCount())]
 
 
-def click_plan(qtbot, tab: PlansTab, plan_id: int) -> None:  # type: ignore[no-untyped-def]
+def click_plan(qtbot, tab: PlansTab, plan_id: int) -> None:
     """Click the plan's row in the list, as a user chooses another plan."""
     row = next(r for r in range(tab.proxy.rowCount()) if tab.proxy.index(r, 0).data(ROW_ROLE).id == plan_id)
     rect = tab.table.visualRect(tab.proxy.index(row, 1))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def cell(view, row: int, column: int) -> str:  # type: ignore[no-untyped-def]
+def cell(view, row: int, column: int) -> str:
     return str(view.model().index(row, column).data())
 
 
@@ -467,7 +467,7 @@ def test_export_pdf_and_docx_and_preview(qtbot, monkeypatch, tmp_path, tab, ctx,
     target.parent.mkdir()
     asked: list[str] = []
 
-    def fake_save_name(_parent, _caption, suggested, _filter):  # type: ignore[no-untyped-def]
+    def fake_save_name(_parent, _caption, suggested, _filter):
         asked.append(suggested)
         return str(target), _filter
 
@@ -515,7 +515,7 @@ def test_export_pdf_and_docx_and_preview(qtbot, monkeypatch, tmp_path, tab, ctx,
     assert len(statuses) == before
 
 
-def test_export_for_approval_leaves_out_the_progress_column(qtbot, monkeypatch, tmp_path, tab, ctx, school) -> None:  # type: ignore[no-untyped-def]
+def test_export_for_approval_leaves_out_the_progress_column(qtbot, monkeypatch, tmp_path, tab, ctx, school) -> None:
     plan_id = make_plan(ctx, school)
     tab.reload(plan_id)
     panel = tab.panel

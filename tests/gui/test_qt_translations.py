@@ -11,7 +11,7 @@ from metodesk.i18n import set_language
 
 
 @pytest.fixture
-def app(qapp):  # type: ignore[no-untyped-def]
+def app(qapp):
     """The application, with its font, style sheet and Qt catalog put back afterwards."""
     font, style = qapp.font(), qapp.styleSheet()
     yield qapp

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def demo_folder(demo_database) -> Path:  # type: ignore[no-untyped-def]
+def demo_folder(demo_database) -> Path:
     demo_database().close()  # what fill_demo(session) makes
     return paths.data_dir()
 
@@ -42,7 +42,7 @@ def _run_program(qtbot, monkeypatch, timeout_ms: int = 30000) -> tuple[int, list
     shown: list[MainWindow] = []
     real_show_shell = startup.show_shell
 
-    def show_shell(app):  # type: ignore[no-untyped-def]
+    def show_shell(app):
         window = real_show_shell(app)
         qtbot.addWidget(window)
         shown.append(window)
@@ -65,13 +65,13 @@ def _run_program(qtbot, monkeypatch, timeout_ms: int = 30000) -> tuple[int, list
 _LOOPS: list[QEventLoop] = []  # the loop _run_program runs, for _quit
 
 
-def _quit(window) -> None:  # type: ignore[no-untyped-def]
+def _quit(window) -> None:
     window.close()
     window.ctx.db.close()
     _LOOPS[-1].exit(0)
 
 
-def test_the_shell_is_shown_without_sqlalchemy(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_shell_is_shown_without_sqlalchemy(tmp_path) -> None:
     code = (
         "import sys\n"
         "from metodesk.app import create_application\n"
@@ -88,7 +88,7 @@ def test_the_shell_is_shown_without_sqlalchemy(tmp_path) -> None:  # type: ignor
     assert out.stdout.splitlines() == [f"True {len(TABS)} False", "[]"]
 
 
-def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
     shell = MainWindow()
     qtbot.addWidget(shell)
     assert shell.ctx is None and shell.tabs == []
@@ -109,7 +109,7 @@ def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:  # type: 
     shell.load()  # nothing to load yet, and nothing fails
 
 
-def test_tab_titles_in_the_shell_match_the_tabs(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_tab_titles_in_the_shell_match_the_tabs(qtbot, demo_folder) -> None:
     window = startup.open_main_window(QApplication.instance())
     qtbot.addWidget(window)
     assert [window.tabs_widget.tabText(i) for i in range(len(TABS))] == [tab.title() for tab in window.tabs]
@@ -117,7 +117,7 @@ def test_tab_titles_in_the_shell_match_the_tabs(qtbot, demo_folder) -> None:  # 
     window.ctx.db.close()
 
 
-def test_only_the_visible_tab_is_built_at_once_the_rest_from_the_event_loop(qtbot, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_visible_tab_is_built_at_once_the_rest_from_the_event_loop(qtbot, demo_folder) -> None:
     window = startup.show_shell(QApplication.instance())
     qtbot.addWidget(window)
     assert window.statusBar().currentMessage() == "Opening the data…"
@@ -131,16 +131,16 @@ def test_only_the_visible_tab_is_built_at_once_the_rest_from_the_event_loop(qtbo
     window.ctx.db.close()
 
 
-def test_program_start_shows_the_shell_first_then_fills_and_backs_up(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_program_start_shows_the_shell_first_then_fills_and_backs_up(qtbot, monkeypatch, demo_folder) -> None:
     seen: dict[str, object] = {}
     real_complete = startup.complete_start
 
-    def complete(app, window, explicit_language=None, *, deep_check=True):  # type: ignore[no-untyped-def]
+    def complete(app, window, explicit_language=None, *, deep_check=True):
         seen["shown before the data"] = window.isVisible() and window.ctx is None
         seen["deep_check"] = deep_check
         return real_complete(app, window, explicit_language, deep_check=deep_check)
 
-    def checks_done(window, outcome) -> None:  # type: ignore[no-untyped-def]
+    def checks_done(window, outcome) -> None:
         seen["outcome"] = outcome
         seen["rows"] = window.current_tab().model.rowCount()
         _quit(window)
@@ -155,7 +155,7 @@ def test_program_start_shows_the_shell_first_then_fills_and_backs_up(qtbot, monk
     assert len(daily) == 1
 
 
-def test_program_start_cancelled_at_the_first_question_exits_with_1(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_program_start_cancelled_at_the_first_question_exits_with_1(qtbot, monkeypatch) -> None:
     monkeypatch.setattr(FirstRunDialog, "exec", lambda self: FirstRunDialog.DialogCode.Rejected)
     code, shown = _run_program(qtbot, monkeypatch)
     assert code == 1
@@ -175,7 +175,7 @@ def _damage_a_table_not_read_at_start(path: Path) -> None:
         handle.write(b"\xde\xad\xbe\xef" * (page_size // 4))
 
 
-def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, monkeypatch, demo_folder) -> None:
     db = prepare_database(paths.database_path())
     backups.daily_backup(db)
     db.close()
@@ -183,11 +183,11 @@ def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, monkeypat
     asked: list[str] = []
     told: list[str] = []
 
-    def accept(self) -> int:  # type: ignore[no-untyped-def]
+    def accept(self) -> int:
         asked.append(self.windowTitle())
         return QDialog.DialogCode.Accepted
 
-    def info(parent, text) -> None:  # type: ignore[no-untyped-def]
+    def info(parent, text) -> None:
         told.append(text)
         qtbot.addWidget(parent)
         _quit(parent)
@@ -203,7 +203,7 @@ def test_damage_found_after_start_offers_the_newest_good_backup(qtbot, monkeypat
     assert ok, said
 
 
-def test_damage_declined_after_start_leaves_the_window_and_says_so(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_damage_declined_after_start_leaves_the_window_and_says_so(qtbot, monkeypatch, demo_folder) -> None:
     db = prepare_database(paths.database_path())
     backups.daily_backup(db)
     db.close()
@@ -221,7 +221,7 @@ def test_damage_declined_after_start_leaves_the_window_and_says_so(qtbot, monkey
     window.ctx.db.close()
 
 
-def test_the_program_proposes_a_new_year_once_at_start(qtbot, monkeypatch, demo_folder) -> None:  # type: ignore[no-untyped-def]
+def test_the_program_proposes_a_new_year_once_at_start(qtbot, monkeypatch, demo_folder) -> None:
     """Issue 19.1: on 07.12.2026 with 2025-2026 still current, the start proposes
     2026-2027 (once: "Not now" is remembered)."""
     from metodesk.ui.dialogs.new_year import NewYearDialog
@@ -229,7 +229,7 @@ def test_the_program_proposes_a_new_year_once_at_start(qtbot, monkeypatch, demo_
     monkeypatch.setenv("METODESK_TODAY", "2026-12-07")
     proposed: list[str] = []
 
-    def answer(dialog):  # type: ignore[no-untyped-def]
+    def answer(dialog):
         proposed.append(dialog.findChild(QPushButton, "start_year_button").text())
         window = dialog.parent()
         QTimer.singleShot(0, lambda: _quit(window))

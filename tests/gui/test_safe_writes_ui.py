@@ -27,7 +27,7 @@ OLD = b"the file that was there before"
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     with db.transaction() as session:
         demo.fill_demo(session, today=TODAY)
     return AppContext(db)
@@ -73,19 +73,19 @@ def _writers(ctx: AppContext) -> dict[str, tuple[str, Callable[[], Path | None]]
 
 
 @pytest.fixture
-def shown(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+def shown(monkeypatch) -> list[str]:
     found: list[str] = []
     monkeypatch.setattr(common, "show_error", lambda _parent, message: found.append(message))
     monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: (_a[3][0], True))  # the language: Kazakh
     return found
 
 
-def _choose(monkeypatch, path: Path) -> None:  # type: ignore[no-untyped-def]
+def _choose(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
 
 
 @pytest.mark.parametrize("writer", ["protocol", "plan-pdf", "plan-docx", "mentoring", "attestation"])
-def test_save_as_on_a_full_disk_keeps_the_old_file(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:  # type: ignore[no-untyped-def]
+def test_save_as_on_a_full_disk_keeps_the_old_file(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:
     ending, save = _writers(ctx)[writer]
     folder = tmp_path / "flash"
     folder.mkdir()
@@ -100,7 +100,7 @@ def test_save_as_on_a_full_disk_keeps_the_old_file(qtbot, ctx, tmp_path, monkeyp
 
 
 @pytest.mark.parametrize("writer", ["protocol", "plan-docx", "attestation"])
-def test_save_as_writes_a_whole_file(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:  # type: ignore[no-untyped-def]
+def test_save_as_writes_a_whole_file(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:
     ending, save = _writers(ctx)[writer]
     target = tmp_path / f"keep{ending}"
     target.write_bytes(OLD)
@@ -111,7 +111,7 @@ def test_save_as_writes_a_whole_file(qtbot, ctx, tmp_path, monkeypatch, shown, w
 
 
 @pytest.mark.parametrize("writer", ["protocol", "plan-docx", "mentoring", "attestation"])
-def test_save_as_never_over_metodesks_own_data(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:  # type: ignore[no-untyped-def]
+def test_save_as_never_over_metodesks_own_data(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:
     ending, save = _writers(ctx)[writer]
     backups = paths.data_dir() / "backups"
     backups.mkdir(exist_ok=True)
@@ -125,7 +125,7 @@ def test_save_as_never_over_metodesks_own_data(qtbot, ctx, tmp_path, monkeypatch
     assert list(backups.iterdir()) == [] and paths.database_path().read_bytes() == before
 
 
-def test_the_sentence_in_kazakh(qtbot, ctx, tmp_path, monkeypatch, shown) -> None:  # type: ignore[no-untyped-def]
+def test_the_sentence_in_kazakh(qtbot, ctx, tmp_path, monkeypatch, shown) -> None:
     _ending, save = _writers(ctx)["mentoring"]
     target = tmp_path / "keep.pdf"
     target.write_bytes(OLD)
@@ -139,7 +139,7 @@ def test_the_sentence_in_kazakh(qtbot, ctx, tmp_path, monkeypatch, shown) -> Non
 # ---- window.ini ----------------------------------------------------------------------------------
 
 
-def test_window_ini_is_written_whole_only_on_sync(_isolated_data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_window_ini_is_written_whole_only_on_sync(_isolated_data_dir) -> None:
     paths.ensure_data_dir()
     ini = paths.data_dir() / "window.ini"
     settings = window_settings()
@@ -156,7 +156,7 @@ def test_window_ini_is_written_whole_only_on_sync(_isolated_data_dir) -> None:  
     assert again.value("window/tab") in (3, "3")
 
 
-def test_window_ini_on_a_full_disk_keeps_the_old_file(_isolated_data_dir, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_window_ini_on_a_full_disk_keeps_the_old_file(_isolated_data_dir, monkeypatch) -> None:
     paths.ensure_data_dir()
     ini = paths.data_dir() / "window.ini"
     settings = window_settings()
@@ -172,7 +172,7 @@ def test_window_ini_on_a_full_disk_keeps_the_old_file(_isolated_data_dir, monkey
     assert sorted(p.name for p in paths.data_dir().iterdir()) == [".window.ini.work", "window.ini"]
 
 
-def test_closing_the_window_on_a_full_disk_says_so(qtbot, ctx, monkeypatch, shown) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_window_on_a_full_disk_says_so(qtbot, ctx, monkeypatch, shown) -> None:
     from metodesk.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
@@ -184,14 +184,14 @@ def test_closing_the_window_on_a_full_disk_says_so(qtbot, ctx, monkeypatch, show
     assert not ini.exists() and not window.isVisible()
 
 
-def test_without_a_data_folder_nothing_is_written_or_made(_isolated_data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_data_folder_nothing_is_written_or_made(_isolated_data_dir) -> None:
     settings = window_settings()
     settings.setValue("window/tab", 1)
     settings.sync()
     assert not paths.data_dir().exists()
 
 
-def test_the_export_dialogs_refuse_the_backups_folder(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_dialogs_refuse_the_backups_folder(qtbot, ctx) -> None:
     from metodesk.domain.errors import DomainError
     from metodesk.ui.dialogs.exchange import PackageExportDialog
     from metodesk.ui.dialogs.year_documents import YearDocumentsDialog

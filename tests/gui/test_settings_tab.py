@@ -23,12 +23,12 @@ D = dt.date
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def tab(qtbot, ctx, ours):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx, ours):
     widget = SettingsTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
@@ -37,7 +37,7 @@ def tab(qtbot, ctx, ours):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def events(ctx):  # type: ignore[no-untyped-def]
+def events(ctx):
     """What the tab told the rest of the window: ('changed', area) and ('status', text)."""
     seen: list[tuple[str, str]] = []
     ctx.changed.connect(lambda area: seen.append(("changed", area)))
@@ -46,7 +46,7 @@ def events(ctx):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def answers(monkeypatch):  # type: ignore[no-untyped-def]
+def answers(monkeypatch):
     """Replace the modal question and error boxes; record what they said."""
     said: dict[str, list[str]] = {"confirm": [], "error": []}
     reply = {"confirm": True}
@@ -61,11 +61,11 @@ def answers(monkeypatch):  # type: ignore[no-untyped-def]
     return said
 
 
-def answer_dialog(monkeypatch, dialog_class, fill):  # type: ignore[no-untyped-def]
+def answer_dialog(monkeypatch, dialog_class, fill):
     """Make ``dialog_class.exec`` fill the fields, press Save, and return the result."""
     opened = []
 
-    def fake_exec(self):  # type: ignore[no-untyped-def]
+    def fake_exec(self):
         opened.append(self)
         fill(self)
         self.buttons.accepted.emit()
@@ -75,14 +75,14 @@ def answer_dialog(monkeypatch, dialog_class, fill):  # type: ignore[no-untyped-d
     return opened
 
 
-def error_text(widget, name: str) -> str:  # type: ignore[no-untyped-def]
+def error_text(widget, name: str) -> str:
     """The text of a shown error line, '' when it is hidden."""
     label = widget.findChild(QLabel, name)
     assert label is not None, name
     return "" if label.isHidden() else label.text()
 
 
-def table_texts(page, column: int = 0) -> list[str]:  # type: ignore[no-untyped-def]
+def table_texts(page, column: int = 0) -> list[str]:
     proxy = page.proxy
     return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
 
@@ -90,7 +90,7 @@ def table_texts(page, column: int = 0) -> list[str]:  # type: ignore[no-untyped-
 # --- layout -----------------------------------------------------------------
 
 
-def test_title_areas_and_sections(tab):  # type: ignore[no-untyped-def]
+def test_title_areas_and_sections(tab):
     assert tab.title() == "Settings"
     assert tab.areas == ("settings",)
     assert tab.section_list.count() == 5
@@ -103,7 +103,7 @@ def test_title_areas_and_sections(tab):  # type: ignore[no-untyped-def]
 # --- our organisation -------------------------------------------------------
 
 
-def test_our_organisation_loaded_and_saved(tab, db, ours, events):  # type: ignore[no-untyped-def]
+def test_our_organisation_loaded_and_saved(tab, db, ours, events):
     page = tab.our_page
     assert page.fields.name_ru.text() == "Школа №1"
     page.fields.name_kk.setText("  Ақсу мектебі ")
@@ -122,7 +122,7 @@ def test_our_organisation_loaded_and_saved(tab, db, ours, events):  # type: igno
     assert page.fields.name_kk.text() == "Ақсу мектебі"  # reloaded from what was saved
 
 
-def test_empty_name_refused_next_to_field(tab, db, ours, events):  # type: ignore[no-untyped-def]
+def test_empty_name_refused_next_to_field(tab, db, ours, events):
     page = tab.our_page
     page.fields.name_kk.setText("")
     page.fields.name_ru.setText("   ")
@@ -138,7 +138,7 @@ def test_empty_name_refused_next_to_field(tab, db, ours, events):  # type: ignor
     assert error_text(page, "name_kk_error") == ""
 
 
-def test_our_page_creates_ours_when_there_is_none(qtbot, ctx, db):  # type: ignore[no-untyped-def]
+def test_our_page_creates_ours_when_there_is_none(qtbot, ctx, db):
     widget = SettingsTab(ctx)
     qtbot.addWidget(widget)
     widget.ensure_loaded()
@@ -152,11 +152,11 @@ def test_our_page_creates_ours_when_there_is_none(qtbot, ctx, db):  # type: igno
 # --- other organisations ----------------------------------------------------
 
 
-def test_add_and_delete_other_organisation(tab, db, monkeypatch, answers, events):  # type: ignore[no-untyped-def]
+def test_add_and_delete_other_organisation(tab, db, monkeypatch, answers, events):
     page = tab.others_page
     assert table_texts(page) == []
 
-    def fill(dialog):  # type: ignore[no-untyped-def]
+    def fill(dialog):
         dialog.fields.name_kk.setText("Қаратал мектебі")
         dialog.fields.name_ru.setText("Школа Каратал")
         dialog.fields.district.setText("Қарасай ауданы")
@@ -175,7 +175,7 @@ def test_add_and_delete_other_organisation(tab, db, monkeypatch, answers, events
         assert [o.name_ru for o in organisations.list_organisations(s)] == ["Школа №1"]
 
 
-def test_organisation_dialog_refuses_empty_names(tab, db, monkeypatch):  # type: ignore[no-untyped-def]
+def test_organisation_dialog_refuses_empty_names(tab, db, monkeypatch):
     opened = answer_dialog(monkeypatch, OrganisationDialog, lambda d: d.fields.district.setText("X"))
     tab.others_page.add()
     assert error_text(opened[0], "name_kk_error") == "Enter the organisation's name in Kazakh or in Russian."
@@ -183,7 +183,7 @@ def test_organisation_dialog_refuses_empty_names(tab, db, monkeypatch):  # type:
         assert len(organisations.list_organisations(s)) == 1
 
 
-def test_delete_refused_when_organisation_has_teachers(tab, db, answers):  # type: ignore[no-untyped-def]
+def test_delete_refused_when_organisation_has_teachers(tab, db, answers):
     with db.transaction() as s:
         other = organisations.save_organisation(s, organisations.OrganisationInput(name_kk="Қаратал мектебі"))
         teachers.save_teacher(
@@ -199,7 +199,7 @@ def test_delete_refused_when_organisation_has_teachers(tab, db, answers):  # typ
     assert table_texts(page) == ["Қаратал мектебі"]
 
 
-def test_make_another_organisation_ours(tab, db, ours, answers):  # type: ignore[no-untyped-def]
+def test_make_another_organisation_ours(tab, db, ours, answers):
     with db.transaction() as s:
         other = organisations.save_organisation(
             s, organisations.OrganisationInput(name_kk="Қаратал мектебі", name_ru="Школа Каратал")
@@ -217,8 +217,8 @@ def test_make_another_organisation_ours(tab, db, ours, answers):  # type: ignore
 # --- academic years ---------------------------------------------------------
 
 
-def fill_year(name: str, start: str, end: str, terms: list[tuple[str, str, str]]):  # type: ignore[no-untyped-def]
-    def fill(dialog):  # type: ignore[no-untyped-def]
+def fill_year(name: str, start: str, end: str, terms: list[tuple[str, str, str]]):
+    def fill(dialog):
         dialog.name.setText(name)
         dialog.start_date.setText(start)
         dialog.end_date.setText(end)
@@ -233,7 +233,7 @@ def fill_year(name: str, start: str, end: str, terms: list[tuple[str, str, str]]
     return fill
 
 
-def test_add_year_with_terms_through_dialog(tab, db, monkeypatch):  # type: ignore[no-untyped-def]
+def test_add_year_with_terms_through_dialog(tab, db, monkeypatch):
     fill = fill_year(
         "2026-2027",
         "01.09.2026",
@@ -255,7 +255,7 @@ def test_add_year_with_terms_through_dialog(tab, db, monkeypatch):  # type: igno
     assert table_texts(tab.years_page, 3)[-1] == "2 semesters"
 
 
-def test_new_year_dialog_starts_from_the_latest_year(db):  # type: ignore[no-untyped-def]
+def test_new_year_dialog_starts_from_the_latest_year(db):
     with db.reading() as s:
         latest = years.current_year(s)
     template = next_year_template(latest)
@@ -271,7 +271,7 @@ def test_new_year_dialog_starts_from_the_latest_year(db):  # type: ignore[no-unt
         years.save_year(s, template)
 
 
-def test_overlapping_terms_refused_in_dialog(tab, db, monkeypatch):  # type: ignore[no-untyped-def]
+def test_overlapping_terms_refused_in_dialog(tab, db, monkeypatch):
     fill = fill_year(
         "2026-2027",
         "01.09.2026",
@@ -286,7 +286,7 @@ def test_overlapping_terms_refused_in_dialog(tab, db, monkeypatch):  # type: ign
         assert [y.name for y in years.list_years(s)] == ["2025-2026"]
 
 
-def test_unreadable_term_date_refused_in_dialog(tab, db, monkeypatch):  # type: ignore[no-untyped-def]
+def test_unreadable_term_date_refused_in_dialog(tab, db, monkeypatch):
     fill = fill_year("2026-2027", "01.09.2026", "25.05.2027", [("quarter", "01.09.2026", "31.31.2026")])
     opened = answer_dialog(monkeypatch, YearDialog, fill)
     tab.years_page.add()
@@ -295,7 +295,7 @@ def test_unreadable_term_date_refused_in_dialog(tab, db, monkeypatch):  # type: 
         assert len(years.list_years(s)) == 1
 
 
-def test_make_current_and_delete_year(tab, db, answers, events):  # type: ignore[no-untyped-def]
+def test_make_current_and_delete_year(tab, db, answers, events):
     with db.transaction() as s:
         new_id = years.save_year(s, next_year_template(years.current_year(s)))
     tab.reload()
@@ -319,10 +319,10 @@ def test_make_current_and_delete_year(tab, db, answers, events):  # type: ignore
 # --- subjects ---------------------------------------------------------------
 
 
-def test_add_subject_and_duplicate_refused(tab, db, monkeypatch):  # type: ignore[no-untyped-def]
+def test_add_subject_and_duplicate_refused(tab, db, monkeypatch):
     names = {"kk": "Робототехника", "ru": "Робототехника"}
 
-    def fill(dialog):  # type: ignore[no-untyped-def]
+    def fill(dialog):
         dialog.name_kk.setText(names["kk"])
         dialog.name_ru.setText(names["ru"])
 
@@ -339,7 +339,7 @@ def test_add_subject_and_duplicate_refused(tab, db, monkeypatch):  # type: ignor
         assert len(subjects.list_subjects(s)) == before + 1
 
 
-def test_archive_and_restore_subject(tab, db, events):  # type: ignore[no-untyped-def]
+def test_archive_and_restore_subject(tab, db, events):
     page = tab.subjects_page
     with db.reading() as s:
         music = next(x for x in subjects.list_subjects(s) if x.name_kk == "Музыка")
@@ -358,7 +358,7 @@ def test_archive_and_restore_subject(tab, db, events):  # type: ignore[no-untype
         assert music.id in [x.id for x in subjects.list_subjects(s)]
 
 
-def test_delete_subject_archives_a_used_one(tab, db, ours, answers, events):  # type: ignore[no-untyped-def]
+def test_delete_subject_archives_a_used_one(tab, db, ours, answers, events):
     with db.transaction() as s:
         listed = {x.name_kk: x.id for x in subjects.list_subjects(s)}
         teachers.save_teacher(
@@ -382,7 +382,7 @@ def test_delete_subject_archives_a_used_one(tab, db, ours, answers, events):  # 
     assert everything["Химия"] is True and "Физика" not in everything
 
 
-def test_subject_search(tab, qtbot):  # type: ignore[no-untyped-def]
+def test_subject_search(tab, qtbot):
     page = tab.subjects_page
     page.search.setText("тарих")
     page.search.flush()
@@ -392,7 +392,7 @@ def test_subject_search(tab, qtbot):  # type: ignore[no-untyped-def]
 # --- languages --------------------------------------------------------------
 
 
-def test_language_change_saves_and_restarts(qtbot, ctx, ours, monkeypatch, answers):  # type: ignore[no-untyped-def]
+def test_language_change_saves_and_restarts(qtbot, ctx, ours, monkeypatch, answers):
     window = QMainWindow()
     qtbot.addWidget(window)
     widget = SettingsTab(ctx)
@@ -411,7 +411,7 @@ def test_language_change_saves_and_restarts(qtbot, ctx, ours, monkeypatch, answe
     assert not window.isVisible()
 
 
-def test_restart_saves_unsaved_organisation_edits_first(tab, db, ours, monkeypatch, answers):  # type: ignore[no-untyped-def]
+def test_restart_saves_unsaved_organisation_edits_first(tab, db, ours, monkeypatch, answers):
     restarted: list[str] = []
     monkeypatch.setattr(settings_module, "restart_program", lambda lang: restarted.append(lang) or True)
     tab.our_page.fields.district.setText("Қарасай ауданы")
@@ -423,7 +423,7 @@ def test_restart_saves_unsaved_organisation_edits_first(tab, db, ours, monkeypat
         assert organisations.get_organisation(s, ours).district == "Қарасай ауданы"
 
 
-def test_restart_waits_when_unsaved_edits_are_refused(tab, db, ours, monkeypatch, answers):  # type: ignore[no-untyped-def]
+def test_restart_waits_when_unsaved_edits_are_refused(tab, db, ours, monkeypatch, answers):
     restarted: list[str] = []
     monkeypatch.setattr(settings_module, "restart_program", lambda lang: restarted.append(lang) or True)
     tab.show_section(4)
@@ -439,7 +439,7 @@ def test_restart_waits_when_unsaved_edits_are_refused(tab, db, ours, monkeypatch
     )
 
 
-def test_language_change_without_restart(tab, monkeypatch, answers, events):  # type: ignore[no-untyped-def]
+def test_language_change_without_restart(tab, monkeypatch, answers, events):
     answers["reply"]["confirm"] = False
     restarted: list[str] = []
     monkeypatch.setattr(settings_module, "restart_program", lambda lang: restarted.append(lang) or True)
@@ -450,14 +450,14 @@ def test_language_change_without_restart(tab, monkeypatch, answers, events):  # 
     assert ("status", "The new language will be used the next time metodesk starts.") in events
 
 
-def test_reload_does_not_trigger_restart(tab, monkeypatch, answers):  # type: ignore[no-untyped-def]
+def test_reload_does_not_trigger_restart(tab, monkeypatch, answers):
     monkeypatch.setattr(settings_module, "restart_program", lambda lang: pytest.fail("restarted"))
     tab.reload()
     assert answers["confirm"] == []
     assert config.saved_language() is None
 
 
-def test_print_language_saved_in_database(tab, db, events):  # type: ignore[no-untyped-def]
+def test_print_language_saved_in_database(tab, db, events):
     combo = tab.language_page.print_language_combo
     assert combo.currentData() == "kk"
     combo.setCurrentIndex(combo.findData("ru"))
@@ -477,7 +477,7 @@ def test_print_language_saved_in_database(tab, db, events):  # type: ignore[no-u
         (["/venv/bin/metodesk", "--la", "kk", "--data", "/old"], []),
     ],
 )
-def test_restart_arguments(argv, expected_tail, monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+def test_restart_arguments(argv, expected_tail, monkeypatch, tmp_path):
     paths.set_data_dir(tmp_path / "somewhere")
     monkeypatch.delattr(sys, "frozen", raising=False)
     program, args = restart_arguments("ru", argv)
@@ -493,7 +493,7 @@ def test_restart_arguments(argv, expected_tail, monkeypatch, tmp_path):  # type:
     ]
 
 
-def test_restart_arguments_frozen(monkeypatch):  # type: ignore[no-untyped-def]
+def test_restart_arguments_frozen(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     program, args = restart_arguments("kk", ["metodesk.exe", "--lang", "ru"])
     assert program == sys.executable
@@ -503,7 +503,7 @@ def test_restart_arguments_frozen(monkeypatch):  # type: ignore[no-untyped-def]
 # --- the other tabs hear about changes ---------------------------------------
 
 
-def test_changes_from_elsewhere_reload_the_visible_tab(tab, db, ctx):  # type: ignore[no-untyped-def]
+def test_changes_from_elsewhere_reload_the_visible_tab(tab, db, ctx):
     tab.show()
     with db.transaction() as s:
         organisations.save_organisation(s, organisations.OrganisationInput(name_kk="Жаңа мектеп"))

@@ -21,7 +21,7 @@ TASKBAR = 40  # the height a desktop's panel takes from the screen
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):  # type: ignore[no-untyped-def]
+def demo_db(tmp_path_factory):
     from metodesk.services.setup import prepare_database
 
     db = prepare_database(tmp_path_factory.mktemp("small") / "metodesk.sqlite3")
@@ -31,13 +31,13 @@ def demo_db(tmp_path_factory):  # type: ignore[no-untyped-def]
     db.close()
 
 
-def _fits(widget) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _fits(widget) -> tuple[int, int]:
     hint = widget.minimumSizeHint().expandedTo(widget.minimumSize())
     return hint.width(), hint.height()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_the_window_and_every_tab_fit_1024x768(qtbot, demo_db, lang) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_and_every_tab_fit_1024x768(qtbot, demo_db, lang) -> None:
     set_language(lang)
     window = MainWindow(AppContext(demo_db))
     qtbot.addWidget(window)
@@ -55,7 +55,7 @@ def test_the_window_and_every_tab_fit_1024x768(qtbot, demo_db, lang) -> None:  #
     assert window.width() <= SCREEN[0]
 
 
-def _dialogs(ctx: AppContext):  # type: ignore[no-untyped-def]
+def _dialogs(ctx: AppContext):
     from sqlalchemy import select
 
     from metodesk.ui.dialogs.association import AssociationDialog
@@ -86,7 +86,7 @@ def _dialogs(ctx: AppContext):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_the_editing_dialogs_fit_1024x768(qtbot, demo_db, lang) -> None:  # type: ignore[no-untyped-def]
+def test_the_editing_dialogs_fit_1024x768(qtbot, demo_db, lang) -> None:
     set_language(lang)
     ctx = AppContext(demo_db)
     for make in _dialogs(ctx):
@@ -101,7 +101,7 @@ def test_the_editing_dialogs_fit_1024x768(qtbot, demo_db, lang) -> None:  # type
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_no_column_header_is_clipped_at_1024(qtbot, demo_db, lang) -> None:  # type: ignore[no-untyped-def]
+def test_no_column_header_is_clipped_at_1024(qtbot, demo_db, lang) -> None:
     """Issue 19.8: "Ғақырыбы" for "Тақырыбы", "Экспорт" under its arrow: every
     header of every table of every tab and page shows its whole text."""
     from PySide6.QtWidgets import QPushButton, QTableView, QTabWidget

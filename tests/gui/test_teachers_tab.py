@@ -20,12 +20,12 @@ from metodesk.ui.tabs.teachers import TeachersTab
 
 
 @pytest.fixture
-def ctx(db):  # type: ignore[no-untyped-def]
+def ctx(db):
     return AppContext(db)
 
 
 @pytest.fixture
-def tab(qtbot, ctx, ours):  # type: ignore[no-untyped-def]
+def tab(qtbot, ctx, ours):
     widget = TeachersTab(ctx)
     qtbot.addWidget(widget)
     widget.resize(1100, 650)
@@ -33,24 +33,24 @@ def tab(qtbot, ctx, ours):  # type: ignore[no-untyped-def]
     return widget
 
 
-def add_teacher(db, org_id: int, surname: str, first_name: str = "Айгүл", **extra) -> int:  # type: ignore[no-untyped-def]
+def add_teacher(db, org_id: int, surname: str, first_name: str = "Айгүл", **extra) -> int:
     with db.transaction() as s:
         return teachers.save_teacher(
             s, TeacherInput(surname=surname, first_name=first_name, organisation_id=org_id, **extra)
         )
 
 
-def get(db, teacher_id: int) -> teachers.TeacherRow:  # type: ignore[no-untyped-def]
+def get(db, teacher_id: int) -> teachers.TeacherRow:
     with db.reading() as s:
         return teachers.get_teacher(s, teacher_id)
 
 
-def all_teachers(db) -> list[teachers.TeacherRow]:  # type: ignore[no-untyped-def]
+def all_teachers(db) -> list[teachers.TeacherRow]:
     with db.reading() as s:
         return teachers.list_teachers(s, include_archived=True)
 
 
-def answer_dialog(monkeypatch, qtbot, fill: Callable[[TeacherDialog], None]) -> list[TeacherDialog]:  # type: ignore[no-untyped-def]
+def answer_dialog(monkeypatch, qtbot, fill: Callable[[TeacherDialog], None]) -> list[TeacherDialog]:
     """Replace the modal loop: fill the dialog, press Save, report whether it closed."""
     opened: list[TeacherDialog] = []
 
@@ -69,12 +69,12 @@ def names(tab: TeachersTab) -> list[str]:
     return [row.surname for row in tab.visible_rows()]
 
 
-def subject_id(db, name_kk: str) -> int:  # type: ignore[no-untyped-def]
+def subject_id(db, name_kk: str) -> int:
     with db.reading() as s:
         return next(x.id for x in subjects.list_subjects(s) if x.name_kk == name_kk)
 
 
-def test_add_a_teacher_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_add_a_teacher_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -> None:
     def fill(d: TeacherDialog) -> None:
         assert d.organisation.currentData() == ours  # our organisation by default
         # QTest.keyClicks asserts on non-ASCII text in Qt 6.12: Cyrillic goes in by setText.
@@ -114,7 +114,7 @@ def test_add_a_teacher_through_the_dialog(qtbot, monkeypatch, tab, db, ours) -> 
     assert shown[7] == "Yes"
 
 
-def test_edit_keeps_the_selection_on_the_edited_row(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_edit_keeps_the_selection_on_the_edited_row(qtbot, monkeypatch, tab, db, ours) -> None:
     add_teacher(db, ours, "Абаева")
     target = add_teacher(db, ours, "Бекова", teaching_since=dt.date(2015, 9, 1), category="moderator")
     add_teacher(db, ours, "Жұмабаев")
@@ -139,7 +139,7 @@ def test_edit_keeps_the_selection_on_the_edited_row(qtbot, monkeypatch, tab, db,
     assert tab.current_teacher().id == target
 
 
-def test_double_click_and_enter_open_the_teacher(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_and_enter_open_the_teacher(qtbot, monkeypatch, tab, db, ours) -> None:
     target = add_teacher(db, ours, "Сейітова")
     tab.reload()
     opened = answer_dialog(monkeypatch, qtbot, lambda d: d.patronymic.setText("Әлібекқызы"))
@@ -151,7 +151,7 @@ def test_double_click_and_enter_open_the_teacher(qtbot, monkeypatch, tab, db, ou
     assert len(opened) == 2 and opened[1].teacher_id == target
 
 
-def test_empty_surname_is_refused_next_to_the_field(qtbot, monkeypatch, tab, db) -> None:  # type: ignore[no-untyped-def]
+def test_empty_surname_is_refused_next_to_the_field(qtbot, monkeypatch, tab, db) -> None:
     def fill(d: TeacherDialog) -> None:
         d.surname.setText("   ")
         d.first_name.setText("Айгүл")
@@ -171,7 +171,7 @@ def test_empty_surname_is_refused_next_to_the_field(qtbot, monkeypatch, tab, db)
     assert tab.model.rowCount() == 0
 
 
-def test_unreadable_date_is_refused_next_to_its_field(qtbot, monkeypatch, tab, db) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_date_is_refused_next_to_its_field(qtbot, monkeypatch, tab, db) -> None:
     def fill(d: TeacherDialog) -> None:
         d.surname.setText("Омаров")
         d.first_name.setText("Ерлан")
@@ -185,7 +185,7 @@ def test_unreadable_date_is_refused_next_to_its_field(qtbot, monkeypatch, tab, d
     assert all_teachers(db) == []
 
 
-def test_no_category_means_no_award_date(qtbot, monkeypatch, tab, db) -> None:  # type: ignore[no-untyped-def]
+def test_no_category_means_no_award_date(qtbot, monkeypatch, tab, db) -> None:
     def fill(d: TeacherDialog) -> None:
         d.surname.setText("Омаров")
         d.first_name.setText("Ерлан")
@@ -201,7 +201,7 @@ def test_no_category_means_no_award_date(qtbot, monkeypatch, tab, db) -> None:  
     assert row.category == "none" and row.category_date is None
 
 
-def test_category_list_holds_current_and_legacy_codes(qtbot, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+def test_category_list_holds_current_and_legacy_codes(qtbot, ctx, ours) -> None:
     dialog = TeacherDialog(ctx)
     qtbot.addWidget(dialog)
     codes = [dialog.category.itemData(i) for i in range(dialog.category.count())]
@@ -218,7 +218,7 @@ def test_category_list_holds_current_and_legacy_codes(qtbot, ctx, ours) -> None:
     ]
 
 
-def test_subjects_chosen_in_the_dialog_are_saved(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_subjects_chosen_in_the_dialog_are_saved(qtbot, monkeypatch, tab, db, ours) -> None:
     physics = subject_id(db, "Физика")
     maths = subject_id(db, "Математика")
 
@@ -248,7 +248,7 @@ def test_subjects_chosen_in_the_dialog_are_saved(qtbot, monkeypatch, tab, db, ou
     assert get(db, row.id).subject_ids == (physics,)
 
 
-def test_search_folds_case_and_latin_i(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_search_folds_case_and_latin_i(qtbot, tab, db, ours) -> None:
     for surname in ("Нұрғалиев", "Ілиясов", "Петрова"):
         add_teacher(db, ours, surname)
     tab.reload()
@@ -268,7 +268,7 @@ def test_search_folds_case_and_latin_i(qtbot, tab, db, ours) -> None:  # type: i
     assert sorted(names(tab)) == sorted(["Нұрғалиев", "Ілиясов", "Петрова"])
 
 
-def test_focus_search_focuses_and_selects(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
+def test_focus_search_focuses_and_selects(qtbot, tab) -> None:
     tab.show()
     qtbot.waitExposed(tab)
     tab.activateWindow()
@@ -279,7 +279,7 @@ def test_focus_search_focuses_and_selects(qtbot, tab) -> None:  # type: ignore[n
     assert tab.search.selectedText() == "Ахмет"
 
 
-def test_archive_and_restore(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_archive_and_restore(qtbot, tab, db, ours) -> None:
     keep = add_teacher(db, ours, "Абаева")
     gone = add_teacher(db, ours, "Сарина")
     tab.reload()
@@ -307,7 +307,7 @@ def test_archive_and_restore(qtbot, tab, db, ours) -> None:  # type: ignore[no-u
     assert tab.archive_button.text() == "Archive"
 
 
-def test_delete_of_a_member_archives_instead(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_of_a_member_archives_instead(qtbot, monkeypatch, tab, db, ours) -> None:
     member = add_teacher(db, ours, "Мұратова", subject_ids=[subject_id(db, "Химия")])
     with db.transaction() as s:
         year = years.current_year(s)
@@ -337,7 +337,7 @@ def test_delete_of_a_member_archives_instead(qtbot, monkeypatch, tab, db, ours) 
     assert names(tab) == []
 
 
-def test_delete_of_an_unreferenced_teacher_deletes(qtbot, monkeypatch, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_of_an_unreferenced_teacher_deletes(qtbot, monkeypatch, tab, db, ours) -> None:
     target = add_teacher(db, ours, "Жаңабаев", subject_ids=[subject_id(db, "Музыка")])
     other = add_teacher(db, ours, "Ахметова")
     tab.reload()
@@ -357,7 +357,7 @@ def test_delete_of_an_unreferenced_teacher_deletes(qtbot, monkeypatch, tab, db, 
     assert tab.count_label.text() == "1 teacher"
 
 
-def test_buttons_apply_only_to_a_selection(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_buttons_apply_only_to_a_selection(qtbot, tab, db, ours) -> None:
     target = add_teacher(db, ours, "Тоқтаров")
     tab.reload()
     assert tab.add_button.isEnabled()
@@ -370,7 +370,7 @@ def test_buttons_apply_only_to_a_selection(qtbot, tab, db, ours) -> None:  # typ
         assert button.isEnabled()
 
 
-def test_name_column_sorts_in_kazakh_alphabet(qtbot, ctx, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_name_column_sorts_in_kazakh_alphabet(qtbot, ctx, db, ours) -> None:
     set_language("kk")
     for surname in ("Ілиясов", "Өмірзақов", "Ахметов", "Иванов", "Әбілов", "Ыбыраев", "Омаров", "Бекова"):
         add_teacher(db, ours, surname)
@@ -384,7 +384,7 @@ def test_name_column_sorts_in_kazakh_alphabet(qtbot, ctx, db, ours) -> None:  # 
     assert names(tab) == kazakh_order[::-1]
 
 
-def test_numbers_and_dates_sort_by_value(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_numbers_and_dates_sort_by_value(qtbot, tab, db, ours) -> None:
     add_teacher(db, ours, "Ана", teaching_since=dt.date(2022, 9, 1))  # 2+ years
     add_teacher(db, ours, "Бала", teaching_since=dt.date(1990, 9, 1))  # 30+ years
     add_teacher(db, ours, "Вера", teaching_since=dt.date(2012, 9, 1))  # 10+ years
@@ -393,7 +393,7 @@ def test_numbers_and_dates_sort_by_value(qtbot, tab, db, ours) -> None:  # type:
     assert names(tab) == ["Ана", "Вера", "Бала"]
 
 
-def test_column_widths_are_remembered(qtbot, ctx, ours) -> None:  # type: ignore[no-untyped-def]
+def test_column_widths_are_remembered(qtbot, ctx, ours) -> None:
     first = TeachersTab(ctx)
     qtbot.addWidget(first)
     first.table.setColumnWidth(0, 333)
@@ -403,12 +403,12 @@ def test_column_widths_are_remembered(qtbot, ctx, ours) -> None:  # type: ignore
     assert second.table.columnWidth(0) == 333
 
 
-def test_title_and_areas(tab) -> None:  # type: ignore[no-untyped-def]
+def test_title_and_areas(tab) -> None:
     assert tab.title() == "Teachers"
     assert set(tab.areas) == {"teachers", "settings"}
 
 
-def test_columns_fit_the_table_until_the_user_resizes_one(qtbot, tab, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_columns_fit_the_table_until_the_user_resizes_one(qtbot, tab, db, ours) -> None:
     add_teacher(db, ours, "Әбдірахманова", patronymic="Сейітқызы", teaching_since=dt.date(2001, 9, 1))
     tab.reload()
     tab.show()

@@ -150,7 +150,7 @@ def test_the_lessons_schedule_reads_the_worst_values(worst_folder: Path, tmp_pat
 
 
 @pytest.mark.slow
-def test_every_tab_reads_the_worst_values(worst_folder: Path, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_every_tab_reads_the_worst_values(worst_folder: Path, qtbot, monkeypatch) -> None:
     from metodesk.ui import errors
     from metodesk.ui.context import AppContext
     from metodesk.ui.main_window import MainWindow

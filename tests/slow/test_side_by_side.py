@@ -121,7 +121,7 @@ def _demo_folder(folder: Path) -> Path:
     return folder
 
 
-def _wait_for(condition, what: str, timeout: float = 90.0) -> None:  # type: ignore[no-untyped-def]
+def _wait_for(condition, what: str, timeout: float = 90.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"

@@ -39,13 +39,13 @@ TODAY = dt.date(2026, 2, 10)
 LANGS = ("kk", "ru")
 
 
-def fill(db) -> None:  # type: ignore[no-untyped-def]
+def fill(db) -> None:
     """The demo school, as of ``TODAY``."""
     with db.transaction() as s:
         demo.fill_demo(s, today=TODAY)
 
 
-def build_all(db, pdf_only: bool = True) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
+def build_all(db, pdf_only: bool = True) -> dict[str, bytes]:
     """name → file bytes for every document the demo can print."""
     out: dict[str, bytes] = {}
     with db.reading() as s:
@@ -87,7 +87,7 @@ def build_all(db, pdf_only: bool = True) -> dict[str, bytes]:  # type: ignore[no
     return out
 
 
-def mentoring_print_data(session, pair_id: int):  # type: ignore[no-untyped-def]
+def mentoring_print_data(session, pair_id: int):
     from metodesk.services import mentoring_print
 
     return mentoring_print.mentoring_data(session, pair_id)

@@ -40,7 +40,7 @@ def test_today_can_be_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
     assert academic_year.today() == dt.date.today()
 
 
-def test_a_new_database_seeds_the_year_holding_today(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_database_seeds_the_year_holding_today(tmp_path, monkeypatch) -> None:
     """On 07.12.2026 the status bar and new records lived in 2025-2026."""
     monkeypatch.setenv("METODESK_TODAY", "2026-12-07")
     db = prepare_database(tmp_path / "x.sqlite3")
@@ -53,12 +53,12 @@ def test_a_new_database_seeds_the_year_holding_today(tmp_path, monkeypatch) -> N
         db.close()
 
 
-def test_seeding_leaves_existing_years_alone(session) -> None:  # type: ignore[no-untyped-def]
+def test_seeding_leaves_existing_years_alone(session) -> None:
     seed_defaults(session, D(2030, 9, 1))
     assert [y.name for y in years.list_years(session)] == ["2025-2026"]
 
 
-def test_the_new_year_is_offered_once_and_started_with_its_terms_and_plans(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_the_new_year_is_offered_once_and_started_with_its_terms_and_plans(db, ours) -> None:
     from metodesk.services import associations, plans, subjects
     from metodesk.services.plan_activities import ActivityInput, save_activity
 
@@ -91,7 +91,7 @@ def test_the_new_year_is_offered_once_and_started_with_its_terms_and_plans(db, o
         assert years.year_to_offer(s, D(2026, 12, 9)) is None
 
 
-def test_a_declined_year_is_not_offered_again(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_declined_year_is_not_offered_again(db) -> None:
     with db.transaction() as s:
         years.mark_offered(s, "2026-2027")
     with db.reading() as s:
@@ -121,7 +121,7 @@ def test_lessons_keep_to_the_year_and_meetings_may_start_in_august() -> None:
     assert academic_year.meeting_window(start, end) == (D(2026, 8, 1), end)
 
 
-def test_a_lesson_on_sunday_13_june_2027_is_refused(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_lesson_on_sunday_13_june_2027_is_refused(tmp_path, monkeypatch) -> None:
     """The issue's own case: after the year's last day (25.05.2027)."""
     from metodesk.domain.errors import DomainError
     from metodesk.services import associations, lessons, organisations, subjects, teachers
@@ -152,7 +152,7 @@ def test_a_lesson_on_sunday_13_june_2027_is_refused(tmp_path, monkeypatch) -> No
         db.close()
 
 
-def test_open_decisions_carry_into_the_new_year(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_open_decisions_carry_into_the_new_year(db, ours) -> None:
     """Issue 19.1: starting the new year copies the plans (the association
     carries on) and last year's open decisions come up at its first review."""
     from metodesk.services import agenda, associations, decisions, meetings, plans, subjects, teachers

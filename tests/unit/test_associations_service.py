@@ -17,17 +17,17 @@ from metodesk.storage.models import Association, Membership
 TODAY = dt.date(2025, 11, 1)
 
 
-def _subject(session, name_kk: str) -> int:  # type: ignore[no-untyped-def]
+def _subject(session, name_kk: str) -> int:
     return next(s.id for s in subjects.list_subjects(session) if s.name_kk == name_kk)
 
 
-def _org(session, name: str = "Қаратал мектебі") -> int:  # type: ignore[no-untyped-def]
+def _org(session, name: str = "Қаратал мектебі") -> int:
     return organisations.save_organisation(
         session, organisations.OrganisationInput(kind="small_school", name_kk=name)
     )
 
 
-def _teacher(session, org: int, surname: str, *subject_ids: int) -> int:  # type: ignore[no-untyped-def]
+def _teacher(session, org: int, surname: str, *subject_ids: int) -> int:
     return teachers.save_teacher(
         session,
         teachers.TeacherInput(
@@ -37,7 +37,7 @@ def _teacher(session, org: int, surname: str, *subject_ids: int) -> int:  # type
     )
 
 
-def _data(session, org: int, **changes) -> AssociationInput:  # type: ignore[no-untyped-def]
+def _data(session, org: int, **changes) -> AssociationInput:
     values = {
         "kind": "subject",
         "level": "school",
@@ -51,18 +51,18 @@ def _data(session, org: int, **changes) -> AssociationInput:  # type: ignore[no-
     return AssociationInput(**values)
 
 
-def _assoc(session, org: int, **changes) -> int:  # type: ignore[no-untyped-def]
+def _assoc(session, org: int, **changes) -> int:
     return associations.save_association(session, _data(session, org, **changes))
 
 
-def _count(session, column) -> int:  # type: ignore[no-untyped-def]
+def _count(session, column) -> int:
     return session.scalar(select(func.count(column)))
 
 
 # --- saving -------------------------------------------------------------------------------
 
 
-def test_save_and_list(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_save_and_list(session, ours) -> None:
     assoc = _assoc(session, ours, name_kk="  Математика   ӘБ ")
     (row,) = associations.list_associations(session)
     assert row.id == assoc
@@ -72,13 +72,13 @@ def test_save_and_list(session, ours) -> None:  # type: ignore[no-untyped-def]
     assert row.member_count == 0 and row.leader == ""
 
 
-def test_one_name_is_enough(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_one_name_is_enough(session, ours) -> None:
     assoc = _assoc(session, ours, name_kk="", name_ru="МО математики")
     row = associations.get_detail(session, assoc).row
     assert row.name_kk == row.name_ru == "МО математики"
 
 
-def test_list_by_year(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_list_by_year(session, ours) -> None:
     other_year = years.save_year(
         session,
         years.YearInput(name="2026-2027", start_date=dt.date(2026, 9, 1), end_date=dt.date(2027, 5, 25)),
@@ -91,7 +91,7 @@ def test_list_by_year(session, ours) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("kind", ["subject", "cycle_commission"])
-def test_subject_required_for_subject_kinds(session, ours, kind) -> None:  # type: ignore[no-untyped-def]
+def test_subject_required_for_subject_kinds(session, ours, kind) -> None:
     with pytest.raises(DomainError) as caught:
         _assoc(session, ours, kind=kind, subject_id=None)
     assert caught.value.field == "subject_id"
@@ -99,7 +99,7 @@ def test_subject_required_for_subject_kinds(session, ours, kind) -> None:  # typ
 
 
 @pytest.mark.parametrize("kind", ["primary", "class_teachers", "preschool", "boarding", "tvet"])
-def test_other_kinds_need_no_subject(session, ours, kind) -> None:  # type: ignore[no-untyped-def]
+def test_other_kinds_need_no_subject(session, ours, kind) -> None:
     assoc = _assoc(session, ours, kind=kind, subject_id=None, direction="Бастауыш сынып")
     detail = associations.get_detail(session, assoc)
     assert detail.row.subject_id is None and detail.row.direction == "Бастауыш сынып"
@@ -121,14 +121,14 @@ def test_other_kinds_need_no_subject(session, ours, kind) -> None:  # type: igno
         ({"direction": "Ә" * 301}, "direction"),
     ],
 )
-def test_bad_input_refused_with_field(session, ours, changes, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_refused_with_field(session, ours, changes, field) -> None:
     with pytest.raises(DomainError) as caught:
         _assoc(session, ours, **changes)
     assert caught.value.field == field
     assert _count(session, Association.id) == 0
 
 
-def test_refused_update_leaves_the_record_as_it_was(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_refused_update_leaves_the_record_as_it_was(session, ours) -> None:
     assoc = _assoc(session, ours, direction="Алгебра")
     with pytest.raises(DomainError):
         associations.save_association(
@@ -138,7 +138,7 @@ def test_refused_update_leaves_the_record_as_it_was(session, ours) -> None:  # t
     assert (row.name_kk, row.direction) == ("Математика ӘБ", "Алгебра")
 
 
-def test_suggested_names(session) -> None:  # type: ignore[no-untyped-def]
+def test_suggested_names(session) -> None:
     kk, ru = associations.suggest_names("subject", "school", "Математика", "Математика")
     assert kk == "«Математика» пәні мұғалімдерінің әдістемелік бірлестігі"
     assert ru == "Методическое объединение учителей предмета «Математика»"
@@ -150,7 +150,7 @@ def test_suggested_names(session) -> None:  # type: ignore[no-untyped-def]
 # --- item 23 ---------------------------------------------------------------------------------
 
 
-def test_item_23_counts_active_teachers_of_the_subject_in_the_school(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_item_23_counts_active_teachers_of_the_subject_in_the_school(session, ours) -> None:
     math, phys = _subject(session, "Математика"), _subject(session, "Физика")
     neighbour = _org(session)
     _teacher(session, ours, "Бекова", math)
@@ -175,20 +175,20 @@ def test_item_23_counts_active_teachers_of_the_subject_in_the_school(session, ou
     assert associations.get_detail(session, assoc).check.teachers_of_subject == 3
 
 
-def test_item_23_never_refuses_saving(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_item_23_never_refuses_saving(session, ours) -> None:
     assoc = _assoc(session, ours)
     assert not associations.get_detail(session, assoc).check.satisfied
     assert _count(session, Association.id) == 1
 
 
-def test_item_23_district_level_is_exempt(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_item_23_district_level_is_exempt(session, ours) -> None:
     _teacher(session, ours, "Бекова", _subject(session, "Математика"))
     assoc = _assoc(session, ours, level="district")
     check = associations.get_detail(session, assoc).check
     assert not check.applies and check.satisfied
 
 
-def test_check_for_before_saving(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_check_for_before_saving(session, ours) -> None:
     math = _subject(session, "Математика")
     for name in ("Бекова", "Қасымов", "Смағұлова"):
         _teacher(session, ours, name, math)
@@ -201,7 +201,7 @@ def test_check_for_before_saving(session, ours) -> None:  # type: ignore[no-unty
 # --- members and roles ---------------------------------------------------------------------------
 
 
-def test_school_association_takes_only_its_own_teachers(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_school_association_takes_only_its_own_teachers(session, ours) -> None:
     outsider = _teacher(session, _org(session), "Иванова")
     assoc = _assoc(session, ours)
     with pytest.raises(DomainError) as caught:
@@ -210,7 +210,7 @@ def test_school_association_takes_only_its_own_teachers(session, ours) -> None: 
     assert _count(session, Membership.id) == 0
 
 
-def test_district_association_takes_several_schools(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_district_association_takes_several_schools(session, ours) -> None:
     mine = _teacher(session, ours, "Бекова")
     theirs = _teacher(session, _org(session), "Иванова")
     assoc = _assoc(session, ours, level="district")
@@ -222,7 +222,7 @@ def test_district_association_takes_several_schools(session, ours) -> None:  # t
     assert detail.row.member_count == 2
 
 
-def test_district_with_outside_members_cannot_become_a_school_one(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_district_with_outside_members_cannot_become_a_school_one(session, ours) -> None:
     mine = _teacher(session, ours, "Бекова")
     other_school = _org(session)
     assoc = _assoc(session, ours, level="district")
@@ -238,7 +238,7 @@ def test_district_with_outside_members_cannot_become_a_school_one(session, ours)
     assert associations.get_detail(session, assoc).row.name_kk == "Жаңа"
 
 
-def test_school_association_with_own_members_may_change_level(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_school_association_with_own_members_may_change_level(session, ours) -> None:
     assoc = _assoc(session, ours, level="district")
     associations.add_member(session, assoc, _teacher(session, ours, "Бекова"))
     associations.save_association(session, _data(session, ours, level="school"), assoc)
@@ -248,7 +248,7 @@ def test_school_association_with_own_members_may_change_level(session, ours) -> 
     assert caught.value.field == "level"
 
 
-def test_duplicate_member_refused(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_member_refused(session, ours) -> None:
     teacher = _teacher(session, ours, "Бекова")
     assoc = _assoc(session, ours)
     associations.add_member(session, assoc, teacher)
@@ -258,7 +258,7 @@ def test_duplicate_member_refused(session, ours) -> None:  # type: ignore[no-unt
     assert _count(session, Membership.id) == 1
 
 
-def test_teacher_may_belong_to_several_associations(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_teacher_may_belong_to_several_associations(session, ours) -> None:
     teacher = _teacher(session, ours, "Бекова")
     first, second = _assoc(session, ours), _assoc(session, ours, kind="class_teachers", subject_id=None)
     associations.add_member(session, first, teacher, "leader")
@@ -267,14 +267,14 @@ def test_teacher_may_belong_to_several_associations(session, ours) -> None:  # t
     assert associations.get_detail(session, second).leader.teacher_id == teacher  # type: ignore[union-attr]
 
 
-def test_unknown_role_refused(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_role_refused(session, ours) -> None:
     assoc = _assoc(session, ours)
     with pytest.raises(DomainError) as caught:
         associations.add_member(session, assoc, _teacher(session, ours, "Бекова"), "chairman")
     assert caught.value.field == "role"
 
 
-def test_one_leader_one_secretary(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_one_leader_one_secretary(session, ours) -> None:
     a, b, c = (_teacher(session, ours, name) for name in ("Бекова", "Қасымов", "Смағұлова"))
     assoc = _assoc(session, ours)
     ma = associations.add_member(session, assoc, a)
@@ -310,7 +310,7 @@ def test_one_leader_one_secretary(session, ours) -> None:  # type: ignore[no-unt
     assert detail.leader is not None and detail.leader.membership_id == mb
 
 
-def test_leader_becoming_member_loses_details(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_leader_becoming_member_loses_details(session, ours) -> None:
     assoc = _assoc(session, ours)
     m = associations.add_member(session, assoc, _teacher(session, ours, "Бекова"))
     associations.set_role(session, m, "leader", "elected", dt.date(2025, 8, 28), "№ 1 хаттама")
@@ -325,7 +325,7 @@ def test_leader_becoming_member_loses_details(session, ours) -> None:  # type: i
     assert associations.get_detail(session, assoc).leader is None
 
 
-def test_roles_are_per_association(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_roles_are_per_association(session, ours) -> None:
     a, b = _teacher(session, ours, "Бекова"), _teacher(session, ours, "Қасымов")
     first, second = _assoc(session, ours), _assoc(session, ours, kind="primary", subject_id=None)
     associations.add_member(session, first, a, "leader")
@@ -342,7 +342,7 @@ def test_roles_are_per_association(session, ours) -> None:  # type: ignore[no-un
         (("boss",), "role"),
     ],
 )
-def test_bad_role_input(session, ours, args, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_role_input(session, ours, args, field) -> None:
     assoc = _assoc(session, ours)
     m = associations.add_member(session, assoc, _teacher(session, ours, "Бекова"))
     with pytest.raises(DomainError) as caught:
@@ -350,7 +350,7 @@ def test_bad_role_input(session, ours, args, field) -> None:  # type: ignore[no-
     assert caught.value.field == field
 
 
-def test_refused_role_demotes_nobody(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_refused_role_demotes_nobody(session, ours) -> None:
     assoc = _assoc(session, ours)
     leader = associations.add_member(session, assoc, _teacher(session, ours, "Бекова"), "leader")
     other = associations.add_member(session, assoc, _teacher(session, ours, "Қасымов"))
@@ -361,7 +361,7 @@ def test_refused_role_demotes_nobody(session, ours) -> None:  # type: ignore[no-
     assert roles == {leader: "leader", other: "member"}
 
 
-def test_remove_member(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_remove_member(session, ours) -> None:
     assoc = _assoc(session, ours)
     teacher = _teacher(session, ours, "Бекова")
     m = associations.add_member(session, assoc, teacher)
@@ -375,7 +375,7 @@ def test_remove_member(session, ours) -> None:  # type: ignore[no-untyped-def]
 # --- deleting ------------------------------------------------------------------------------------
 
 
-def test_delete_association_with_members(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_association_with_members(session, ours) -> None:
     assoc = _assoc(session, ours)
     teacher = _teacher(session, ours, "Бекова")
     associations.add_member(session, assoc, teacher, "leader")
@@ -393,12 +393,12 @@ def test_delete_association_with_members(session, ours) -> None:  # type: ignore
 # --- one action, one transaction -------------------------------------------------------------------
 
 
-def _counts(db) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _counts(db) -> tuple[int, int]:
     with db.reading() as s:
         return _count(s, Association.id), _count(s, Membership.id)
 
 
-def test_refused_member_undoes_the_new_association(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_refused_member_undoes_the_new_association(db, ours) -> None:
     with db.transaction() as s:
         outsider = _teacher(s, _org(s), "Иванова")
     with pytest.raises(DomainError):
@@ -411,7 +411,7 @@ def test_refused_member_undoes_the_new_association(db, ours) -> None:  # type: i
         assert [t.surname for t in teachers.list_teachers(s)] == ["Иванова"]
 
 
-def test_delete_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_inside_a_failed_action_is_undone(db, ours) -> None:
     with db.transaction() as s:
         assoc = _assoc(s, ours)
         associations.add_member(s, assoc, _teacher(s, ours, "Бекова"), "leader")
@@ -424,7 +424,7 @@ def test_delete_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ign
         assert associations.get_detail(s, assoc).leader is not None
 
 
-def test_role_change_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_role_change_inside_a_failed_action_is_undone(db, ours) -> None:
     with db.transaction() as s:
         assoc = _assoc(s, ours)
         first = associations.add_member(s, assoc, _teacher(s, ours, "Бекова"), "leader")

@@ -50,7 +50,7 @@ class People:
     newcomer: int  # no category
 
 
-def _teacher(s, org: int, surname: str, **kw) -> int:  # type: ignore[no-untyped-def]
+def _teacher(s, org: int, surname: str, **kw) -> int:
     data = teachers.TeacherInput(
         surname=surname, first_name="Айгүл", patronymic="Маратқызы", organisation_id=org, **kw
     )
@@ -58,7 +58,7 @@ def _teacher(s, org: int, surname: str, **kw) -> int:  # type: ignore[no-untyped
 
 
 @pytest.fixture
-def people(db, ours) -> People:  # type: ignore[no-untyped-def]
+def people(db, ours) -> People:
     with db.transaction() as s:
         return People(
             ours,
@@ -99,7 +99,7 @@ def people(db, ours) -> People:  # type: ignore[no-untyped-def]
         )
 
 
-def card(s, teacher_id: int) -> tuple[str, dt.date | None]:  # type: ignore[no-untyped-def]
+def card(s, teacher_id: int) -> tuple[str, dt.date | None]:
     t = s.get(Teacher, teacher_id)
     return t.category, t.category_date
 
@@ -107,7 +107,7 @@ def card(s, teacher_id: int) -> tuple[str, dt.date | None]:  # type: ignore[no-u
 # ---- rules -----------------------------------------------------------------------------------------
 
 
-def test_rules_are_seeded_once_and_edits_survive_reseeding(session) -> None:  # type: ignore[no-untyped-def]
+def test_rules_are_seeded_once_and_edits_survive_reseeding(session) -> None:
     rows = attestation_rules.list_rules(session)
     assert len(rows) == 16
     cycle = next(r for r in rows if (r.kind, r.subject) == ("cycle", "director"))
@@ -119,7 +119,7 @@ def test_rules_are_seeded_once_and_edits_survive_reseeding(session) -> None:  # 
     assert attestation_rules.rule_book(session).value("cycle", "director", TODAY) == 4
 
 
-def test_a_revision_is_a_new_rule_with_a_later_valid_from(session) -> None:  # type: ignore[no-untyped-def]
+def test_a_revision_is_a_new_rule_with_a_later_valid_from(session) -> None:
     rule_id = attestation_rules.save_rule(session, RuleInput("pass_mark", "expert", 75, D(2026, 1, 1)))
     book = attestation_rules.rule_book(session)
     assert book.value("pass_mark", "expert", D(2025, 12, 31)) == 70
@@ -141,13 +141,13 @@ def test_a_revision_is_a_new_rule_with_a_later_valid_from(session) -> None:  # t
         (RuleInput("bogus", "teacher", 5, D(2026, 1, 1)), "kind"),
     ],
 )
-def test_wrong_rules_are_refused(session, data: RuleInput, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_rules_are_refused(session, data: RuleInput, field: str) -> None:
     with pytest.raises(DomainError) as err:
         attestation_rules.save_rule(session, data)
     assert err.value.field == field
 
 
-def test_the_last_rule_of_a_kind_cannot_go(session) -> None:  # type: ignore[no-untyped-def]
+def test_the_last_rule_of_a_kind_cannot_go(session) -> None:
     only = next(r for r in attestation_rules.list_rules(session) if r.kind == "early_gap")
     with pytest.raises(DomainError, match="only rule of its kind"):
         attestation_rules.delete_rule(session, only.id)
@@ -156,7 +156,7 @@ def test_the_last_rule_of_a_kind_cannot_go(session) -> None:  # type: ignore[no-
 # ---- history -----------------------------------------------------------------------------------
 
 
-def test_history_starts_with_the_card_and_the_card_follows_the_latest(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_history_starts_with_the_card_and_the_card_follows_the_latest(db, people) -> None:
     with db.transaction() as s:
         history = attestation.list_history(s, people.due_now)
         assert len(history) == 1 and history[0].from_card and history[0].category == "moderator"
@@ -183,7 +183,7 @@ def test_history_starts_with_the_card_and_the_card_follows_the_latest(db, people
         assert attestation.list_history(s, people.due_now) == []
 
 
-def test_correcting_the_cards_entry_does_not_duplicate_it(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_correcting_the_cards_entry_does_not_duplicate_it(db, people) -> None:
     with db.transaction() as s:
         attestation.save_award(
             s, AwardInput(people.due_now, "moderator", D(2021, 3, 2), "№ 7"), today=TODAY, replaces_card=True
@@ -196,7 +196,7 @@ def test_correcting_the_cards_entry_does_not_duplicate_it(db, people) -> None:  
             attestation.save_award(s, AwardInput(people.due_now, "moderator", D(2021, 3, 2)), today=TODAY)
 
 
-def test_the_three_refusals_of_the_history(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_the_three_refusals_of_the_history(db, people) -> None:
     with db.transaction() as s:
         with pytest.raises(DomainError, match="award date 11.02.2026 is in the future") as err:
             attestation.save_award(s, AwardInput(people.newcomer, "pedagog", D(2026, 2, 11)), today=TODAY)
@@ -213,13 +213,13 @@ def test_the_three_refusals_of_the_history(db, people) -> None:  # type: ignore[
 # ---- cases -------------------------------------------------------------------------------------------
 
 
-def _case(people: People, **changes) -> CaseInput:  # type: ignore[no-untyped-def]
+def _case(people: People, **changes) -> CaseInput:
     return replace(
         CaseInput(teacher_id=people.due_now, year="2025-2026", target_category="expert"), **changes
     )
 
 
-def test_a_case_through_its_stages_writes_the_history(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_through_its_stages_writes_the_history(db, people) -> None:
     with db.transaction() as s:
         case_id = attestation_cases.save_case(s, _case(people), today=TODAY)
         row = attestation_cases.get_case(s, case_id)
@@ -251,7 +251,7 @@ def test_a_case_through_its_stages_writes_the_history(db, people) -> None:  # ty
 
 
 @pytest.mark.parametrize("score", [101, -1])
-def test_a_score_outside_0_100_is_refused_and_nothing_saved(db, people, score: int) -> None:  # type: ignore[no-untyped-def]
+def test_a_score_outside_0_100_is_refused_and_nothing_saved(db, people, score: int) -> None:
     with db.transaction() as s:
         with pytest.raises(DomainError, match="percentage from 0 to 100") as err:
             attestation_cases.save_case(
@@ -284,14 +284,14 @@ def test_a_score_outside_0_100_is_refused_and_nothing_saved(db, people, score: i
         ),
     ],
 )
-def test_wrong_cases_are_refused(db, people, changes, field: str, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_cases_are_refused(db, people, changes, field: str, words: str) -> None:
     with db.transaction() as s:
         with pytest.raises(DomainError, match=words) as err:
             attestation_cases.save_case(s, _case(people, **changes), today=TODAY)
         assert err.value.field == field
 
 
-def test_one_case_per_teacher_and_year(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_one_case_per_teacher_and_year(db, people) -> None:
     with db.transaction() as s:
         attestation_cases.save_case(s, _case(people), today=TODAY)
         with pytest.raises(DomainError, match="already has an attestation case in 2025-2026"):
@@ -300,7 +300,7 @@ def test_one_case_per_teacher_and_year(db, people) -> None:  # type: ignore[no-u
         assert [c.year_start for c in attestation_cases.list_cases(s, people.due_now)] == [2026, 2025]
 
 
-def test_the_pass_mark_is_the_one_in_force_on_the_test_date(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_the_pass_mark_is_the_one_in_force_on_the_test_date(db, people) -> None:
     with db.transaction() as s:
         attestation_rules.save_rule(s, RuleInput("pass_mark", "expert", 75, D(2026, 1, 1)))
         before = attestation_cases.save_case(
@@ -331,7 +331,7 @@ def test_the_pass_mark_is_the_one_in_force_on_the_test_date(db, people) -> None:
 # ---- observations linked to sheets ------------------------------------------------------------------
 
 
-def _lesson_with_sheet(s, people: People, teacher_id: int, observer_id: int) -> int:  # type: ignore[no-untyped-def]
+def _lesson_with_sheet(s, people: People, teacher_id: int, observer_id: int) -> int:
     year = years.current_year(s).id
     kazakh = next(x.id for x in subjects.list_subjects(s) if x.name_kk == "Қазақ тілі")
     assoc = associations.save_association(
@@ -365,7 +365,7 @@ def _lesson_with_sheet(s, people: People, teacher_id: int, observer_id: int) -> 
     )
 
 
-def test_an_observation_links_a_sheet_of_the_teachers_own_lessons(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_an_observation_links_a_sheet_of_the_teachers_own_lessons(db, people) -> None:
     with db.transaction() as s:
         sheet = _lesson_with_sheet(s, people, people.due_now, people.deputy)
         case_id = attestation_cases.save_case(s, _case(people), today=TODAY)
@@ -392,7 +392,7 @@ def test_an_observation_links_a_sheet_of_the_teachers_own_lessons(db, people) ->
 # ---- views -------------------------------------------------------------------------------------
 
 
-def test_views_over_the_teachers(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_views_over_the_teachers(db, people) -> None:
     with db.transaction() as s:
         attestation_cases.save_case(
             s,
@@ -423,7 +423,7 @@ def test_views_over_the_teachers(db, people) -> None:  # type: ignore[no-untyped
     assert list(counts)[0] == "none" and len(counts) == 9
 
 
-def test_a_changed_cycle_moves_the_due_year(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_changed_cycle_moves_the_due_year(db, people) -> None:
     with db.transaction() as s:
         rule = next(r for r in attestation_rules.list_rules(s) if (r.kind, r.subject) == ("cycle", "deputy"))
         attestation_rules.save_rule(s, RuleInput("cycle", "deputy", 3, rule.valid_from), rule.id)
@@ -435,7 +435,7 @@ def test_a_changed_cycle_moves_the_due_year(db, people) -> None:  # type: ignore
 # ---- evidence ----------------------------------------------------------------------------------
 
 
-def test_evidence_of_the_last_three_years(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_evidence_of_the_last_three_years(db, people) -> None:
     with db.transaction() as s:
         for title, start, end in (
             ("Жаңартылған мазмұн", D(2024, 6, 3), D(2024, 6, 14)),
@@ -485,7 +485,7 @@ def test_evidence_of_the_last_three_years(db, people) -> None:  # type: ignore[n
         ({"start_date": None}, "start_date"),
     ],
 )
-def test_wrong_courses_are_refused(db, people, changes, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_courses_are_refused(db, people, changes, field: str) -> None:
     base = CourseInput(people.due_now, "Курс", "«Өрлеу»", D(2024, 6, 3), D(2024, 6, 14), 72)
     with db.transaction() as s:
         with pytest.raises(DomainError) as err:
@@ -494,7 +494,7 @@ def test_wrong_courses_are_refused(db, people, changes, field: str) -> None:  # 
         assert attestation_evidence.list_courses(s, people.due_now) == []
 
 
-def test_a_teacher_with_history_is_archived_not_deleted(db, people) -> None:  # type: ignore[no-untyped-def]
+def test_a_teacher_with_history_is_archived_not_deleted(db, people) -> None:
     with db.transaction() as s:
         attestation.save_award(s, AwardInput(people.newcomer, "pedagog", D(2025, 12, 1)), today=TODAY)
         assert teachers.remove_teacher(s, people.newcomer) is False

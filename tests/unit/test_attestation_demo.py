@@ -19,7 +19,7 @@ from metodesk.storage.models.attestation import CategoryAward
 @pytest.mark.parametrize(
     "today", [dt.date(2025, 9, 1), dt.date(2026, 2, 10), dt.date(2026, 7, 30), dt.date(2026, 11, 26)]
 )
-def test_the_views_are_never_empty(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+def test_the_views_are_never_empty(db, today: dt.date) -> None:
     with db.transaction() as s:
         demo.fill_demo(s, today=today)  # includes the attestation records
         assert add_demo_attestation(s, today) == 0  # which are added only once
@@ -43,7 +43,7 @@ def test_the_views_are_never_empty(db, today: dt.date) -> None:  # type: ignore[
     assert counts["none"] == 2 and counts["legacy_highest"] == 1 and sum(counts.values()) == len(rows)
 
 
-def test_histories_match_the_cards_and_courses_are_recent(db) -> None:  # type: ignore[no-untyped-def]
+def test_histories_match_the_cards_and_courses_are_recent(db) -> None:
     today = dt.date(2026, 2, 10)
     with db.transaction() as s:
         demo.fill_demo(s, today=today)
@@ -62,6 +62,6 @@ def test_histories_match_the_cards_and_courses_are_recent(db) -> None:  # type: 
     assert len(found.courses) == 2 and found.course_hours == 108
 
 
-def test_without_the_demo_teachers_nothing_is_written(db) -> None:  # type: ignore[no-untyped-def]
+def test_without_the_demo_teachers_nothing_is_written(db) -> None:
     with db.transaction() as s:
         assert add_demo_attestation(s, dt.date(2026, 2, 10)) == 0

@@ -23,7 +23,7 @@ TODAY = dt.date(2026, 2, 10)  # attestation year 2025-2026
 
 
 @pytest.fixture
-def school(demo_database):  # type: ignore[no-untyped-def]
+def school(demo_database):
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
         add_demo_attestation(s, TODAY)
@@ -32,13 +32,13 @@ def school(demo_database):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def plan(school):  # type: ignore[no-untyped-def]
+def plan(school):
     with school.reading() as s:
         return attestation_print.plan_data(s, 2025, 5, TODAY)
 
 
 @pytest.fixture
-def year_list(school):  # type: ignore[no-untyped-def]
+def year_list(school):
     with school.reading() as s:
         return attestation_print.list_data(s, 2025, TODAY)
 
@@ -51,11 +51,11 @@ def pdf_text(content: bytes) -> str:
     return re.sub(r"(\w[-–]) (\w)", r"\1\2", text)
 
 
-def surnames(year) -> list[str]:  # type: ignore[no-untyped-def]
+def surnames(year) -> list[str]:
     return sorted(t.full_name.split()[0] for t in year.teachers)
 
 
-def test_the_plan_places_each_teacher_in_a_year(plan) -> None:  # type: ignore[no-untyped-def]
+def test_the_plan_places_each_teacher_in_a_year(plan) -> None:
     assert [y.start for y in plan.years] == [2025, 2026, 2027, 2028, 2029]
     by_year = {y.start: surnames(y) for y in plan.years}
     assert by_year[2025] == ["Бекова", "Петренко", "Смағұлова", "Төлеуова"]  # Петренко: overdue
@@ -68,7 +68,7 @@ def test_the_plan_places_each_teacher_in_a_year(plan) -> None:  # type: ignore[n
     assert first["Төлеуова"].target == "expert" and first["Төлеуова"].test_score == 78
 
 
-def test_another_organisation_and_the_list(school, year_list) -> None:  # type: ignore[no-untyped-def]
+def test_another_organisation_and_the_list(school, year_list) -> None:
     assert surnames(year_list.years[0]) == ["Бекова", "Петренко", "Смағұлова", "Төлеуова"]
     with school.reading() as s:
         karatal = next(o.id for o in organisations.list_organisations(s) if "Қаратал" in o.name_kk)
@@ -78,7 +78,7 @@ def test_another_organisation_and_the_list(school, year_list) -> None:  # type: 
     assert surnames(later.years[0]) == ["Нұрғалиева"]  # the overdue stay in the current year's list
 
 
-def test_an_early_case_moves_the_teacher_into_its_year(school) -> None:  # type: ignore[no-untyped-def]
+def test_an_early_case_moves_the_teacher_into_its_year(school) -> None:
     with school.transaction() as s:
         kasymov = next(
             t.teacher_id
@@ -129,7 +129,7 @@ def test_an_early_case_moves_the_teacher_into_its_year(school) -> None:  # type:
         ),
     ],
 )
-def test_plan_pdf_in_both_languages(plan, lang: str, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_plan_pdf_in_both_languages(plan, lang: str, words: list[str]) -> None:
     content = attestation_plan.build_plan(plan, lang)
     text = pdf_text(content)
     for word in words:
@@ -164,14 +164,14 @@ def test_plan_pdf_in_both_languages(plan, lang: str, words: list[str]) -> None: 
         ),
     ],
 )
-def test_list_pdf_in_both_languages(year_list, lang: str, words: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_list_pdf_in_both_languages(year_list, lang: str, words: list[str]) -> None:
     text = pdf_text(attestation_plan.build_list(year_list, lang))
     for word in words:
         assert word in text, word
     assert "None" not in text
 
 
-def test_every_font_is_embedded(plan) -> None:  # type: ignore[no-untyped-def]
+def test_every_font_is_embedded(plan) -> None:
     reader = PdfReader(io.BytesIO(attestation_plan.build_plan(plan, "kk")))
     fonts = []
     for page in reader.pages:
@@ -186,7 +186,7 @@ def test_every_font_is_embedded(plan) -> None:  # type: ignore[no-untyped-def]
     assert fonts and all("DejaVu" in name for name in fonts)
 
 
-def test_an_empty_year_prints_a_sentence_not_a_blank(school) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_year_prints_a_sentence_not_a_blank(school) -> None:
     with school.reading() as s:
         far = attestation_print.list_data(s, 2034, TODAY)
     assert far.years[0].teachers == ()
@@ -196,7 +196,7 @@ def test_an_empty_year_prints_a_sentence_not_a_blank(school) -> None:  # type: i
 HEADER = 10  # the approval block, organisation and title come first
 
 
-def test_plan_xlsx_read_back(plan) -> None:  # type: ignore[no-untyped-def]
+def test_plan_xlsx_read_back(plan) -> None:
     book = load_workbook(io.BytesIO(attestation_xlsx.build_plan(plan, "kk")))
     sheet = book.active
     assert sheet.title == "Жоспар"
@@ -217,7 +217,7 @@ def test_plan_xlsx_read_back(plan) -> None:  # type: ignore[no-untyped-def]
     assert book.properties.title.startswith("Педагогтерді аттестаттаудың")
 
 
-def test_xlsx_dates_are_date_cells_and_the_order_number_has_its_column(plan) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_dates_are_date_cells_and_the_order_number_has_its_column(plan) -> None:
     sheet = load_workbook(io.BytesIO(attestation_xlsx.build_plan(plan, "ru"))).active
     headers = [c.value for c in sheet[HEADER]]
     awarded, order, expiry = (headers.index(h) + 1 for h in ("Дата присвоения", "№ приказа", "Срок действия"))
@@ -229,7 +229,7 @@ def test_xlsx_dates_are_date_cells_and_the_order_number_has_its_column(plan) -> 
     assert sheet.cell(petrenko, order).value.isdigit()  # "131", without "№" (the header says it)
 
 
-def test_xlsx_prints_on_landscape_pages_with_its_header(plan) -> None:  # type: ignore[no-untyped-def]
+def test_xlsx_prints_on_landscape_pages_with_its_header(plan) -> None:
     sheet = load_workbook(io.BytesIO(attestation_xlsx.build_plan(plan, "ru"))).active
     assert sheet.page_setup.orientation == "landscape"
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
@@ -242,7 +242,7 @@ def test_xlsx_prints_on_landscape_pages_with_its_header(plan) -> None:  # type: 
     assert any(t.endswith("Б.Е. Сейітқали") for t in texts)  # the director signs as "Б.Е. Сейітқали"
 
 
-def test_list_xlsx_read_back_in_russian(year_list) -> None:  # type: ignore[no-untyped-def]
+def test_list_xlsx_read_back_in_russian(year_list) -> None:
     sheet = load_workbook(io.BytesIO(attestation_xlsx.build_list(year_list, "ru"))).active
     headers = [c.value for c in sheet[HEADER]]
     assert sheet.title == "Список" and sheet.freeze_panes == f"A{HEADER + 1}"
@@ -253,7 +253,7 @@ def test_list_xlsx_read_back_in_russian(year_list) -> None:  # type: ignore[no-u
     assert toleuova[headers.index("Результат ОЗП")].startswith("78 %")
 
 
-def test_wrong_language_is_a_programming_error(plan) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_language_is_a_programming_error(plan) -> None:
     with pytest.raises(ValueError):
         attestation_plan.build_plan(plan, "en")
     with pytest.raises(ValueError):

@@ -27,7 +27,7 @@ NOW = dt.datetime(2025, 10, 14, 8, 30, 15)
 
 
 @pytest.fixture
-def demo_db(demo_database):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):
     db = demo_database()  # what fill_demo(session) makes
     yield db
     db.close()
@@ -43,12 +43,12 @@ def _counts(path: Path) -> dict[str, int]:
         conn.close()
 
 
-def _teacher_count(db) -> int:  # type: ignore[no-untyped-def]
+def _teacher_count(db) -> int:
     with db.reading() as session:
         return len(teachers.list_teachers(session, include_archived=True))
 
 
-def _add_teacher(session, surname: str) -> int:  # type: ignore[no-untyped-def]
+def _add_teacher(session, surname: str) -> int:
     from metodesk.services import organisations
 
     org = organisations.ours(session)
@@ -79,7 +79,7 @@ def _corrupt(path: Path) -> None:
 # --- making a backup ---------------------------------------------------------
 
 
-def test_backup_of_a_live_database_while_a_write_transaction_is_open(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_of_a_live_database_while_a_write_transaction_is_open(demo_db, tmp_path) -> None:
     committed = _teacher_count(demo_db)
     out = tmp_path / "live.sqlite3"
     with demo_db.transaction() as session:
@@ -93,7 +93,7 @@ def test_backup_of_a_live_database_while_a_write_transaction_is_open(demo_db, tm
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_backup_holds_exactly_what_the_source_holds(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_holds_exactly_what_the_source_holds(demo_db, tmp_path) -> None:
     out = backup.backup_database(demo_db.path, tmp_path / "copy.sqlite3")
     source, copy = _counts(demo_db.path), _counts(out)
     assert copy == source
@@ -105,7 +105,7 @@ def test_backup_holds_exactly_what_the_source_holds(demo_db, tmp_path) -> None: 
     conn.close()
 
 
-def test_summary_says_date_version_and_counts(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_says_date_version_and_counts(demo_db, tmp_path) -> None:
     out = backup.backup_database(demo_db.path, tmp_path / backup.backup_name(NOW, backup.DAILY))
     summary = backups.inspect(out)
     assert summary.made_at == NOW and summary.kind == backup.DAILY
@@ -119,7 +119,7 @@ def test_summary_says_date_version_and_counts(demo_db, tmp_path) -> None:  # typ
     assert lines["Teachers"] == str(counts["teacher"])
 
 
-def test_summary_of_an_older_backup_without_the_plans_table(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_of_an_older_backup_without_the_plans_table(demo_db, tmp_path) -> None:
     out = backup.backup_database(demo_db.path, tmp_path / "old.sqlite3")
     conn = sqlite3.connect(out)
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -142,7 +142,7 @@ def test_backup_of_a_damaged_database_is_refused_and_leaves_nothing(tmp_path) ->
     assert not (tmp_path / "out.sqlite3").exists()
 
 
-def test_backup_to_a_folder_names_the_file_by_date(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_to_a_folder_names_the_file_by_date(demo_db, tmp_path) -> None:
     stick = tmp_path / "flash"
     stick.mkdir()
     made = backups.backup_to(demo_db.path, stick, now=NOW)
@@ -172,7 +172,7 @@ def _synthetic(folder: Path, start: dt.datetime, days: int, kind: str = backup.D
         (folder / backup.backup_name(start + dt.timedelta(days=n), kind)).write_bytes(b"")
 
 
-def test_rotation_keeps_14_daily_and_12_monthly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rotation_keeps_14_daily_and_12_monthly(tmp_path) -> None:
     folder = tmp_path / "backups"
     first = dt.datetime(2024, 1, 1, 9, 0)
     _synthetic(folder, first, (dt.date(2025, 10, 14) - first.date()).days + 1)  # through 14.10.2025
@@ -193,7 +193,7 @@ def test_rotation_keeps_14_daily_and_12_monthly(tmp_path) -> None:  # type: igno
     assert (folder / "notes.txt").exists()
 
 
-def test_rotation_counts_days_that_have_backups_not_calendar_days(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_rotation_counts_days_that_have_backups_not_calendar_days(tmp_path) -> None:
     folder = tmp_path / "backups"
     for when in (dt.datetime(2025, 1, 5), dt.datetime(2025, 6, 1, 8), dt.datetime(2025, 6, 1, 17)):
         (folder / backup.backup_name(when, backup.DAILY)).parent.mkdir(exist_ok=True)
@@ -204,7 +204,7 @@ def test_rotation_counts_days_that_have_backups_not_calendar_days(tmp_path) -> N
     assert left == [dt.datetime(2025, 6, 1, 17), dt.datetime(2025, 1, 5)]
 
 
-def test_daily_backup_once_a_day_with_rotation_from_settings(db) -> None:  # type: ignore[no-untyped-def]
+def test_daily_backup_once_a_day_with_rotation_from_settings(db) -> None:
     with db.transaction() as session:
         settings.put(session, backups.KEEP_DAILY_KEY, "3")
         settings.put(session, backups.KEEP_MONTHLY_KEY, "1")
@@ -218,7 +218,7 @@ def test_daily_backup_once_a_day_with_rotation_from_settings(db) -> None:  # typ
     assert backup.read_summary(left[0].path).ok
 
 
-def test_keep_counts_fall_back_on_bad_settings(db) -> None:  # type: ignore[no-untyped-def]
+def test_keep_counts_fall_back_on_bad_settings(db) -> None:
     assert backups.keep_counts(db) == (14, 12)
     with db.transaction() as session:
         settings.put(session, backups.KEEP_DAILY_KEY, "many")
@@ -229,7 +229,7 @@ def test_keep_counts_fall_back_on_bad_settings(db) -> None:  # type: ignore[no-u
 # --- restore -------------------------------------------------------------------------
 
 
-def test_restore_keeps_a_copy_of_the_current_database_first(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_keeps_a_copy_of_the_current_database_first(demo_db, tmp_path) -> None:
     saved = backup.backup_database(demo_db.path, tmp_path / "saved.sqlite3")
     before = _teacher_count(demo_db)
     with demo_db.transaction() as session:
@@ -249,7 +249,7 @@ def test_restore_keeps_a_copy_of_the_current_database_first(demo_db, tmp_path) -
         reopened.close()
 
 
-def test_restore_into_a_new_data_folder(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_into_a_new_data_folder(demo_db, tmp_path) -> None:
     saved = backup.backup_database(demo_db.path, tmp_path / "saved.sqlite3")
     target = tmp_path / "new-computer" / "metodesk.sqlite3"
     target.parent.mkdir()
@@ -258,7 +258,7 @@ def test_restore_into_a_new_data_folder(demo_db, tmp_path) -> None:  # type: ign
     assert _counts(target)["teacher"] == _counts(demo_db.path)["teacher"]
 
 
-def _newer(demo_db, tmp_path) -> Path:  # type: ignore[no-untyped-def]
+def _newer(demo_db, tmp_path) -> Path:
     out = backup.backup_database(demo_db.path, tmp_path / "newer.sqlite3")
     conn = sqlite3.connect(out)
     conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
@@ -267,7 +267,7 @@ def _newer(demo_db, tmp_path) -> Path:  # type: ignore[no-untyped-def]
     return out
 
 
-def test_restore_of_a_newer_backup_is_refused_and_changes_nothing(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_of_a_newer_backup_is_refused_and_changes_nothing(demo_db, tmp_path) -> None:
     newer = _newer(demo_db, tmp_path)
     before, counts = _sha(newer), _counts(demo_db.path)
     with pytest.raises(StorageError, match="newer version"):
@@ -278,7 +278,7 @@ def test_restore_of_a_newer_backup_is_refused_and_changes_nothing(demo_db, tmp_p
 
 
 @pytest.mark.parametrize("kind", ["text", "foreign", "empty", "missing"])
-def test_restore_of_a_file_that_is_not_a_metodesk_database_is_refused(demo_db, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
+def test_restore_of_a_file_that_is_not_a_metodesk_database_is_refused(demo_db, tmp_path, kind) -> None:
     path = tmp_path / "other.sqlite3"
     if kind == "text":
         path.write_text("Dear colleagues, the meeting is on Friday." * 50)
@@ -295,7 +295,7 @@ def test_restore_of_a_file_that_is_not_a_metodesk_database_is_refused(demo_db, t
     assert _counts(demo_db.path) == counts
 
 
-def test_restore_of_a_damaged_backup_is_refused(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_of_a_damaged_backup_is_refused(demo_db, tmp_path) -> None:
     broken = backup.backup_database(demo_db.path, tmp_path / "broken.sqlite3")
     _corrupt(broken)
     summary = backup.read_summary(broken)
@@ -308,7 +308,7 @@ def test_restore_of_a_damaged_backup_is_refused(demo_db, tmp_path) -> None:  # t
 # --- damaged database on open ----------------------------------------------------------
 
 
-def test_damaged_database_is_refused_as_damaged(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_database_is_refused_as_damaged(demo_db) -> None:
     path = demo_db.path
     demo_db.close()
     _checkpoint(path)
@@ -328,7 +328,7 @@ def _checkpoint(path: Path) -> None:
     conn.close()
 
 
-def test_newest_good_backup_skips_damaged_newer_and_foreign_ones(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_newest_good_backup_skips_damaged_newer_and_foreign_ones(demo_db, tmp_path) -> None:
     folder = backups.backups_dir(demo_db.path)
     folder.mkdir()
     good = backup.backup_database(demo_db.path, folder / backup.backup_name(NOW, backup.DAILY))
@@ -344,11 +344,11 @@ def test_newest_good_backup_skips_damaged_newer_and_foreign_ones(demo_db, tmp_pa
     assert len(backups.list_backups(demo_db.path)) == 5
 
 
-def test_no_good_backup_is_none(db) -> None:  # type: ignore[no-untyped-def]
+def test_no_good_backup_is_none(db) -> None:
     assert backups.newest_good_backup(db.path) is None
 
 
-def test_restore_over_a_damaged_database_sets_it_aside_unchanged(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_over_a_damaged_database_sets_it_aside_unchanged(demo_db, tmp_path) -> None:
     saved = backup.backup_database(demo_db.path, tmp_path / "saved.sqlite3")
     path = demo_db.path
     demo_db.close()
@@ -372,7 +372,7 @@ def test_restore_over_a_damaged_database_sets_it_aside_unchanged(demo_db, tmp_pa
 # --- before a migration ------------------------------------------------------------------
 
 
-def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path) -> None:
     path = paths.ensure_data_dir() / paths.DB_FILENAME
     engine = make_engine(path)
     config = migrate.alembic_config()
@@ -391,14 +391,14 @@ def test_an_older_database_is_backed_up_before_it_is_migrated(tmp_path) -> None:
     assert len(backup.backup_files(backups.backups_dir(path))) == 1
 
 
-def test_a_fresh_database_needs_no_backup_before_migration(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_fresh_database_needs_no_backup_before_migration(db) -> None:
     assert not backups.backups_dir(db.path).exists()
 
 
 # --- logs --------------------------------------------------------------------------------
 
 
-def test_logs_go_to_the_data_folder_when_it_was_chosen(_isolated_data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_logs_go_to_the_data_folder_when_it_was_chosen(_isolated_data_dir) -> None:
     path = logs.setup_logging()
     try:
         assert path == _isolated_data_dir / "logs" / "metodesk.log"
@@ -410,7 +410,7 @@ def test_logs_go_to_the_data_folder_when_it_was_chosen(_isolated_data_dir) -> No
     assert "a line to find" in text and "metodesk.elsewhere" in text and "named failure" in text
 
 
-def test_logs_use_the_per_user_log_folder_by_default(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_logs_use_the_per_user_log_folder_by_default(monkeypatch) -> None:
     from platformdirs import user_log_dir
 
     monkeypatch.delenv("METODESK_DATA_DIR")
@@ -418,7 +418,7 @@ def test_logs_use_the_per_user_log_folder_by_default(monkeypatch) -> None:  # ty
     assert logs.log_dir() == Path(user_log_dir("metodesk", appauthor=False))
 
 
-def test_logging_to_a_folder_that_cannot_be_written_fails_quietly(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_logging_to_a_folder_that_cannot_be_written_fails_quietly(monkeypatch, tmp_path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
     monkeypatch.setattr(logs, "log_dir", lambda: blocker / "logs")
@@ -426,14 +426,14 @@ def test_logging_to_a_folder_that_cannot_be_written_fails_quietly(monkeypatch, t
     logging.getLogger("metodesk").warning("goes nowhere, and does not fail")
 
 
-def test_start_checks_back_up_a_sound_database_once_a_day(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_start_checks_back_up_a_sound_database_once_a_day(demo_db) -> None:
     assert backups.start_checks(demo_db.path, (14, 12), NOW) == backups.StartChecks()
     assert backups.start_checks(demo_db.path, (14, 12), NOW + dt.timedelta(hours=2)) == backups.StartChecks()
     daily = [f for f in backup.backup_files(backups.backups_dir(demo_db.path)) if f.kind == backup.DAILY]
     assert len(daily) == 1
 
 
-def test_start_checks_find_damage_and_make_no_backup(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_start_checks_find_damage_and_make_no_backup(tmp_path) -> None:
     path = tmp_path / "metodesk.sqlite3"
     db = open_database(path)
     db.close()
@@ -449,8 +449,8 @@ def test_start_checks_find_damage_and_make_no_backup(tmp_path) -> None:  # type:
     assert not backups.backups_dir(path).exists() or not list(backups.backups_dir(path).iterdir())
 
 
-def test_start_checks_say_when_the_backup_cannot_be_made(demo_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def full_disk(source, dest):  # type: ignore[no-untyped-def]
+def test_start_checks_say_when_the_backup_cannot_be_made(demo_db, monkeypatch) -> None:
+    def full_disk(source, dest):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(backup, "backup_database", full_disk)

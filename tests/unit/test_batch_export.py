@@ -31,7 +31,7 @@ def out(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def school(demo_database):  # type: ignore[no-untyped-def]
+def school(demo_database):
     db = demo_database(TODAY)  # what fill_demo(session, today=TODAY) makes
     with db.reading() as session:
         year_id = years.current_year(session).id
@@ -39,7 +39,7 @@ def school(demo_database):  # type: ignore[no-untyped-def]
     db.close()
 
 
-def _expected(db, year_id: int) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _expected(db, year_id: int) -> dict[str, int]:
     """What the year holds, counted here without the service."""
     with db.reading() as s:
         return {
@@ -53,7 +53,7 @@ def _expected(db, year_id: int) -> dict[str, int]:  # type: ignore[no-untyped-de
         }
 
 
-def test_every_document_of_the_year_is_written_with_a_readable_name(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_every_document_of_the_year_is_written_with_a_readable_name(school, out) -> None:
     db, year_id = school
     expected = _expected(db, year_id)
     assert all(expected.values()), expected  # the demo school has some of each
@@ -73,7 +73,7 @@ def test_every_document_of_the_year_is_written_with_a_readable_name(school, out)
     assert "ХАТТАМА" in PdfReader(protocol).pages[0].extract_text().upper()
 
 
-def test_russian_names_and_only_the_kinds_asked_for(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_russian_names_and_only_the_kinds_asked_for(school, out) -> None:
     db, year_id = school
     expected = _expected(db, year_id)
     result = batch_export.export_documents(db, year_id, "ru", [batch_export.PROTOCOLS], out)
@@ -84,7 +84,7 @@ def test_russian_names_and_only_the_kinds_asked_for(school, out) -> None:  # typ
     assert sorted(p.name for p in out.iterdir()) == names
 
 
-def test_two_documents_of_one_name_are_kept_apart(school) -> None:  # type: ignore[no-untyped-def]
+def test_two_documents_of_one_name_are_kept_apart(school) -> None:
     db, year_id = school
     with db.reading() as session:
         planned = batch_export.documents(session, year_id, batch_export.KINDS, "kk")
@@ -93,7 +93,7 @@ def test_two_documents_of_one_name_are_kept_apart(school) -> None:  # type: igno
     assert any(d.name.endswith(" (2).pdf") for d in planned)  # two observers of one lesson
 
 
-def test_progress_goes_document_by_document(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_progress_goes_document_by_document(school, out) -> None:
     db, year_id = school
     heard: list[tuple[int, int, str]] = []
     result = batch_export.export_documents(
@@ -106,7 +106,7 @@ def test_progress_goes_document_by_document(school, out) -> None:  # type: ignor
     assert result.written[0].name in heard[0][2]  # the sentence names the document being written
 
 
-def test_a_cancel_leaves_the_folder_as_it_was(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancel_leaves_the_folder_as_it_was(school, out) -> None:
     db, year_id = school
     with db.reading() as session:
         first = batch_export.documents(session, year_id, batch_export.KINDS, "kk")[0].name
@@ -123,7 +123,7 @@ def test_a_cancel_leaves_the_folder_as_it_was(school, out) -> None:  # type: ign
     assert (out / first).read_bytes() == b"an older copy"
 
 
-def test_a_cancel_at_the_last_moment_still_writes_nothing(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancel_at_the_last_moment_still_writes_nothing(school, out) -> None:
     db, year_id = school
 
     def progress(done: int, total: int, text: str) -> None:
@@ -135,12 +135,12 @@ def test_a_cancel_at_the_last_moment_still_writes_nothing(school, out) -> None: 
     assert list(out.iterdir()) == []
 
 
-def test_an_error_half_way_writes_nothing(school, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_error_half_way_writes_nothing(school, out, monkeypatch) -> None:
     db, year_id = school
     real = batch_export._builder
     calls = {"n": 0}
 
-    def failing(kind: str):  # type: ignore[no-untyped-def]
+    def failing(kind: str):
         calls["n"] += 1
         if calls["n"] == 3:
             raise OSError(28, "No space left on device")
@@ -152,7 +152,7 @@ def test_an_error_half_way_writes_nothing(school, out, monkeypatch) -> None:  # 
     assert list(out.iterdir()) == []
 
 
-def test_files_already_there_are_listed_and_replaced(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_files_already_there_are_listed_and_replaced(school, out) -> None:
     db, year_id = school
     with db.reading() as session:
         planned = batch_export.documents(session, year_id, [batch_export.PLANS], "ru")
@@ -162,7 +162,7 @@ def test_files_already_there_are_listed_and_replaced(school, out) -> None:  # ty
     assert (out / planned[0].name).read_bytes().startswith(b"%PDF")
 
 
-def test_a_missing_folder_or_year_is_a_sentence(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_folder_or_year_is_a_sentence(school, out) -> None:
     db, year_id = school
     with pytest.raises(DomainError) as err:
         batch_export.export_documents(db, year_id, "kk", batch_export.KINDS, out / "nowhere")
@@ -172,7 +172,7 @@ def test_a_missing_folder_or_year_is_a_sentence(school, out) -> None:  # type: i
     assert err.value.field == "year"
 
 
-def test_a_year_without_lessons_has_no_schedule(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_a_year_without_lessons_has_no_schedule(db, ours) -> None:
     with db.reading() as session:
         year_id = years.current_year(session).id
         assert batch_export.documents(session, year_id, batch_export.KINDS, "kk") == []
@@ -187,7 +187,7 @@ def test_names_are_safe_and_not_too_long() -> None:
     assert name.endswith("Хаттама № 3 2025-10-01.pdf")
 
 
-def test_the_folder_holds_no_leftovers(school, out) -> None:  # type: ignore[no-untyped-def]
+def test_the_folder_holds_no_leftovers(school, out) -> None:
     db, year_id = school
     batch_export.export_documents(db, year_id, "kk", [batch_export.SCHEDULE], out)
     assert [p.name for p in out.iterdir()] == ["Ашық сабақтар кестесі 2025-2026.pdf"]

@@ -26,7 +26,7 @@ def _code_messages() -> set[str]:
     return found
 
 
-def _catalog(lang: str):  # type: ignore[no-untyped-def]
+def _catalog(lang: str):
     with open(ROOT / "translations" / lang / "LC_MESSAGES" / "metodesk.po", "rb") as handle:
         return read_po(handle, locale=lang)
 

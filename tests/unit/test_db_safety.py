@@ -32,7 +32,7 @@ NOW = dt.datetime(2025, 10, 14, 8, 30, 15)
 
 
 @pytest.fixture
-def demo_db(db):  # type: ignore[no-untyped-def]
+def demo_db(db):
     with db.transaction() as session:
         demo.fill_demo(session)
     return db
@@ -72,7 +72,7 @@ def _written_at(db_path: Path, when: dt.datetime) -> None:
             os.utime(each, (when.timestamp(), when.timestamp()))
 
 
-def _rollback_mode_copy(db, path: Path) -> Path:  # type: ignore[no-untyped-def]
+def _rollback_mode_copy(db, path: Path) -> Path:
     """A copy of the database in rollback-journal mode (as a backup is)."""
     out = backup.backup_database(db.path, path)
     conn = sqlite3.connect(out)
@@ -85,24 +85,24 @@ def _rollback_mode_copy(db, path: Path) -> Path:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def opened(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+def opened(monkeypatch) -> list[str]:
     """Every path opened outside SQLite (Python's open, io.open, os.open)."""
     seen: list[str] = []
     real_open, real_io_open, real_os_open = builtins.open, io.open, os.open
 
-    def record(target) -> None:  # type: ignore[no-untyped-def]
+    def record(target) -> None:
         if isinstance(target, (str, os.PathLike)):
             seen.append(os.path.abspath(os.fspath(target)))
 
-    def fake_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def fake_open(file, *args, **kwargs):
         record(file)
         return real_open(file, *args, **kwargs)
 
-    def fake_io_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def fake_io_open(file, *args, **kwargs):
         record(file)
         return real_io_open(file, *args, **kwargs)
 
-    def fake_os_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def fake_os_open(file, *args, **kwargs):
         record(file)
         return real_os_open(file, *args, **kwargs)
 
@@ -116,7 +116,7 @@ def _live_files(db_path: Path) -> set[str]:
     return {os.path.abspath(p) for p in (db_path, *probe.sidecar_paths(db_path))}
 
 
-def test_nothing_opens_the_live_database_outside_sqlite(demo_db, opened, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_opens_the_live_database_outside_sqlite(demo_db, opened, tmp_path) -> None:
     """Closing a descriptor of the live file would drop this process's locks
     on it (see tests/slow/test_side_by_side.py for what that costs)."""
     path = demo_db.path
@@ -167,7 +167,7 @@ def _fill(folder: Path, leave: int) -> None:
 
 
 @pytest.mark.parametrize("leave", [0, 96 * 1024, 1200 * 1024])
-def test_restore_on_a_full_disk_leaves_the_database_where_and_as_it_was(demo_db, tmp_path, leave) -> None:  # type: ignore[no-untyped-def]
+def test_restore_on_a_full_disk_leaves_the_database_where_and_as_it_was(demo_db, tmp_path, leave) -> None:
     """The issue's case: the data folder on a (really) full disk. The current
     database cannot be looked at, or copied, or written over; whichever step
     fails, it is not taken for damaged, not renamed, not emptied."""
@@ -202,14 +202,14 @@ def test_restore_on_a_full_disk_leaves_the_database_where_and_as_it_was(demo_db,
         subprocess.run(["umount", str(disk)], check=False)
 
 
-def test_restore_when_the_current_database_cannot_be_read_is_refused(demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_when_the_current_database_cannot_be_read_is_refused(demo_db, tmp_path, monkeypatch) -> None:
     """Without a tmpfs: the read-only look fails as on a full disk (SQLITE_FULL)."""
     source = backup.backup_database(demo_db.path, tmp_path / "source.sqlite3")
     demo_db.close()
     before = _sha(demo_db.path)
     real_connect = probe.connect_read_only
 
-    def full(path, timeout=10.0):  # type: ignore[no-untyped-def]
+    def full(path, timeout=10.0):
         if Path(path).resolve() == demo_db.path.resolve():
             error = sqlite3.OperationalError("database or disk is full")
             error.sqlite_errorcode = 13  # type: ignore[attr-defined]
@@ -223,7 +223,7 @@ def test_restore_when_the_current_database_cannot_be_read_is_refused(demo_db, tm
     assert not list(demo_db.path.parent.glob("metodesk-damaged-*"))
 
 
-def test_restore_over_a_damaged_database_that_fails_puts_it_back(demo_db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_over_a_damaged_database_that_fails_puts_it_back(demo_db, tmp_path, monkeypatch) -> None:
     source = backup.backup_database(demo_db.path, tmp_path / "source.sqlite3")
     demo_db.close()
     demo_db.path.write_bytes(b"")  # empty: set aside on restore
@@ -242,7 +242,7 @@ def _raise_enospc(path: Path) -> None:
 # --- an empty file is not "no database" ---------------------------------------------------
 
 
-def test_an_empty_database_file_is_refused_not_replaced(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_database_file_is_refused_not_replaced(demo_db, tmp_path) -> None:
     good = backups.daily_backup(demo_db, NOW)
     assert good is not None
     path = demo_db.path
@@ -265,7 +265,7 @@ def test_an_empty_database_file_is_refused_not_replaced(demo_db, tmp_path) -> No
 # --- a text value that is not UTF-8 is damage -------------------------------------------
 
 
-def test_a_name_that_is_not_utf8_is_damage_everywhere(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_that_is_not_utf8_is_damage_everywhere(demo_db, tmp_path) -> None:
     good = backups.daily_backup(demo_db, NOW)
     _break_a_name(demo_db.path)
     report = check_database(demo_db.path)
@@ -287,7 +287,7 @@ def test_a_name_that_is_not_utf8_is_damage_everywhere(demo_db, tmp_path) -> None
 
 
 @pytest.mark.parametrize("kind", ["newer", "damaged", "foreign"])
-def test_a_refused_database_in_rollback_mode_keeps_every_byte(db, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_database_in_rollback_mode_keeps_every_byte(db, tmp_path, kind) -> None:
     path = _rollback_mode_copy(db, tmp_path / "refused.sqlite3")
     conn = sqlite3.connect(path)
     if kind == "newer":
@@ -310,7 +310,7 @@ def test_a_refused_database_in_rollback_mode_keeps_every_byte(db, tmp_path, kind
 # --- stale files, wrong clocks -------------------------------------------------------------
 
 
-def test_stale_temporary_files_are_removed_at_start_young_ones_kept(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_stale_temporary_files_are_removed_at_start_young_ones_kept(demo_db) -> None:
     folder = backups.make_backups_dir(demo_db.path)
     old = time.time() - 2 * 3600
     stale = [
@@ -330,7 +330,7 @@ def test_stale_temporary_files_are_removed_at_start_young_ones_kept(demo_db) -> 
     assert demo_db.path.exists() and probe.probe(demo_db.path).whole
 
 
-def test_a_backup_dated_in_the_future_is_not_the_newest(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_backup_dated_in_the_future_is_not_the_newest(demo_db) -> None:
     folder = backups.make_backups_dir(demo_db.path)
     future = backup.backup_database(demo_db.path, backup.free_path(folder, dt.datetime(2099, 1, 1), backup.DAILY))
     today = dt.datetime.now().replace(microsecond=0)
@@ -342,7 +342,7 @@ def test_a_backup_dated_in_the_future_is_not_the_newest(demo_db) -> None:  # typ
     assert backups.rotate(folder, 1, 1, today) == [future]
 
 
-def test_a_clock_stuck_on_one_date_does_not_stop_daily_backups(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_a_clock_stuck_on_one_date_does_not_stop_daily_backups(demo_db) -> None:
     """The computer's clock starts each day at the same moment: a backup dated
     "today" exists, but the database was written after "now"."""
     stuck = dt.datetime.now().replace(microsecond=0) - dt.timedelta(hours=6)
@@ -368,7 +368,7 @@ def test_a_clock_stuck_on_one_date_does_not_stop_daily_backups(demo_db) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
-def test_the_data_folder_and_its_files_are_private(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_data_folder_and_its_files_are_private(tmp_path) -> None:
     old_umask = os.umask(0o022)
     try:
         paths.set_data_dir(tmp_path / "fresh" / "data")
@@ -405,7 +405,7 @@ def test_the_data_folder_and_its_files_are_private(tmp_path) -> None:  # type: i
 # --- backup --out newdir/ ---------------------------------------------------------------------
 
 
-def test_backup_to_a_new_folder_makes_the_folder(demo_db, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_to_a_new_folder_makes_the_folder(demo_db, tmp_path) -> None:
     made = backups.backup_to(demo_db.path, tmp_path / "newdir", NOW, folder=True)
     assert made.parent == tmp_path / "newdir" and made.name == backup.backup_name(NOW)
     assert backup.read_summary(made).ok

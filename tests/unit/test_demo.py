@@ -17,7 +17,7 @@ from metodesk.storage.models import AcademicYear, Association, Membership, Organ
 TODAY = dt.date(2025, 11, 1)
 
 
-def _counts(session) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _counts(session) -> dict[str, int]:
     models = {
         "organisations": Organisation,
         "teachers": Teacher,
@@ -30,13 +30,13 @@ def _counts(session) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def filled(db):  # type: ignore[no-untyped-def]
+def filled(db):
     with db.transaction() as s:
         summary = demo.fill_demo(s, today=TODAY)
     return db, summary
 
 
-def test_demo_counts(filled) -> None:  # type: ignore[no-untyped-def]
+def test_demo_counts(filled) -> None:
     db, summary = filled
     with db.reading() as s:
         counts = _counts(s)
@@ -47,7 +47,7 @@ def test_demo_counts(filled) -> None:  # type: ignore[no-untyped-def]
     assert summary == "3 organisations, 15 teachers, 3 associations, 9 meetings."
 
 
-def test_demo_organisations(filled) -> None:  # type: ignore[no-untyped-def]
+def test_demo_organisations(filled) -> None:
     db, _ = filled
     with db.reading() as s:
         orgs = organisations.list_organisations(s)
@@ -59,7 +59,7 @@ def test_demo_organisations(filled) -> None:  # type: ignore[no-untyped-def]
     assert ours.deputy_name
 
 
-def test_demo_teachers_are_varied(filled) -> None:  # type: ignore[no-untyped-def]
+def test_demo_teachers_are_varied(filled) -> None:
     db, _ = filled
     with db.reading() as s:
         rows = teachers.list_teachers(s)
@@ -77,7 +77,7 @@ def test_demo_teachers_are_varied(filled) -> None:  # type: ignore[no-untyped-de
     assert {"Петренко Ольга Викторовна", "Иванова Светлана Николаевна"} <= {t.full_name for t in rows}
 
 
-def test_demo_associations(filled) -> None:  # type: ignore[no-untyped-def]
+def test_demo_associations(filled) -> None:
     db, _ = filled
     with db.reading() as s:
         year = years.current_year(s)
@@ -101,14 +101,14 @@ def test_demo_associations(filled) -> None:  # type: ignore[no-untyped-def]
             assert {m.organisation_kk for m in detail.members} == {detail.row.organisation_kk}
 
 
-def test_demo_search_finds_kazakh_names(filled) -> None:  # type: ignore[no-untyped-def]
+def test_demo_search_finds_kazakh_names(filled) -> None:
     db, _ = filled
     with db.reading() as s:
         assert [t.surname for t in teachers.search_teachers(s, "нұрғ")] == ["Нұрғалиева"]
         assert [t.first_name for t in teachers.search_teachers(s, "iлияс")] == ["Ілияс"]
 
 
-def test_demo_refuses_a_database_with_data(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_a_database_with_data(db, ours) -> None:
     with db.reading() as s:
         before = _counts(s)
     with pytest.raises(DomainError) as caught:
@@ -120,7 +120,7 @@ def test_demo_refuses_a_database_with_data(db, ours) -> None:  # type: ignore[no
         assert [o.name_kk for o in organisations.list_organisations(s)] == ["№1 мектеп"]
 
 
-def test_demo_refuses_to_run_twice(filled) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_to_run_twice(filled) -> None:
     db, _ = filled
     with db.reading() as s:
         before = _counts(s)
@@ -131,11 +131,11 @@ def test_demo_refuses_to_run_twice(filled) -> None:  # type: ignore[no-untyped-d
         assert _counts(s) == before
 
 
-def test_a_demo_failing_half_way_leaves_nothing(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_demo_failing_half_way_leaves_nothing(db, monkeypatch) -> None:
     """A demo failing in its last part (the plans) has written organisations,
     teachers and a year before: the transaction must take all of it back."""
 
-    def fail(*_args):  # type: ignore[no-untyped-def]
+    def fail(*_args):
         raise DomainError("the plans failed")
 
     monkeypatch.setattr(demo, "add_demo_plans", fail)
@@ -149,7 +149,7 @@ def test_a_demo_failing_half_way_leaves_nothing(db, monkeypatch) -> None:  # typ
         assert organisations.ours(s) is None
 
 
-def test_demo_on_an_unseeded_session_seeds_first(db) -> None:  # type: ignore[no-untyped-def]
+def test_demo_on_an_unseeded_session_seeds_first(db) -> None:
     with db.transaction() as s:
         for row in subjects.list_subjects(s, include_archived=True):
             subjects.delete_subject(s, row.id)
@@ -160,7 +160,7 @@ def test_demo_on_an_unseeded_session_seeds_first(db) -> None:  # type: ignore[no
 
 
 @pytest.mark.parametrize("today", [dt.date(2026, 12, 7), dt.date(2027, 5, 20), dt.date(2026, 8, 3)])
-def test_demo_is_dated_around_today(db, today) -> None:  # type: ignore[no-untyped-def]
+def test_demo_is_dated_around_today(db, today) -> None:
     """Issue 19.1: on 07.12.2026 the demo lived in 2025-2026 with everything
     overdue. Its year is the one holding today, current, and nothing in it is
     stale: meetings after today are planned, some are held, and

@@ -156,17 +156,17 @@ def built(demo: dict[str, Any]) -> dict[tuple[str, str], tuple[bytes, bytes]]:
     }
 
 
-def read(content: bytes):  # type: ignore[no-untyped-def]
+def read(content: bytes):
     return Document(io.BytesIO(content))
 
 
-def body_text(doc) -> str:  # type: ignore[no-untyped-def]
+def body_text(doc) -> str:
     """Every piece of text in the body, tables (and tables in tables) included;
     no-break spaces as plain ones."""
     return " ".join(t.text or "" for t in doc.element.body.iter(f"{W}t")).replace("\u00a0", " ")
 
 
-def table_rows(table) -> list[list[str]]:  # type: ignore[no-untyped-def]
+def table_rows(table) -> list[list[str]]:
     """The cells' texts of each row, a merged cell once."""
     rows = []
     for tr in table._tbl.tr_lst:
@@ -216,7 +216,7 @@ def assert_reads_the_same(pdf: bytes, content: bytes, lang: str) -> None:
         assert letters == {c for c in "".join(theirs).casefold() if c in KAZAKH_LETTERS} and len(letters) >= 5
 
 
-def test_every_kazakh_letter_survives(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_every_kazakh_letter_survives(built, demo) -> None:
     """All nine letters across the Kazakh documents (the demo's have no һ:
     a place with one is given to the protocol)."""
     text = " ".join(body_text(read(built[kind.name, "kk"][1])) for kind in KINDS).casefold()
@@ -226,7 +226,7 @@ def test_every_kazakh_letter_survives(built, demo) -> None:  # type: ignore[no-u
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
-def test_the_approval_block_where_the_pdf_has_one(built, kind: Kind) -> None:  # type: ignore[no-untyped-def]
+def test_the_approval_block_where_the_pdf_has_one(built, kind: Kind) -> None:
     for lang, word in (("kk", "БЕКІТЕМІН"), ("ru", "УТВЕРЖДАЮ")):
         doc = read(built[kind.name, lang][1])
         found = [t for t in doc.tables if any(word == p.text for c in t.rows[0].cells for p in c.paragraphs)]
@@ -241,7 +241,7 @@ TBL_ORDER = ("tblStyle", "tblW", "jc", "tblBorders", "tblLayout", "tblCellMar", 
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=[k.name for k in KINDS])
-def test_table_properties_keep_the_schema_order(built, kind: Kind) -> None:  # type: ignore[no-untyped-def]
+def test_table_properties_keep_the_schema_order(built, kind: Kind) -> None:
     body = read(built[kind.name, "kk"][1]).element.body
     for parent, order in ((f"{W}tcPr", TC_ORDER), (f"{W}tblPr", TBL_ORDER)):
         for element in body.iter(parent):
@@ -253,7 +253,7 @@ def test_table_properties_keep_the_schema_order(built, kind: Kind) -> None:  # t
 # ---------------------------------------------------------------- per kind
 
 
-def test_protocol_tables_follow_the_meeting(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_protocol_tables_follow_the_meeting(built, demo) -> None:
     data = demo["held"]
     for lang in LANGS:
         doc = read(built["protocol", lang][1])
@@ -282,7 +282,7 @@ def test_protocol_tables_follow_the_meeting(built, demo) -> None:  # type: ignor
         assert table_rows(signatures)[1][1] == words_["signature"]
 
 
-def test_a_planned_meeting_leaves_room_to_write(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_planned_meeting_leaves_room_to_write(built, demo) -> None:
     data = demo["planned"]
     assert not data.held
     doc = read(built["protocol_planned", "ru"][1])
@@ -291,7 +291,7 @@ def test_a_planned_meeting_leaves_room_to_write(built, demo) -> None:  # type: i
     assert "ВЫСТУПИЛИ:" in body_text(doc)
 
 
-def test_attendance_sheet_lists_every_member(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_attendance_sheet_lists_every_member(built, demo) -> None:
     data = demo["held"]
     from metodesk.domain.text import sort_key
 
@@ -310,7 +310,7 @@ def test_attendance_sheet_lists_every_member(built, demo) -> None:  # type: igno
         assert data.secretary.sign_name in body_text(doc)
 
 
-def test_observation_sheet_scores_and_blank(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_observation_sheet_scores_and_blank(built, demo) -> None:
     sheet, blank = demo["sheet"], demo["blank"]
     for lang in LANGS:
         w = observation_sheet.LABELS[lang]
@@ -338,7 +338,7 @@ def test_observation_sheet_scores_and_blank(built, demo) -> None:  # type: ignor
         assert [len(t.rows) for t in ruled] == list(observation_sheet.WRITE_LINES.values())
 
 
-def test_a_batch_starts_each_sheet_on_a_new_page(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_a_batch_starts_each_sheet_on_a_new_page(built, demo) -> None:
     batch = demo["batch"]
     assert len(batch) >= 2
     doc = read(built["observation_batch", "kk"][1])
@@ -347,7 +347,7 @@ def test_a_batch_starts_each_sheet_on_a_new_page(built, demo) -> None:  # type: 
     assert body_text(doc).count(observation_sheet.LABELS["kk"]["title"]) == len(batch)
 
 
-def test_lessons_schedule_groups_and_rows(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_lessons_schedule_groups_and_rows(built, demo) -> None:
     for name in ("lessons", "lessons_one"):
         data = demo["school" if name == "lessons" else "one"]
         for lang in LANGS:
@@ -369,7 +369,7 @@ def test_lessons_schedule_groups_and_rows(built, demo) -> None:  # type: ignore[
             assert sum("(" in r[8] for r in lessons_) == len(moved)
 
 
-def test_mentoring_plan_and_report(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_mentoring_plan_and_report(built, demo) -> None:
     data = demo["pair"]
     for lang in LANGS:
         w = mentoring_plan.LABELS[lang]
@@ -395,7 +395,7 @@ def test_mentoring_plan_and_report(built, demo) -> None:  # type: ignore[no-unty
         assert [t for t in doc.tables if t.rows[0].cells[0].text == w["approve"]] == []
 
 
-def test_attestation_plan_and_list(built, demo) -> None:  # type: ignore[no-untyped-def]
+def test_attestation_plan_and_list(built, demo) -> None:
     from metodesk.domain.attestation import year_name
     from metodesk.reports.attestation_words import LABELS
 
@@ -432,7 +432,7 @@ def test_attestation_plan_and_list(built, demo) -> None:  # type: ignore[no-unty
         assert len(rows) - 1 == sum(len(y.teachers) for y in year_list.years)
 
 
-def test_builders_refuse_other_languages(demo) -> None:  # type: ignore[no-untyped-def]
+def test_builders_refuse_other_languages(demo) -> None:
     for kind in KINDS:
         with pytest.raises(ValueError):
             kind.docx(kind.data(demo), "en")
@@ -456,7 +456,7 @@ def test_python_docx_stays_out_of_start_up() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_empty_and_unusual_data_read_as_the_pdf(demo, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_empty_and_unusual_data_read_as_the_pdf(demo, lang: str) -> None:
     """A meeting with no agenda, a pair with no plan, log or texts, a year
     without lessons, a scale too long for boxes: the same words as the PDF,
     and the room to write by hand the PDF leaves."""

@@ -6,7 +6,7 @@ from metodesk.services import associations, duplicates, subjects, teachers, year
 from metodesk.services.teachers import TeacherInput
 
 
-def test_the_same_teacher_in_the_same_organisation(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_teacher_in_the_same_organisation(session, ours) -> None:
     first = teachers.save_teacher(
         session, TeacherInput(surname="Нұрғалиева", first_name="Әсел", patronymic="Бауыржанқызы", organisation_id=ours)
     )
@@ -19,7 +19,7 @@ def test_the_same_teacher_in_the_same_organisation(session, ours) -> None:  # ty
     assert duplicates.same_teacher(session, other) is None
 
 
-def test_the_same_association_of_the_year(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_association_of_the_year(session, ours) -> None:
     year = years.current_year(session).id
     subject = subjects.list_subjects(session)[0]
     data = associations.AssociationInput(

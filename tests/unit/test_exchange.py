@@ -45,7 +45,7 @@ def _copy(template: Path, folder: Path) -> Database:
 
 
 @pytest.fixture
-def school(templates, _isolated_data_dir):  # type: ignore[no-untyped-def]
+def school(templates, _isolated_data_dir):
     """The demo school (in the test's data folder)."""
     db = _copy(templates[0], _isolated_data_dir)
     yield db
@@ -53,7 +53,7 @@ def school(templates, _isolated_data_dir):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def district(templates, tmp_path):  # type: ignore[no-untyped-def]
+def district(templates, tmp_path):
     """Another computer: a database seeded on its own (its own year and subject UUIDs)."""
     db = _copy(templates[1], tmp_path / "district")
     yield db
@@ -83,7 +83,7 @@ def by_uuid(db: Database, model: type, *columns: str) -> dict[str, tuple[Any, ..
 # --- export ---------------------------------------------------------------------------------------
 
 
-def test_export_holds_the_year_with_uuids_never_ids(school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_holds_the_year_with_uuids_never_ids(school, tmp_path) -> None:
     path = export(school, tmp_path / "school.zip")
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
@@ -122,7 +122,7 @@ def test_export_holds_the_year_with_uuids_never_ids(school, tmp_path) -> None:  
     assert "tables/setting.json" not in names and "tables/wording.json" not in names
 
 
-def test_export_to_a_folder_names_the_file_and_leaves_no_partial_file(school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_a_folder_names_the_file_and_leaves_no_partial_file(school, tmp_path) -> None:
     folder = tmp_path / "flash"
     folder.mkdir()
     path = export(school, folder)
@@ -130,7 +130,7 @@ def test_export_to_a_folder_names_the_file_and_leaves_no_partial_file(school, tm
     assert [p.name for p in folder.iterdir()] == [path.name]
 
 
-def test_export_of_an_unknown_year_or_association_is_a_sentence(school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_export_of_an_unknown_year_or_association_is_a_sentence(school, tmp_path) -> None:
     from metodesk.domain.errors import DomainError
 
     with school.reading() as session, pytest.raises(DomainError, match="no academic year 1999-2000"):
@@ -143,7 +143,7 @@ def test_export_of_an_unknown_year_or_association_is_a_sentence(school, tmp_path
 # --- import ---------------------------------------------------------------------------------------
 
 
-def test_import_adds_everything_and_a_second_import_changes_nothing(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_adds_everything_and_a_second_import_changes_nothing(school, district, tmp_path) -> None:
     path = export(school, tmp_path / "school.zip")
     first = exchange_import.import_file(district, path)
     assert first.added["meeting"] == 9 and first.added["decision"] == 30
@@ -162,7 +162,7 @@ def test_import_adds_everything_and_a_second_import_changes_nothing(school, dist
     assert "Added: 0. Changed: 0." in report_lines(second)[0]
 
 
-def test_what_every_database_seeds_for_itself_is_not_doubled(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_what_every_database_seeds_for_itself_is_not_doubled(school, district, tmp_path) -> None:
     def counts(db: Database) -> tuple[int, ...]:
         snap = snapshot(db)
         return len(snap["academic_year"]), len(snap["term"]), len(snap["subject"]), len(snap["criterion"])
@@ -172,7 +172,7 @@ def test_what_every_database_seeds_for_itself_is_not_doubled(school, district, t
     assert counts(district) == before == (1, 4, 31, 16)
 
 
-def test_local_facts_do_not_travel(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_local_facts_do_not_travel(school, district, tmp_path) -> None:
     """The school's "our organisation" stays the school's; the district's current year stays current."""
     exchange_import.import_file(district, export(school, tmp_path / "school.zip"))
     with district.reading() as session:
@@ -188,7 +188,7 @@ def _set(db: Database, model: type, uuid: str, **values: Any) -> None:
         session.execute(update(model).where(model.uuid == uuid).values(**values))
 
 
-def test_newer_edits_win_and_a_newer_local_edit_is_kept_as_a_conflict(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_newer_edits_win_and_a_newer_local_edit_is_kept_as_a_conflict(school, district, tmp_path) -> None:
     exchange_import.import_file(district, export(school, tmp_path / "first.zip"))
     with school.reading() as session:
         first, second = session.scalars(select(Teacher).order_by(Teacher.id).limit(2)).all()
@@ -224,7 +224,7 @@ def test_newer_edits_win_and_a_newer_local_edit_is_kept_as_a_conflict(school, di
     assert (again.total_added, again.total_changed) == (0, 0) and len(again.conflicts) == 1
 
 
-def test_the_preview_writes_nothing(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_writes_nothing(school, district, tmp_path) -> None:
     path = export(school, tmp_path / "school.zip")
     before = snapshot(district)
     preview = exchange_import.import_file(district, path, dry_run=True)
@@ -235,13 +235,13 @@ def test_the_preview_writes_nothing(school, district, tmp_path) -> None:  # type
     assert real.added == preview.added and not real.dry_run
 
 
-def test_the_import_is_all_or_nothing(school, district, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_is_all_or_nothing(school, district, tmp_path, monkeypatch) -> None:
     path = export(school, tmp_path / "school.zip")
     before = snapshot(district)
     add = exchange_import._Merger._add_all  # new records go in a batch per table
     calls = {"n": 0}
 
-    def failing_add(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def failing_add(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 12:  # after eleven tables were written
             raise OSError("the flash drive was pulled out")
@@ -254,7 +254,7 @@ def test_the_import_is_all_or_nothing(school, district, tmp_path, monkeypatch) -
     assert snapshot(district) == before
 
 
-def test_a_clash_with_a_different_record_here_is_a_sentence(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_clash_with_a_different_record_here_is_a_sentence(school, district, tmp_path) -> None:
     """The district renumbered a meeting to 4; the school then made its own
     meeting 4. Its number clashes with a different record: a conflict sentence,
     the meeting and what hangs under it left out, everything else imported."""
@@ -282,7 +282,7 @@ def test_a_clash_with_a_different_record_here_is_a_sentence(school, district, tm
     assert any("left out" in c for c in report.conflicts)
 
 
-def test_a_package_back_from_the_district_changes_nothing_at_the_school(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_back_from_the_district_changes_nothing_at_the_school(school, district, tmp_path) -> None:
     exchange_import.import_file(district, export(school, tmp_path / "school.zip"))
     back = export(district, tmp_path / "district.zip")
     before = snapshot(school)
@@ -291,7 +291,7 @@ def test_a_package_back_from_the_district_changes_nothing_at_the_school(school, 
     assert snapshot(school) == before
 
 
-def test_count_lines_name_tables_for_people(school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_count_lines_name_tables_for_people(school, tmp_path) -> None:
     with school.reading() as session:
         result = exchange_export.export_package(session, YEAR, tmp_path / "p.zip")
     lines = count_lines(result.counts)
@@ -299,7 +299,7 @@ def test_count_lines_name_tables_for_people(school, tmp_path) -> None:  # type: 
     assert lines.index("Academic years: 1") < lines.index("Meetings: 9")
 
 
-def test_subjects_a_district_renamed_arrive_as_new_ones(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_subjects_a_district_renamed_arrive_as_new_ones(school, district, tmp_path) -> None:
     """Matching by content is exact: a subject spelled differently here is another subject."""
     with district.transaction() as session:
         session.execute(update(Subject).values(name_ru=Subject.name_ru + " (район)"))
@@ -308,7 +308,7 @@ def test_subjects_a_district_renamed_arrive_as_new_ones(school, district, tmp_pa
     assert report.added["subject"] == exchange_package.read_package(path).counts()["subject"] > 0
 
 
-def test_the_district_keeps_two_schools_apart(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_district_keeps_two_schools_apart(school, district, tmp_path) -> None:
     """A second school (its own records, its own names) arrives beside the first."""
     folder = tmp_path / "second"
     folder.mkdir()

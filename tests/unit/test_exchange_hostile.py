@@ -97,7 +97,7 @@ def dump(path: Path) -> str:
 
 
 @pytest.fixture
-def target(empty_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def target(empty_template: Path, tmp_path: Path):
     path = tmp_path / "target" / "metodesk.sqlite3"
     path.parent.mkdir()
     shutil.copy(empty_template, path)
@@ -106,7 +106,7 @@ def target(empty_template: Path, tmp_path: Path):  # type: ignore[no-untyped-def
     db.close()
 
 
-def refusal(db, path: Path, **kwargs: Any) -> str:  # type: ignore[no-untyped-def]
+def refusal(db, path: Path, **kwargs: Any) -> str:
     before = dump(db.path)
     with pytest.raises(DomainError) as caught:
         exchange_import.import_file(db, path, **kwargs)
@@ -159,7 +159,7 @@ CASES: list[tuple[str, str, dict[str, Any], str]] = [
 @pytest.mark.parametrize(("table", "values", "column"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_a_wrong_value_refuses_the_package_naming_record_and_field(
     package, target, tmp_path, table, values, column
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     bad = write_zip(tmp_path / "bad.zip", changed(members_of(package), table, 0, **values))
     sentence = refusal(target, bad)
     assert f"“{column}”" in sentence
@@ -168,7 +168,7 @@ def test_a_wrong_value_refuses_the_package_naming_record_and_field(
         assert surname in sentence  # the record is named
 
 
-def test_a_wrong_record_can_be_left_out_and_the_skip_reported(package, target, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_wrong_record_can_be_left_out_and_the_skip_reported(package, target, tmp_path) -> None:
     members = members_of(package)
     plans = rows_of(members, "plan")
     bad = write_zip(tmp_path / "bad.zip", changed(members, "plan", 0, status="bogus"))
@@ -179,7 +179,7 @@ def test_a_wrong_record_can_be_left_out_and_the_skip_reported(package, target, t
     exercise(target.path.parent, tmp_path / "out")
 
 
-def test_a_far_future_edit_does_not_win_over_later_local_edits(package, target, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_far_future_edit_does_not_win_over_later_local_edits(package, target, tmp_path) -> None:
     """updated_at in 9999 is taken as now: an edit made here afterwards wins."""
     members = members_of(package)
     first = rows_of(members, "teacher")[0]
@@ -192,7 +192,7 @@ def test_a_far_future_edit_does_not_win_over_later_local_edits(package, target, 
 
 
 @pytest.mark.parametrize("version", [True, 1.0, "1", None])
-def test_a_format_version_that_only_looks_like_1_is_refused(package, target, tmp_path, version) -> None:  # type: ignore[no-untyped-def]
+def test_a_format_version_that_only_looks_like_1_is_refused(package, target, tmp_path, version) -> None:
     members = members_of(package)
     manifest = json.loads(members["manifest.json"])
     manifest["format_version"] = version
@@ -200,7 +200,7 @@ def test_a_format_version_that_only_looks_like_1_is_refused(package, target, tmp
     assert "format" in refusal(target, write_zip(tmp_path / "v.zip", members))
 
 
-def test_an_optional_link_to_nowhere_is_emptied_and_reported(package, target, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_optional_link_to_nowhere_is_emptied_and_reported(package, target, tmp_path) -> None:
     members = members_of(package)
     meetings = rows_of(members, "meeting")
     index = next(i for i, m in enumerate(meetings) if m["chair_id"])
@@ -211,7 +211,7 @@ def test_an_optional_link_to_nowhere_is_emptied_and_reported(package, target, tm
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-def test_a_fifo_or_a_device_is_not_read(target, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_fifo_or_a_device_is_not_read(target, tmp_path) -> None:
     fifo = tmp_path / "package.zip"
     os.mkfifo(fifo)
     assert "is not a file" in refusal(target, fifo)  # at once: opening a FIFO would wait for a writer
@@ -260,7 +260,7 @@ POISON = ["bogus", "9999-12-31", "Ахмет\x00ов", "\ud800", "9999-12-31T00:
 @given(data=st.data())
 def test_a_mutated_package_is_refused_or_leaves_everything_readable(
     package, empty_template, tmp_path_factory, data
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     members = members_of(package)
     tables = sorted(name[len("tables/") : -len(".json")] for name in members if name.startswith("tables/"))
     aimed = data.draw(st.one_of(st.none(), st.sampled_from(SENSITIVE)))
@@ -336,7 +336,7 @@ BOMBS = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("bomb", sorted(BOMBS))
-def test_a_bomb_is_refused_in_seconds_and_little_memory(package, tmp_path, bomb) -> None:  # type: ignore[no-untyped-def]
+def test_a_bomb_is_refused_in_seconds_and_little_memory(package, tmp_path, bomb) -> None:
     data, count = BOMBS[bomb]()
     for claimed in (count, 90_000):
         path = write_zip(tmp_path / f"{bomb}.zip", _bomb(members_of(package), "teacher", data, claimed))

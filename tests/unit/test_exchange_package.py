@@ -37,7 +37,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def district(db) -> Database:  # type: ignore[no-untyped-def]
+def district(db) -> Database:
     return db
 
 
@@ -193,18 +193,18 @@ CASES: list[tuple[str, Callable[[Members], Members], str]] = [
 @pytest.mark.parametrize(("change", "expected"), [(c[1], c[2]) for c in CASES], ids=[c[0] for c in CASES])
 def test_a_bad_package_is_refused_and_the_database_untouched(
     package, district, tmp_path, change, expected
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     bad = write_zip(tmp_path / "bad.zip", change(members_of(package)))
     assert expected in refused(district, bad)
     assert expected in refused(district, bad, dry_run=True)
 
 
-def test_the_unchanged_package_is_accepted(package, district) -> None:  # type: ignore[no-untyped-def]
+def test_the_unchanged_package_is_accepted(package, district) -> None:
     """The cases above change one thing each in a package that imports."""
     assert exchange_import.import_file(district, package).added["meeting"] == 9
 
 
-def test_a_truncated_package_is_refused(package, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_truncated_package_is_refused(package, district, tmp_path) -> None:
     data = package.read_bytes()
     for cut in (len(data) // 2, len(data) - 30, 100):
         short = tmp_path / f"short-{cut}.zip"
@@ -212,7 +212,7 @@ def test_a_truncated_package_is_refused(package, district, tmp_path) -> None:  #
         assert "damaged or incomplete" in refused(district, short)
 
 
-def test_a_damaged_member_is_refused(package, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_member_is_refused(package, district, tmp_path) -> None:
     data = bytearray(package.read_bytes())
     with zipfile.ZipFile(package) as archive:
         info = archive.getinfo("tables/observation_score.json")
@@ -224,7 +224,7 @@ def test_a_damaged_member_is_refused(package, district, tmp_path) -> None:  # ty
     assert "damaged or incomplete" in sentence or "checksum" in sentence
 
 
-def test_not_a_zip_and_no_file_are_sentences(district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_zip_and_no_file_are_sentences(district, tmp_path) -> None:
     text = tmp_path / "notes.zip"
     text.write_text("Хаттама", encoding="utf-8")
     assert "not a metodesk exchange package" in refused(district, text)
@@ -245,7 +245,7 @@ def test_not_a_zip_and_no_file_are_sentences(district, tmp_path) -> None:  # typ
         "tables/.json",
     ],
 )
-def test_a_name_outside_the_package_folder_is_refused(package, district, tmp_path, name) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_outside_the_package_folder_is_refused(package, district, tmp_path, name) -> None:
     members = with_member(members_of(package), name, b"[]")
     work = tmp_path / "work"
     work.mkdir()
@@ -255,13 +255,13 @@ def test_a_name_outside_the_package_folder_is_refused(package, district, tmp_pat
     assert not (tmp_path / "evil.json").exists()
 
 
-def test_a_name_twice_is_refused(package, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_twice_is_refused(package, district, tmp_path) -> None:
     members = members_of(package)
     items = [*members.items(), ("tables/teacher.json", members["tables/teacher.json"])]
     assert "twice" in refused(district, write_zip(tmp_path / "twice.zip", items))
 
 
-def test_far_too_many_members_are_refused(package, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_far_too_many_members_are_refused(package, district, tmp_path) -> None:
     members = members_of(package)
     items = list(members.items()) + [
         (f"tables/x{i}.json", b"[]") for i in range(exchange_package.MAX_MEMBERS)
@@ -271,7 +271,7 @@ def test_far_too_many_members_are_refused(package, district, tmp_path) -> None: 
 
 def test_a_package_far_too_large_unpacked_is_refused_before_it_is_read(
     package, district, tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     """210 MB of zeros that pack into a few hundred KB: the sizes in the zip's
     directory are checked first, and no member is read at all."""
     bomb = tmp_path / "bomb.zip"
@@ -285,7 +285,7 @@ def test_a_package_far_too_large_unpacked_is_refused_before_it_is_read(
                 handle.write(chunk)
     assert bomb.stat().st_size < 5 * 1024 * 1024
 
-    def no_reading(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def no_reading(*args, **kwargs):
         raise AssertionError("a member was read")
 
     monkeypatch.setattr(exchange_package, "_read_member", no_reading)
@@ -293,7 +293,7 @@ def test_a_package_far_too_large_unpacked_is_refused_before_it_is_read(
     assert "far too large" in sentence and "210 MB" in sentence
 
 
-def test_a_required_key_that_points_nowhere_refuses_or_leaves_the_record_out(package, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_required_key_that_points_nowhere_refuses_or_leaves_the_record_out(package, district, tmp_path) -> None:
     """A consistent package never has one: a hand-made one is refused with a
     sentence naming the record and the field (issue 14 item 6), or, read
     leniently, merged without it (and what needs it), each skip reported."""
@@ -311,7 +311,7 @@ def test_a_required_key_that_points_nowhere_refuses_or_leaves_the_record_out(pac
     assert any("left out" in c for c in report.conflicts)
 
 
-def test_an_older_package_without_a_new_column_takes_its_default(package, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_package_without_a_new_column_takes_its_default(package, district, tmp_path) -> None:
     members = members_of(package)
     rows = json.loads(members["tables/teacher.json"])
     for row in rows:
@@ -322,7 +322,7 @@ def test_an_older_package_without_a_new_column_takes_its_default(package, distri
     assert exchange_import.import_file(district, old).added["teacher"] == len(rows)
 
 
-def test_reading_never_writes_next_to_the_package(package, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reading_never_writes_next_to_the_package(package, tmp_path) -> None:
     folder = tmp_path / "flash"
     folder.mkdir()
     copy = Path(shutil.copy(package, folder / "p.zip"))

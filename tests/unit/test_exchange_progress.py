@@ -40,14 +40,14 @@ def _copy(template: Path, folder: Path) -> Database:
 
 
 @pytest.fixture
-def school(templates, tmp_path):  # type: ignore[no-untyped-def]
+def school(templates, tmp_path):
     db = _copy(templates[0], tmp_path / "school")
     yield db
     db.close()
 
 
 @pytest.fixture
-def district(templates, tmp_path):  # type: ignore[no-untyped-def]
+def district(templates, tmp_path):
     db = _copy(templates[1], tmp_path / "district")
     yield db
     db.close()
@@ -75,7 +75,7 @@ def snapshot(db: Database) -> dict[str, list[Any]]:
         conn.close()
 
 
-def _recorder(stop_at: int | None = None, calls: list[tuple[int, int, str]] | None = None):  # type: ignore[no-untyped-def]
+def _recorder(stop_at: int | None = None, calls: list[tuple[int, int, str]] | None = None):
     heard = calls if calls is not None else []
 
     def progress(done: int, total: int, text: str) -> None:
@@ -86,7 +86,7 @@ def _recorder(stop_at: int | None = None, calls: list[tuple[int, int, str]] | No
     return progress, heard
 
 
-def test_the_export_hears_every_table_then_the_writing(school, out: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_export_hears_every_table_then_the_writing(school, out: Path) -> None:
     progress, heard = _recorder()
     with school.reading() as session:
         result = exchange_export.export_package(session, YEAR, out / "p.zip", progress=progress)
@@ -101,7 +101,7 @@ def test_the_export_hears_every_table_then_the_writing(school, out: Path) -> Non
 
 
 @pytest.mark.parametrize("stop_text", ["Finding the records", "Reading: ", "Writing the package"])
-def test_a_stopped_export_writes_no_file(school, out: Path, stop_text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_stopped_export_writes_no_file(school, out: Path, stop_text: str) -> None:
     heard: list[str] = []
 
     def progress(done: int, total: int, text: str) -> None:
@@ -115,7 +115,7 @@ def test_a_stopped_export_writes_no_file(school, out: Path, stop_text: str) -> N
     assert list(out.iterdir()) == []
 
 
-def test_the_import_hears_each_table_of_the_package(school, district, out: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_import_hears_each_table_of_the_package(school, district, out: Path) -> None:
     package = exchange_package.read_package(export(school, out / "p.zip"))
     tables = [name for name, rows in package.rows.items() if rows]
     progress, heard = _recorder()
@@ -127,7 +127,7 @@ def test_the_import_hears_each_table_of_the_package(school, district, out: Path)
     assert report.total_added > 0
 
 
-def test_a_stop_during_the_import_rolls_everything_back(school, district, out: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_stop_during_the_import_rolls_everything_back(school, district, out: Path) -> None:
     package = exchange_package.read_package(export(school, out / "p.zip"))
     before = snapshot(district)
     progress, heard = _recorder(stop_at=6)  # five tables merged in the transaction, then Cancel
@@ -139,7 +139,7 @@ def test_a_stop_during_the_import_rolls_everything_back(school, district, out: P
     assert exchange_import.apply(district, package).total_added > 0
 
 
-def test_a_stop_at_the_very_end_still_keeps_nothing(school, district, out: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_stop_at_the_very_end_still_keeps_nothing(school, district, out: Path) -> None:
     package = exchange_package.read_package(export(school, out / "p.zip"))
     before = snapshot(district)
 
@@ -152,7 +152,7 @@ def test_a_stop_at_the_very_end_still_keeps_nothing(school, district, out: Path)
     assert snapshot(district) == before
 
 
-def test_a_long_table_is_heard_every_few_hundred_rows(school, district, out: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_table_is_heard_every_few_hundred_rows(school, district, out: Path, monkeypatch) -> None:
     monkeypatch.setattr(exchange_import, "_CHUNK", 5)
     package = exchange_package.read_package(export(school, out / "p.zip"))
     tables = [name for name, rows in package.rows.items() if rows]

@@ -37,7 +37,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def school(template, _isolated_data_dir):  # type: ignore[no-untyped-def]
+def school(template, _isolated_data_dir):
     _isolated_data_dir.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, _isolated_data_dir / "metodesk.sqlite3")
     db = prepare_database(_isolated_data_dir / "metodesk.sqlite3")
@@ -46,7 +46,7 @@ def school(template, _isolated_data_dir):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def fresh(tmp_path):  # type: ignore[no-untyped-def]
+def fresh(tmp_path):
     (tmp_path / "fresh").mkdir()
     db = prepare_database(tmp_path / "fresh" / "metodesk.sqlite3")
     yield db
@@ -93,7 +93,7 @@ def test_year_tables_come_from_the_keys() -> None:
     assert not {"teacher", "organisation", "subject", "criteria_set", "teacher_subject"} & scoped
 
 
-def test_one_association_holds_its_own_records_only(school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_one_association_holds_its_own_records_only(school, tmp_path) -> None:
     with school.reading() as session:
         assoc = session.scalars(select(Association).order_by(Association.id)).all()[1]
         assoc_id, assoc_uuid = assoc.id, assoc.uuid
@@ -145,7 +145,7 @@ def _second_year(db: Database) -> tuple[int, str]:
         return assoc_id, session.get(Meeting, meeting_id).uuid
 
 
-def test_another_years_records_stay_out(school, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_another_years_records_stay_out(school, tmp_path) -> None:
     assoc_id, meeting_uuid = _second_year(school)
     this_year = export(school, tmp_path / "this.zip")
     assert meeting_uuid not in {m["uuid"] for m in this_year["meeting"]}
@@ -159,7 +159,7 @@ def _table(name: str) -> Table | None:
     return Base.metadata.tables.get(name)
 
 
-def test_mentoring_and_attestation_travel_with_the_year(school, fresh, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_mentoring_and_attestation_travel_with_the_year(school, fresh, tmp_path) -> None:
     pair_t, entry_t = _table("mentoring_pair"), _table("mentoring_log_entry")
     case_t, course_t = _table("attestation_case"), _table("pd_course")
     if pair_t is None or case_t is None or course_t is None or entry_t is None:
@@ -213,7 +213,7 @@ def test_mentoring_and_attestation_travel_with_the_year(school, fresh, tmp_path)
         assert report.added[table] == len(whole[table]), table
 
 
-def test_a_link_to_a_record_outside_the_package_is_kept_when_it_exists_here(school, fresh, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_link_to_a_record_outside_the_package_is_kept_when_it_exists_here(school, fresh, tmp_path) -> None:
     with school.transaction() as session:
         first, second = session.scalars(select(Association).order_by(Association.id)).all()[:2]
         decision = session.scalars(
@@ -241,7 +241,7 @@ def test_a_link_to_a_record_outside_the_package_is_kept_when_it_exists_here(scho
 
 
 @pytest.fixture
-def later_tables():  # type: ignore[no-untyped-def]
+def later_tables():
     """Two tables "a later version" adds: notes on meetings, and a link of notes
     to teachers. Removed from the models afterwards."""
     probe = Table(
@@ -267,7 +267,7 @@ def later_tables():  # type: ignore[no-untyped-def]
 
 def test_a_table_added_later_travels_without_a_change_to_the_exchange(
     school, fresh, tmp_path, later_tables
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     probe, link = later_tables
     for db in (school, fresh):
         probe.create(db.engine)

@@ -47,7 +47,7 @@ class School:
     math: int  # the subject id of Математика
 
 
-def _teacher(s, org: int, surname: str, first: str) -> int:  # type: ignore[no-untyped-def]
+def _teacher(s, org: int, surname: str, first: str) -> int:
     data = teachers.TeacherInput(
         surname=surname, first_name=first, patronymic="Серікқызы", organisation_id=org
     )
@@ -55,7 +55,7 @@ def _teacher(s, org: int, surname: str, first: str) -> int:  # type: ignore[no-u
 
 
 @pytest.fixture
-def school(db, ours) -> School:  # type: ignore[no-untyped-def]
+def school(db, ours) -> School:
     with db.transaction() as s:
         year = years.current_year(s).id
         by_name = {x.name_kk: x.id for x in subjects.list_subjects(s)}
@@ -94,7 +94,7 @@ def school(db, ours) -> School:  # type: ignore[no-untyped-def]
     return School(ours, year, kazakh, primary, people, by_name["Математика"])
 
 
-def _input(school: School, **changes) -> LessonInput:  # type: ignore[no-untyped-def]
+def _input(school: School, **changes) -> LessonInput:
     data = LessonInput(
         association_id=school.kazakh,
         teacher_id=school.teachers[1],
@@ -108,11 +108,11 @@ def _input(school: School, **changes) -> LessonInput:  # type: ignore[no-untyped
     return replace(data, **changes)
 
 
-def _plan(s, school: School, **changes) -> int:  # type: ignore[no-untyped-def]
+def _plan(s, school: School, **changes) -> int:
     return lessons.save_lesson(s, _input(school, **changes), today=TODAY)
 
 
-def _count(s) -> int:  # type: ignore[no-untyped-def]
+def _count(s) -> int:
     return s.scalar(select(func.count(Lesson.id)))
 
 
@@ -326,7 +326,7 @@ def test_a_lesson_with_sheets_was_held(session, school: School) -> None:
 
 
 @pytest.fixture
-def year_of_lessons(session, school: School) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def year_of_lessons(session, school: School) -> dict[str, int]:
     t = school.teachers
     made = {
         "oct": _plan(session, school, teacher_id=t[1]),
@@ -354,7 +354,7 @@ def year_of_lessons(session, school: School) -> dict[str, int]:  # type: ignore[
     return made
 
 
-def test_the_list_is_in_date_and_period_order(session, school, year_of_lessons) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_is_in_date_and_period_order(session, school, year_of_lessons) -> None:
     rows = lesson_views.list_lessons(session)
     order = [year_of_lessons[k] for k in ("oct", "primary", "dec", "mar_first", "mar")]
     assert [r.id for r in rows] == order  # same day: by period, an unknown period last
@@ -375,12 +375,12 @@ def test_the_list_is_in_date_and_period_order(session, school, year_of_lessons) 
         (lambda s: LessonFilter(year_id=s.year, kind="master_class", status="planned"), {"mar"}),
     ],
 )
-def test_filters(session, school, year_of_lessons, flt, expected) -> None:  # type: ignore[no-untyped-def]
+def test_filters(session, school, year_of_lessons, flt, expected) -> None:
     ids = {r.id for r in lesson_views.list_lessons(session, flt(school))}
     assert ids == {year_of_lessons[k] for k in expected}
 
 
-def test_wrong_filter_values_are_refused(session, school, year_of_lessons) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_filter_values_are_refused(session, school, year_of_lessons) -> None:
     for flt in (LessonFilter(kind="lecture"), LessonFilter(status="postponed")):
         with pytest.raises(DomainError):
             lesson_views.list_lessons(session, flt)
@@ -390,7 +390,7 @@ def test_wrong_filter_values_are_refused(session, school, year_of_lessons) -> No
         lesson_views.list_lessons(session, LessonFilter(association_id=999))
 
 
-def test_schedule_by_month_and_by_association(session, school, year_of_lessons) -> None:  # type: ignore[no-untyped-def]
+def test_schedule_by_month_and_by_association(session, school, year_of_lessons) -> None:
     months = lesson_views.schedule_by_month(session, school.year)
     assert [(g.year, g.month, len(g.lessons)) for g in months] == [(2025, 10, 1), (2025, 12, 2), (2026, 3, 2)]
     only_kk = lesson_views.schedule_by_month(session, school.year, LessonFilter(association_id=school.kazakh))
@@ -403,7 +403,7 @@ def test_schedule_by_month_and_by_association(session, school, year_of_lessons) 
     assert [g.association_id for g in upcoming] == [school.kazakh]
 
 
-def test_a_teachers_year(session, school, year_of_lessons) -> None:  # type: ignore[no-untyped-def]
+def test_a_teachers_year(session, school, year_of_lessons) -> None:
     t = school.teachers
     ibraev = lesson_views.teacher_year(session, t[2], school.year)
     assert [r.id for r in ibraev.given] == [year_of_lessons["dec"], year_of_lessons["mar_first"]]
@@ -419,7 +419,7 @@ def test_a_teachers_year(session, school, year_of_lessons) -> None:  # type: ign
         lesson_views.teacher_year(session, 999)
 
 
-def test_lessons_for_association_year_and_date(session, school, year_of_lessons) -> None:  # type: ignore[no-untyped-def]
+def test_lessons_for_association_year_and_date(session, school, year_of_lessons) -> None:
     rows = lesson_views.lessons_for_association_year(session, school.kazakh)
     assert len(rows) == 4 and all(r.association_id == school.kazakh for r in rows)
     assert lesson_views.lessons_for_association_year(session, school.kazakh, school.year) == rows

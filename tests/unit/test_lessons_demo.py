@@ -33,7 +33,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_db(demo_database):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes: the demo school includes its lessons
     with db.transaction() as s:
         assert demo_lessons.add_demo_lessons(s, TODAY) == 0  # and adds them only once
@@ -46,7 +46,7 @@ def _text(pdf: bytes) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def test_every_association_gains_four_to_six_lessons(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_every_association_gains_four_to_six_lessons(demo_db) -> None:
     with demo_db.reading() as s:
         year = years.current_year(s)
         groups = lesson_views.schedule_by_association(s, year.id)
@@ -70,7 +70,7 @@ def test_every_association_gains_four_to_six_lessons(demo_db) -> None:  # type: 
                 assert sheet.scored_count == 16 and sheet.strengths and sheet.conclusion
 
 
-def test_demo_lessons_are_added_once_and_follow_today(db) -> None:  # type: ignore[no-untyped-def]
+def test_demo_lessons_are_added_once_and_follow_today(db) -> None:
     early = dt.date(2025, 9, 15)
     with db.transaction() as s:
         demo.fill_demo(s, today=early)
@@ -80,7 +80,7 @@ def test_demo_lessons_are_added_once_and_follow_today(db) -> None:  # type: igno
         assert rows and all(r.status in ("planned", "moved") and r.observation_count == 0 for r in rows)
 
 
-def test_the_november_protocol_names_the_open_lesson(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_the_november_protocol_names_the_open_lesson(demo_db) -> None:
     with demo_db.reading() as s:
         kazakh = next(r for r in associations.list_associations(s) if r.subject_kk == "Қазақ тілі")
         meeting = meetings.find_meeting(s, kazakh.id, 2)
@@ -94,7 +94,7 @@ def test_the_november_protocol_names_the_open_lesson(demo_db) -> None:  # type: 
     assert "Открытый урок: «Зат есімнің септелуі», Казахский язык, 6 «Ә» класс, 22.10.2025" in ru
 
 
-def test_sheets_and_schedules_from_the_database(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_sheets_and_schedules_from_the_database(demo_db) -> None:
     with demo_db.reading() as s:
         year = years.current_year(s)
         held = lesson_views.list_lessons(s, LessonFilter(status="held"))[0]
@@ -119,7 +119,7 @@ def test_sheets_and_schedules_from_the_database(demo_db) -> None:  # type: ignor
         assert held.topic in text and "None" not in text
 
 
-def test_printing_refusals(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_printing_refusals(demo_db) -> None:
     with demo_db.transaction() as s:
         planned = lesson_views.list_lessons(s, LessonFilter(status="planned"))[0]
         lessons.cancel_lesson(s, planned.id)

@@ -22,12 +22,12 @@ TODAY = dt.date(2026, 2, 10)
 OCT22, MAR11 = dt.date(2025, 10, 22), dt.date(2026, 3, 11)
 
 
-def _count(s, model) -> int:  # type: ignore[no-untyped-def]
+def _count(s, model) -> int:
     return s.scalar(select(func.count(model.id)))
 
 
 @pytest.fixture
-def people(db, ours) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def people(db, ours) -> dict[str, int]:
     """A Kazakh-language association with a lesson held, one planned, one cancelled."""
     with db.transaction() as s:
         year = years.current_year(s).id
@@ -71,7 +71,7 @@ def people(db, ours) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return made
 
 
-def _sheet(s, people, lesson: str = "held", **changes) -> int:  # type: ignore[no-untyped-def]
+def _sheet(s, people, lesson: str = "held", **changes) -> int:
     data = ObservationInput(observer_teacher_id=people["Нұрғалиева"], purpose="Тәжірибе тарату", **changes)
     return observations.save_observation(s, people[lesson], data, today=TODAY)
 
@@ -262,7 +262,7 @@ def test_editing_the_set_never_rewrites_a_filled_sheet(session, people) -> None:
     assert [s.text_kk for s in fresh_row.scores] == ["Басқа сөз"] and fresh_row.scale_max == 3
 
 
-def _edit_scores(s, people, sheet_id: int, scores: list[int | None]) -> None:  # type: ignore[no-untyped-def]
+def _edit_scores(s, people, sheet_id: int, scores: list[int | None]) -> None:
     data = ObservationInput(observer_teacher_id=people["Нұрғалиева"], scores=scores)
     observations.save_observation(s, people["held"], data, sheet_id, today=TODAY)
 

@@ -45,7 +45,7 @@ if "district" not in sys.modules:
 
 
 @pytest.fixture
-def district_db(db):  # type: ignore[no-untyped-def]
+def district_db(db):
     """A tiny district, with a few teachers archived and the plans' activities
     in every state: done or cancelled as stored, tied to held and planned
     meetings and lessons, to mentoring entries, cancelled but held."""
@@ -121,13 +121,13 @@ def _orm_teacher_row(t: Teacher) -> TeacherRow:
     )
 
 
-def _orm_teachers(session, *where) -> list[TeacherRow]:  # type: ignore[no-untyped-def]
+def _orm_teachers(session, *where) -> list[TeacherRow]:
     query = select(Teacher).options(selectinload(Teacher.subjects), selectinload(Teacher.organisation))
     query = query.where(*where).order_by(Teacher.surname, Teacher.first_name, Teacher.id)
     return [_orm_teacher_row(t) for t in session.scalars(query)]
 
 
-def test_teacher_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-untyped-def]
+def test_teacher_rows_equal_the_orm_rows(district_db) -> None:
     with district_db.reading() as session:
         everyone = teachers.list_teachers(session, include_archived=True)
         assert everyone == _orm_teachers(session)
@@ -147,7 +147,7 @@ def test_teacher_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[n
         assert found and {t.id for t in found} == {t.id for t in everyone if word in t.search_key}
 
 
-def test_teacher_without_subjects_has_empty_tuples(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_teacher_without_subjects_has_empty_tuples(session, ours) -> None:
     teacher_id = teachers.save_teacher(
         session, teachers.TeacherInput(surname="Ким", first_name="Виктория", organisation_id=ours)
     )
@@ -159,7 +159,7 @@ def test_teacher_without_subjects_has_empty_tuples(session, ours) -> None:  # ty
 # --- plans: progress counted by the database equals effective_status in Python ---------
 
 
-def test_plan_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-untyped-def]
+def test_plan_rows_equal_the_orm_rows(district_db) -> None:
     with district_db.reading() as session:
         listed = plans.list_plans(session)
         every = session.scalars(plans._query().order_by(Plan.year_id, Plan.association_id)).all()
@@ -173,7 +173,7 @@ def test_plan_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-u
         assert plans.list_plans(session, year) == [r for r in expected if r.year_id == year]
 
 
-def test_plan_without_activities_counts_nothing(district_db) -> None:  # type: ignore[no-untyped-def]
+def test_plan_without_activities_counts_nothing(district_db) -> None:
     with district_db.transaction() as session:
         plan = session.scalars(select(Plan).order_by(Plan.id)).first()
         plan.activities.clear()
@@ -185,7 +185,7 @@ def test_plan_without_activities_counts_nothing(district_db) -> None:  # type: i
 # --- attestation: the rows of the tab and of the plans' schedules -----------------------
 
 
-def _orm_attestation_rows(session, today: dt.date, organisation_id: int | None) -> list[AttestationRow]:  # type: ignore[no-untyped-def]
+def _orm_attestation_rows(session, today: dt.date, organisation_id: int | None) -> list[AttestationRow]:
     """The ORM version attestation_rows replaced (every case and award read, then filtered)."""
     book = rule_book(session)
     query = select(Teacher).options(selectinload(Teacher.subjects)).where(Teacher.archived.is_(False))
@@ -261,7 +261,7 @@ def _orm_attestation_rows(session, today: dt.date, organisation_id: int | None) 
 
 
 @pytest.mark.parametrize("today", [dt.date(2025, 11, 20), dt.date(2023, 3, 1)])
-def test_attestation_rows_equal_the_orm_rows(district_db, today) -> None:  # type: ignore[no-untyped-def]
+def test_attestation_rows_equal_the_orm_rows(district_db, today) -> None:
     with district_db.reading() as session:
         everyone = attestation_views.attestation_rows(session, today)
         assert everyone == _orm_attestation_rows(session, today, None)
@@ -299,7 +299,7 @@ def _orm_association_row(a: Association) -> AssociationRow:
     )
 
 
-def test_association_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-untyped-def]
+def test_association_rows_equal_the_orm_rows(district_db) -> None:
     with district_db.transaction() as session:
         first = session.scalars(select(Association).order_by(Association.id)).first()
         session.execute(Membership.__table__.delete().where(Membership.association_id == first.id))
@@ -324,7 +324,7 @@ def test_association_rows_equal_the_orm_rows(district_db) -> None:  # type: igno
 # --- open lessons: the list and the filter choices --------------------------------------
 
 
-def test_lesson_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no-untyped-def]
+def test_lesson_rows_equal_the_orm_rows(district_db) -> None:
     with district_db.reading() as session:
         query = lessons.lesson_query().order_by(
             Lesson.date, Lesson.period.is_(None), Lesson.period, Lesson.id
@@ -344,7 +344,7 @@ def test_lesson_rows_equal_the_orm_rows(district_db) -> None:  # type: ignore[no
         assert list(their.given) == [r for r in expected if r.teacher_id == teacher]
 
 
-def test_teacher_names_for_filters(district_db) -> None:  # type: ignore[no-untyped-def]
+def test_teacher_names_for_filters(district_db) -> None:
     with district_db.reading() as session:
         names = teachers.teacher_names(session, include_archived=True)
         rows = teachers.list_teachers(session, include_archived=True)

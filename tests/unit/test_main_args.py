@@ -17,7 +17,7 @@ from metodesk.__main__ import window_arguments
         (["--data-dir=D"], "D", None),
     ],
 )
-def test_window_options_are_read_directly(argv, data_dir, lang) -> None:  # type: ignore[no-untyped-def]
+def test_window_options_are_read_directly(argv, data_dir, lang) -> None:
     args = window_arguments(argv)
     assert args is not None
     assert (args.command, args.data_dir, args.lang) == (None, data_dir, lang)
@@ -27,5 +27,5 @@ def test_window_options_are_read_directly(argv, data_dir, lang) -> None:  # type
     "argv",
     [["demo"], ["--help"], ["--version"], ["--lang", "de"], ["--lang"], ["--data-dir", "D", "check"], ["-x"]],
 )
-def test_anything_else_goes_to_the_full_parser(argv) -> None:  # type: ignore[no-untyped-def]
+def test_anything_else_goes_to_the_full_parser(argv) -> None:
     assert window_arguments(argv) is None

@@ -47,14 +47,14 @@ class School:
     outsider: int
 
 
-def _teacher(s, org: int, surname: str, first: str, patronymic: str) -> int:  # type: ignore[no-untyped-def]
+def _teacher(s, org: int, surname: str, first: str, patronymic: str) -> int:
     data = teachers.TeacherInput(
         surname=surname, first_name=first, patronymic=patronymic, organisation_id=org
     )
     return teachers.save_teacher(s, data, today=TODAY)
 
 
-def _association(s, org: int, year: int, members: list[int]) -> int:  # type: ignore[no-untyped-def]
+def _association(s, org: int, year: int, members: list[int]) -> int:
     subject = subjects.list_subjects(s)[0]
     assoc = associations.save_association(
         s,
@@ -75,7 +75,7 @@ def _association(s, org: int, year: int, members: list[int]) -> int:  # type: ig
 
 
 @pytest.fixture
-def school(db, ours) -> School:  # type: ignore[no-untyped-def]
+def school(db, ours) -> School:
     with db.transaction() as s:
         year = years.current_year(s).id
         people = [
@@ -89,7 +89,7 @@ def school(db, ours) -> School:  # type: ignore[no-untyped-def]
     return School(ours, year, assoc, people[0], people[1], people, outsider)
 
 
-def _meeting(s, school: School, number: int | None = None, day=AUG28, held=True, **kw) -> int:  # type: ignore[no-untyped-def]
+def _meeting(s, school: School, number: int | None = None, day=AUG28, held=True, **kw) -> int:
     data = MeetingInput(
         association_id=school.assoc,
         number=number,
@@ -320,7 +320,7 @@ def test_agenda_item_rules(session, school: School) -> None:
 # decisions, carried over and closed ------------------------------------------------
 
 
-def _decide(s, item: int, text: str, deadline=None, **kw) -> int:  # type: ignore[no-untyped-def]
+def _decide(s, item: int, text: str, deadline=None, **kw) -> int:
     return decisions.save_decision(s, item, DecisionInput(text, deadline=deadline, **kw))
 
 

@@ -27,7 +27,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_db(demo_database):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):
     """The demo school plus a Russian-language association and an empty one."""
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
@@ -54,7 +54,7 @@ def demo_db(demo_database):  # type: ignore[no-untyped-def]
     return db, added
 
 
-def test_each_association_with_members_gets_three_meetings(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_each_association_with_members_gets_three_meetings(demo_db) -> None:
     db, added = demo_db
     assert added % 3 == 0 and added >= 3
     with db.reading() as s:
@@ -76,7 +76,7 @@ def test_each_association_with_members_gets_three_meetings(demo_db) -> None:  # 
         assert demo_meetings.add_demo_meetings(s, TODAY) == 0  # nothing twice
 
 
-def test_language_of_the_demo_text(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_language_of_the_demo_text(demo_db) -> None:
     db, _ = demo_db
     with db.reading() as s:
         rows = {r.name_kk: r for r in associations.list_associations(s)}
@@ -91,7 +91,7 @@ def test_language_of_the_demo_text(demo_db) -> None:  # type: ignore[no-untyped-
     assert kazakh.absent == () or all(a.reason for a in kazakh.absent)
 
 
-def test_held_meetings_stay_planned_when_today_comes_before_them(db) -> None:  # type: ignore[no-untyped-def]
+def test_held_meetings_stay_planned_when_today_comes_before_them(db) -> None:
     early = dt.date(2025, 9, 15)
     with db.transaction() as s:
         demo.fill_demo(s, today=early)
@@ -100,7 +100,7 @@ def test_held_meetings_stay_planned_when_today_comes_before_them(db) -> None:  #
             assert [m.status for m in meetings.list_meetings(s, row.id)] == ["held", "planned", "planned"]
 
 
-def test_demo_protocols_build_in_both_languages(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_demo_protocols_build_in_both_languages(demo_db) -> None:
     db, _ = demo_db
     with db.reading() as s:
         datas = [

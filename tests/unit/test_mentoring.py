@@ -47,7 +47,7 @@ class School:
     archived: int  # a young specialist who left
 
 
-def _teacher(s, org: int, surname: str, first: str, young: bool = False) -> int:  # type: ignore[no-untyped-def]
+def _teacher(s, org: int, surname: str, first: str, young: bool = False) -> int:
     data = teachers.TeacherInput(
         surname=surname, first_name=first, patronymic="Серікқызы", organisation_id=org, young_specialist=young
     )
@@ -55,7 +55,7 @@ def _teacher(s, org: int, surname: str, first: str, young: bool = False) -> int:
 
 
 @pytest.fixture
-def school(db, ours) -> School:  # type: ignore[no-untyped-def]
+def school(db, ours) -> School:
     with db.transaction() as s:
         year = years.current_year(s).id
         other = organisations.save_organisation(
@@ -91,7 +91,7 @@ def school(db, ours) -> School:  # type: ignore[no-untyped-def]
     return people
 
 
-def _pair_input(school: School, **changes) -> PairInput:  # type: ignore[no-untyped-def]
+def _pair_input(school: School, **changes) -> PairInput:
     data = PairInput(
         year_id=school.year,
         mentor_id=school.mentor,
@@ -106,11 +106,11 @@ def _pair_input(school: School, **changes) -> PairInput:  # type: ignore[no-unty
     return replace(data, **changes)
 
 
-def _pair(s, school: School, **changes) -> int:  # type: ignore[no-untyped-def]
+def _pair(s, school: School, **changes) -> int:
     return mentoring.save_pair(s, _pair_input(school, **changes))
 
 
-def _count(s, model) -> int:  # type: ignore[no-untyped-def]
+def _count(s, model) -> int:
     return s.scalar(select(func.count(model.id)))
 
 
@@ -246,7 +246,7 @@ def test_a_young_specialist_must_be_marked_as_one_else_a_trainee(session, school
         ({"goals": "м" * 5001}, "goals"),
     ],
 )
-def test_pair_refusals_name_their_field_and_save_nothing(session, school: School, changes, field) -> None:  # type: ignore[no-untyped-def]
+def test_pair_refusals_name_their_field_and_save_nothing(session, school: School, changes, field) -> None:
     with pytest.raises(DomainError) as err:
         _pair(session, school, **changes)
     assert err.value.field == field and str(err.value)
@@ -320,7 +320,7 @@ def test_plan_rows_are_added_edited_marked_and_renumbered(session, school: Schoo
 OCT22 = D(2025, 10, 22)
 
 
-def _lesson(s, school: School, teacher: int, day: dt.date = OCT22) -> int:  # type: ignore[no-untyped-def]
+def _lesson(s, school: School, teacher: int, day: dt.date = OCT22) -> int:
     return lessons.save_lesson(
         s,
         LessonInput(
@@ -336,7 +336,7 @@ def _lesson(s, school: School, teacher: int, day: dt.date = OCT22) -> int:  # ty
     )
 
 
-def _entry(s, pair_id: int, **changes) -> int:  # type: ignore[no-untyped-def]
+def _entry(s, pair_id: int, **changes) -> int:
     data = replace(EntryInput(date=D(2025, 10, 1), topic="ҚМЖ құру", minutes=40), **changes)
     return mentoring_log.save_entry(s, pair_id, data, today=TODAY)
 
@@ -373,7 +373,7 @@ def test_the_log_keeps_meetings_in_date_order(session, school: School) -> None:
         ({"lesson_id": 9999, "kind": "visit_mentee"}, "lesson_id"),
     ],
 )
-def test_log_refusals_name_their_field(session, school: School, changes, field) -> None:  # type: ignore[no-untyped-def]
+def test_log_refusals_name_their_field(session, school: School, changes, field) -> None:
     pair_id = _pair(session, school)
     with pytest.raises(DomainError) as err:
         _entry(session, pair_id, **changes)
@@ -450,7 +450,7 @@ def test_lesson_links_are_checked(session, school: School) -> None:
 # the attention list ----------------------------------------------------------------------------------
 
 
-def _attention(s, school: School, today: dt.date = TODAY) -> list[mentoring_attention.AttentionItem]:  # type: ignore[no-untyped-def]
+def _attention(s, school: School, today: dt.date = TODAY) -> list[mentoring_attention.AttentionItem]:
     return mentoring_attention.attention_list(s, school.year, today)
 
 

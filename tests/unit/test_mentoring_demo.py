@@ -17,7 +17,7 @@ from metodesk.storage.models import Teacher
 LATE = dt.date(2026, 7, 20)  # the year 2025-2026 is over (the demo lives in the year holding its day)
 
 
-def _demo(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+def _demo(db, today: dt.date) -> None:
     """The demo school as the lead's demo builds it, with a third young
     specialist (Ибраев) and the lessons, then the mentoring (idempotent)."""
     with db.transaction() as s:
@@ -27,7 +27,7 @@ def _demo(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
         add_demo_mentoring(s, today)
 
 
-def test_two_pairs_half_filled_and_one_young_specialist_left(db) -> None:  # type: ignore[no-untyped-def]
+def test_two_pairs_half_filled_and_one_young_specialist_left(db) -> None:
     _demo(db, LATE)
     with db.transaction() as s:
         year = years.current_year(s)
@@ -52,7 +52,7 @@ def test_two_pairs_half_filled_and_one_young_specialist_left(db) -> None:  # typ
         assert len(mentoring.list_pairs(s, year.id)) == 2
 
 
-def test_nothing_is_dated_after_today(db) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_dated_after_today(db) -> None:
     today = dt.date(2025, 10, 10)
     _demo(db, today)
     with db.reading() as s:

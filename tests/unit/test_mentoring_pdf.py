@@ -58,7 +58,7 @@ LESSON = PrintedLesson(
 )
 
 
-def sample(**changes) -> MentoringDocData:  # type: ignore[no-untyped-def]
+def sample(**changes) -> MentoringDocData:
     data = MentoringDocData(
         organisation_kk="Ақсу ауылының жалпы орта білім беретін шағын жинақты мектебі",
         organisation_ru="Малокомплектная общеобразовательная школа села Аксу",
@@ -291,7 +291,7 @@ def test_counts_and_durations_in_both_languages() -> None:
     assert mentoring_report.duration(135, "kk") == "2 сағ 15 мин"
 
 
-def test_the_rows_come_from_the_database(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_the_rows_come_from_the_database(db, ours) -> None:
     from metodesk.services import (
         associations,
         lessons,

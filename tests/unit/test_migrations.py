@@ -57,7 +57,7 @@ def test_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     assert path.read_bytes().startswith(b"this is a letter")
 
 
-def test_pragmas_on_every_connection(db) -> None:  # type: ignore[no-untyped-def]
+def test_pragmas_on_every_connection(db) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

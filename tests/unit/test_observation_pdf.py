@@ -91,7 +91,7 @@ RU_LABELS = (
 )
 
 
-def filled(**changes) -> SheetData:  # type: ignore[no-untyped-def]
+def filled(**changes) -> SheetData:
     data = SheetData(
         filled=True,
         organisation_kk="Ақсу ауылының жалпы орта білім беретін мектебі",
@@ -120,7 +120,7 @@ def filled(**changes) -> SheetData:  # type: ignore[no-untyped-def]
     return dataclasses.replace(data, **changes)
 
 
-def blank(**changes) -> SheetData:  # type: ignore[no-untyped-def]
+def blank(**changes) -> SheetData:
     data = filled(
         filled=False,
         purpose="",
@@ -282,7 +282,7 @@ def test_only_kk_or_ru_and_at_least_one_sheet() -> None:
 # the schedule --------------------------------------------------------------------------
 
 
-def row(day: dt.date, **changes) -> ScheduleRow:  # type: ignore[no-untyped-def]
+def row(day: dt.date, **changes) -> ScheduleRow:
     data = ScheduleRow(
         date=day,
         period=3,
@@ -303,7 +303,7 @@ def row(day: dt.date, **changes) -> ScheduleRow:  # type: ignore[no-untyped-def]
     return dataclasses.replace(data, **changes)
 
 
-def schedule(**changes) -> ScheduleData:  # type: ignore[no-untyped-def]
+def schedule(**changes) -> ScheduleData:
     data = ScheduleData(
         organisation_kk="Ақсу ауылының жалпы орта білім беретін мектебі",
         organisation_ru="Общеобразовательная школа села Аксу",

@@ -23,7 +23,7 @@ from metodesk.services.plan_rows import PlanData, PrintedActivity, ScheduledMeet
 KAZAKH_LETTERS = "әғқңөұүһі"
 
 
-def _activity(n: int, **values) -> PrintedActivity:  # type: ignore[no-untyped-def]
+def _activity(n: int, **values) -> PrintedActivity:
     base = {
         "number": n,
         "content": f"Шеберлік сынып өткізу, {n}-іс-шара",
@@ -42,7 +42,7 @@ def _activity(n: int, **values) -> PrintedActivity:  # type: ignore[no-untyped-d
     return PrintedActivity(**base)
 
 
-def sample(approved: bool = True, count: int = 3, **values) -> PlanData:  # type: ignore[no-untyped-def]
+def sample(approved: bool = True, count: int = 3, **values) -> PlanData:
     activities = [_activity(n) for n in range(1, count + 1)]
     activities[0] = _activity(1, status="done", meeting_number=1, form="association_meeting")
     if count > 1:
@@ -179,7 +179,7 @@ def test_unknown_language_is_refused() -> None:
         plan_docx.build(sample(), "de")
 
 
-def _docx(data: PlanData, lang: str):  # type: ignore[no-untyped-def]
+def _docx(data: PlanData, lang: str):
     return Document(io.BytesIO(plan_docx.build(data, lang)))
 
 

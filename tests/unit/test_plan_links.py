@@ -36,11 +36,11 @@ from metodesk.storage.models import (
 
 
 @pytest.fixture
-def world(session) -> World:  # type: ignore[no-untyped-def]
+def world(session) -> World:
     return make_world(session)
 
 
-def _lesson(session, world: World, association_id: int | None = None, **values) -> int:  # type: ignore[no-untyped-def]
+def _lesson(session, world: World, association_id: int | None = None, **values) -> int:
     values.setdefault("date", dt.date(2025, 10, 22))
     values.setdefault("status", "planned")
     lesson = Lesson(
@@ -58,7 +58,7 @@ def _lesson(session, world: World, association_id: int | None = None, **values) 
     return lesson.id
 
 
-def _pair(session, world: World, mentor: int, mentee: int, year_id: int | None = None) -> int:  # type: ignore[no-untyped-def]
+def _pair(session, world: World, mentor: int, mentee: int, year_id: int | None = None) -> int:
     pair = MentoringPair(
         year_id=year_id or world.year,
         mentor_id=mentor,
@@ -71,18 +71,18 @@ def _pair(session, world: World, mentor: int, mentee: int, year_id: int | None =
     return pair.id
 
 
-def _entry(session, pair_id: int, day: dt.date = dt.date(2025, 10, 1)) -> int:  # type: ignore[no-untyped-def]
+def _entry(session, pair_id: int, day: dt.date = dt.date(2025, 10, 1)) -> int:
     entry = MentoringLogEntry(pair_id=pair_id, date=day, topic="ҚМЖ құру", minutes=40)
     session.add(entry)
     session.flush()
     return entry.id
 
 
-def _plan(session, world: World) -> int:  # type: ignore[no-untyped-def]
+def _plan(session, world: World) -> int:
     return plans.create_plan(session, world.association)
 
 
-def _other_association(session, world: World) -> int:  # type: ignore[no-untyped-def]
+def _other_association(session, world: World) -> int:
     return associations.save_association(
         session,
         associations.AssociationInput(
@@ -97,7 +97,7 @@ def _other_association(session, world: World) -> int:  # type: ignore[no-untyped
     )
 
 
-def test_a_held_lesson_makes_the_activity_done(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_a_held_lesson_makes_the_activity_done(session, world: World) -> None:
     plan_id = _plan(session, world)
     lesson_id = _lesson(session, world)
     activity_id = plan_activities.save_activity(session, plan_id, activity(lesson_id=lesson_id))
@@ -124,7 +124,7 @@ def test_a_held_lesson_makes_the_activity_done(session, world: World) -> None:  
     assert session.get(PlanActivity, activity_id).lesson_id is None
 
 
-def test_a_logged_mentoring_entry_makes_the_activity_done(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_a_logged_mentoring_entry_makes_the_activity_done(session, world: World) -> None:
     plan_id = _plan(session, world)
     entry_id = _entry(session, _pair(session, world, world.teachers[0], world.teachers[1]))
     plan_activities.save_activity(session, plan_id, activity(mentoring_entry_id=entry_id))
@@ -136,7 +136,7 @@ def test_a_logged_mentoring_entry_makes_the_activity_done(session, world: World)
     assert [c.id for c in choices] == [entry_id]
 
 
-def test_a_lesson_of_another_association_is_refused(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_a_lesson_of_another_association_is_refused(session, world: World) -> None:
     plan_id = _plan(session, world)
     foreign = _lesson(session, world, association_id=_other_association(session, world))
     with pytest.raises(DomainError) as err:
@@ -147,7 +147,7 @@ def test_a_lesson_of_another_association_is_refused(session, world: World) -> No
     assert foreign not in [r.id for r in plan_links.lesson_choices(session, plan_id)]
 
 
-def test_records_of_another_year_and_two_links_are_refused(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_records_of_another_year_and_two_links_are_refused(session, world: World) -> None:
     plan_id = _plan(session, world)
     other = AcademicYear(
         name="2024-2025", start_date=dt.date(2024, 9, 1), end_date=dt.date(2025, 5, 31), is_current=False
@@ -169,7 +169,7 @@ def test_records_of_another_year_and_two_links_are_refused(session, world: World
         )
 
 
-def test_an_approved_plan_still_takes_a_link(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_an_approved_plan_still_takes_a_link(session, world: World) -> None:
     plan_id = _plan(session, world)
     activity_id = plan_activities.save_activity(session, plan_id, activity(meeting_id=world.meetings[2]))
     session.get(PlanActivity, activity_id).plan.status = "approved"
@@ -181,7 +181,7 @@ def test_an_approved_plan_still_takes_a_link(session, world: World) -> None:  # 
     assert plans.get_plan(session, plan_id).activities[0].effective_status == "done"
 
 
-def _schedules_world(session, world: World) -> int:  # type: ignore[no-untyped-def]
+def _schedules_world(session, world: World) -> int:
     plan_id = _plan(session, world)
     _lesson(session, world, date=dt.date(2026, 2, 12), topic="Етістік", status="planned", kind="master_class")
     _lesson(session, world, status="held")
@@ -194,7 +194,7 @@ def _schedules_world(session, world: World) -> int:  # type: ignore[no-untyped-d
     return plan_id
 
 
-def test_the_schedules_rows(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_the_schedules_rows(session, world: World) -> None:
     plan_id = _schedules_world(session, world)
     found = plan_schedules.plan_schedules(session, plan_id)
     assert [(r.date, r.topic, r.status, r.kind) for r in found.lessons] == [
@@ -219,7 +219,7 @@ def test_the_schedules_rows(session, world: World) -> None:  # type: ignore[no-u
         ("ru", ("График открытых уроков", "Наставничество", "Аттестация педагогов")),
     ],
 )
-def test_pdf_and_docx_print_the_schedules(session, world: World, lang: str, headings) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_and_docx_print_the_schedules(session, world: World, lang: str, headings) -> None:
     plan_id = _schedules_world(session, world)
     lesson_id = plan_schedules.plan_schedules(session, plan_id).lessons[0].id
     plan_activities.save_activity(session, plan_id, activity(lesson_id=lesson_id))
@@ -241,7 +241,7 @@ def test_pdf_and_docx_print_the_schedules(session, world: World, lang: str, head
     assert document.tables[5].rows[1].cells[1].text == "Петренко О.В."
 
 
-def test_empty_schedules_are_left_out(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_empty_schedules_are_left_out(session, world: World) -> None:
     plan_id = _plan(session, world)
     data = plan_rows.plan_data(session, plan_id)
     assert (data.lessons, data.pairs, data.attestations) == ((), (), ())

@@ -7,7 +7,7 @@ import datetime as dt
 from metodesk.services import demo, plans, years
 
 
-def test_list_rows_carry_the_review_of_each_plan(db) -> None:  # type: ignore[no-untyped-def]
+def test_list_rows_carry_the_review_of_each_plan(db) -> None:
     with db.transaction() as s:
         demo.fill_demo(s, today=dt.date(2026, 2, 10))
         year = years.current_year(s)

@@ -54,7 +54,7 @@ class World:
     outsider: int  # a teacher of the school who is not a member
 
 
-def make_world(session, kind: str = "school") -> World:  # type: ignore[no-untyped-def]
+def make_world(session, kind: str = "school") -> World:
     org = organisations.save_organisation(
         session,
         organisations.OrganisationInput(
@@ -118,17 +118,17 @@ def make_world(session, kind: str = "school") -> World:  # type: ignore[no-untyp
     return World(org, year, assoc, ids[:4], meeting_ids, ids[4])
 
 
-def activity(**values) -> ActivityInput:  # type: ignore[no-untyped-def]
+def activity(**values) -> ActivityInput:
     values.setdefault("content", "Ашық сабақ өткізу")
     return ActivityInput(**values)
 
 
 @pytest.fixture
-def world(session) -> World:  # type: ignore[no-untyped-def]
+def world(session) -> World:
     return make_world(session)
 
 
-def test_one_plan_per_association_and_year(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_one_plan_per_association_and_year(session, world: World) -> None:
     first = plans.create_plan(session, world.association, who="Әдіскер")
     assert plans.create_plan(session, world.association) == first
     assert plans.find_plan(session, world.association) == first
@@ -141,13 +141,13 @@ def test_one_plan_per_association_and_year(session, world: World) -> None:  # ty
         plans.create_plan(session, 9999)
 
 
-def test_history_names_the_computer_user_when_nobody_signs(session, world: World, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_history_names_the_computer_user_when_nobody_signs(session, world: World, monkeypatch) -> None:
     monkeypatch.setattr(plans.getpass, "getuser", lambda: "methodist-pc")
     plan = plans.create_plan(session, world.association)
     assert plan_workflow.history(session, plan)[0].who == "methodist-pc"
 
 
-def test_sections_and_ordered_tasks(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_sections_and_ordered_tasks(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     plans.save_sections(
         session,
@@ -166,7 +166,7 @@ def test_sections_and_ordered_tasks(session, world: World) -> None:  # type: ign
     assert error.value.field == "theme"
 
 
-def test_activity_is_saved_with_every_column(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_activity_is_saved_with_every_column(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     first = plan_activities.save_activity(
         session,
@@ -210,7 +210,7 @@ def test_activity_is_saved_with_every_column(session, world: World) -> None:  # 
         ({"status": "lost"}, "status", "from the list"),
     ],
 )
-def test_bad_activity_is_refused_with_a_sentence(session, world: World, values, field, words) -> None:  # type: ignore[no-untyped-def]
+def test_bad_activity_is_refused_with_a_sentence(session, world: World, values, field, words) -> None:
     plan = plans.create_plan(session, world.association)
     with pytest.raises(DomainError) as error:
         plan_activities.save_activity(session, plan, activity(**values))
@@ -218,7 +218,7 @@ def test_bad_activity_is_refused_with_a_sentence(session, world: World, values, 
     assert plans.get_plan(session, plan).activities == ()
 
 
-def test_college_plans_take_item_11_directions(session) -> None:  # type: ignore[no-untyped-def]
+def test_college_plans_take_item_11_directions(session) -> None:
     world = make_world(session, kind="college")
     plan = plans.create_plan(session, world.association)
     plan_activities.save_activity(session, plan, activity(direction="tvet_mentoring"))
@@ -227,7 +227,7 @@ def test_college_plans_take_item_11_directions(session) -> None:  # type: ignore
     assert plans.get_plan(session, plan).organisation_kind == "college"
 
 
-def test_responsible_must_be_an_active_member(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_responsible_must_be_an_active_member(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     with pytest.raises(DomainError, match="members of the association") as error:
         plan_activities.save_activity(session, plan, activity(responsible_ids=[world.outsider]))
@@ -244,7 +244,7 @@ def test_responsible_must_be_an_active_member(session, world: World) -> None:  #
     assert any("Activity 1: Ибраев І.Қ. has left" in f for f in flags)
 
 
-def test_move_and_delete_renumber(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_move_and_delete_renumber(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     ids = [plan_activities.save_activity(session, plan, activity(content=str(n))) for n in range(1, 4)]
     plan_activities.move_activity(session, ids[2], -5)
@@ -254,7 +254,7 @@ def test_move_and_delete_renumber(session, world: World) -> None:  # type: ignor
     assert [(r.number, r.content) for r in rows] == [(1, "3"), (2, "2")]
 
 
-def test_a_held_meeting_makes_its_activity_done_and_counts_in_progress(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_a_held_meeting_makes_its_activity_done_and_counts_in_progress(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     held = plan_activities.save_activity(session, plan, activity(meeting_id=world.meetings[1]))
     planned = plan_activities.save_activity(session, plan, activity(meeting_id=world.meetings[2]))
@@ -280,14 +280,14 @@ def test_a_held_meeting_makes_its_activity_done_and_counts_in_progress(session, 
         plan_activities.link_meeting(session, held, 9999)
 
 
-def test_an_empty_plan_has_no_progress(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_plan_has_no_progress(session, world: World) -> None:
     plans.create_plan(session, world.association)
     row = plans.list_plans(session, world.year)[0]
     assert row.progress == 0.0 and row.percent == 0
     assert plans.list_plans(session, world.year + 100) == []
 
 
-def test_live_schedule_reads_the_meetings_and_their_agenda(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_live_schedule_reads_the_meetings_and_their_agenda(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     schedule = plan_rows.plan_schedule(session, plan)
     assert [(m.number, m.date, m.held) for m in schedule] == [
@@ -303,7 +303,7 @@ def test_live_schedule_reads_the_meetings_and_their_agenda(session, world: World
     assert plan_rows.plan_data(session, plan).meetings[2].topics[0].title == "Аттестаттау"
 
 
-def test_problems_say_what_to_fix(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_problems_say_what_to_fix(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     found = {p.field: p.message for p in plan_checks.plan_problems(session, plan, TODAY)}
     assert set(found) == {"theme", "tasks", "activities"}
@@ -323,7 +323,7 @@ def test_problems_say_what_to_fix(session, world: World) -> None:  # type: ignor
     ]
 
 
-def test_approved_plan_refuses_edits_but_keeps_the_year_record(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_approved_plan_refuses_edits_but_keeps_the_year_record(session, world: World) -> None:
     plan = plans.create_plan(session, world.association)
     first = plan_activities.save_activity(session, plan, activity(responsible_ids=[world.teachers[0]]))
     plan_workflow.review(session, plan, world.meetings[0])
@@ -358,7 +358,7 @@ def test_approved_plan_refuses_edits_but_keeps_the_year_record(session, world: W
     assert (row.status, row.meeting_number, row.content) == ("done", 2, "Ашық сабақ өткізу")
 
 
-def _plan_with_everything(session, world: World) -> int:  # type: ignore[no-untyped-def]
+def _plan_with_everything(session, world: World) -> int:
     plan = plans.create_plan(session, world.association)
     plans.save_sections(session, plan, SectionsInput("Талдау", "Тақырып", "Мақсат", ["Бір", "Екі"]))
     done = plan_activities.save_activity(
@@ -377,7 +377,7 @@ def _plan_with_everything(session, world: World) -> int:  # type: ignore[no-unty
     return plan
 
 
-def test_copy_from_last_year_creates_the_next_years_association_and_plan(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_copy_from_last_year_creates_the_next_years_association_and_plan(session, world: World) -> None:
     plan = _plan_with_everything(session, world)
     with pytest.raises(DomainError, match="no academic year after 2025-2026: add 2026-2027"):
         plan_copy.copy_from_last_year(session, plan)
@@ -415,7 +415,7 @@ def test_copy_from_last_year_creates_the_next_years_association_and_plan(session
     assert again.existed and again.plan_id == result.plan_id and again.copied == 0
 
 
-def test_copy_goes_to_an_existing_counterpart(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_copy_goes_to_an_existing_counterpart(session, world: World) -> None:
     plan = _plan_with_everything(session, world)
     next_year = years.save_year(
         session, years.YearInput("2026-2027", dt.date(2026, 9, 1), dt.date(2027, 5, 25))

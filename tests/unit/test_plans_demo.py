@@ -15,7 +15,7 @@ TODAY = dt.date(2026, 2, 10)
 
 
 @pytest.fixture
-def demo_db(demo_database):  # type: ignore[no-untyped-def]
+def demo_db(demo_database):
     db = demo_database(TODAY)  # what fill_demo(s, today=TODAY) makes
     with db.transaction() as s:
         demo_plans.add_demo_plans(s, TODAY)  # 0 once the demo adds them itself
@@ -23,7 +23,7 @@ def demo_db(demo_database):  # type: ignore[no-untyped-def]
     db.close()
 
 
-def test_school_associations_get_approved_plans_and_the_district_a_draft(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_school_associations_get_approved_plans_and_the_district_a_draft(demo_db) -> None:
     with demo_db.reading() as s:
         levels = {a.id: a.level for a in associations.list_associations(s)}
         rows = plans.list_plans(s)
@@ -50,7 +50,7 @@ def test_school_associations_get_approved_plans_and_the_district_a_draft(demo_db
             assert not fields & {"responsible_ids", "start_date", "theme", "tasks", "meeting_id"}
 
 
-def test_adding_again_adds_nothing(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_adding_again_adds_nothing(demo_db) -> None:
     with demo_db.transaction() as s:
         before = len(plans.list_plans(s))
         assert demo_plans.add_demo_plans(s, TODAY) == 0
@@ -58,7 +58,7 @@ def test_adding_again_adds_nothing(demo_db) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_demo_plans_print(demo_db, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_demo_plans_print(demo_db, lang: str) -> None:
     with demo_db.reading() as s:
         datas = [plan_rows.plan_data(s, r.id) for r in plans.list_plans(s)]
     for data in datas:
@@ -67,7 +67,7 @@ def test_demo_plans_print(demo_db, lang: str) -> None:  # type: ignore[no-untype
     assert datas[0].activities[0].content.startswith("ӘБ № 1 отырысы")  # a Kazakh association
 
 
-def test_a_russian_association_gets_a_russian_plan(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_russian_association_gets_a_russian_plan(db) -> None:
     from sqlalchemy import select
 
     from metodesk.services import demo_meetings, subjects, years
@@ -103,7 +103,7 @@ def test_a_russian_association_gets_a_russian_plan(db) -> None:  # type: ignore[
 
 
 @pytest.mark.parametrize("today", [TODAY, dt.date(2026, 12, 7)])
-def test_no_meeting_activity_is_done_unless_its_meeting_was_held(db, today: dt.date) -> None:  # type: ignore[no-untyped-def]
+def test_no_meeting_activity_is_done_unless_its_meeting_was_held(db, today: dt.date) -> None:
     """The demo's progress marks agree with its records: an activity of a meeting
     is done only through a held meeting, never for one that is planned or missing."""
     from metodesk.storage.models import Meeting

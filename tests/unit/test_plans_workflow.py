@@ -17,11 +17,11 @@ AUG_29 = dt.date(2025, 8, 29)
 
 
 @pytest.fixture
-def world(session) -> World:  # type: ignore[no-untyped-def]
+def world(session) -> World:
     return make_world(session)
 
 
-def _plan_in(session, world: World, state: str) -> int:  # type: ignore[no-untyped-def]
+def _plan_in(session, world: World, state: str) -> int:
     """A plan with one activity, brought to ``state``."""
     plan = plans.create_plan(session, world.association)
     plan_activities.save_activity(session, plan, activity(responsible_ids=[world.teachers[0]]))
@@ -71,7 +71,7 @@ TRANSITIONS = [
 
 
 @pytest.mark.parametrize(("state", "action", "outcome"), TRANSITIONS)
-def test_every_transition(session, world: World, state: str, action: str, outcome: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_transition(session, world: World, state: str, action: str, outcome: str) -> None:
     plan = _plan_in(session, world, state)
     events = len(plan_workflow.history(session, plan))
     if outcome in ("draft", "reviewed", "agreed", "approved"):
@@ -85,7 +85,7 @@ def test_every_transition(session, world: World, state: str, action: str, outcom
         assert len(plan_workflow.history(session, plan)) == events
 
 
-def test_review_gives_the_protocol_reference(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_review_gives_the_protocol_reference(session, world: World) -> None:
     plan = _plan_in(session, world, "reviewed")
     detail = plans.get_plan(session, plan)
     assert (detail.review_number, detail.review_date) == (1, dt.date(2025, 8, 28))
@@ -93,7 +93,7 @@ def test_review_gives_the_protocol_reference(session, world: World) -> None:  # 
     assert detail.reviewed_at("ru") == "протокол № 1 от 28 августа 2025 г."
 
 
-def test_review_needs_a_held_meeting_of_this_association(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_review_needs_a_held_meeting_of_this_association(session, world: World) -> None:
     plan = _plan_in(session, world, "draft")
     with pytest.raises(DomainError, match=r"Meeting No\. 3 of 14\.01\.2026 has not been held yet") as error:
         plan_workflow.review(session, plan, world.meetings[2])
@@ -133,7 +133,7 @@ def test_review_needs_a_held_meeting_of_this_association(session, world: World) 
 )
 def test_approval_needs_name_title_and_a_sensible_date(
     session, world: World, name, title, date, field, words
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     plan = _plan_in(session, world, "reviewed")
     with pytest.raises(DomainError, match=words) as error:
         plan_workflow.approve(session, plan, name, title, date, today=TODAY)
@@ -141,7 +141,7 @@ def test_approval_needs_name_title_and_a_sensible_date(
     assert plans.get_plan(session, plan).row.status == "reviewed"
 
 
-def test_agreement_rules(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_rules(session, world: World) -> None:
     plan = _plan_in(session, world, "reviewed")
     with pytest.raises(DomainError, match="Enter the deputy's name"):
         plan_workflow.agree(session, plan, " ", AUG_29, today=TODAY)
@@ -158,7 +158,7 @@ def test_agreement_rules(session, world: World) -> None:  # type: ignore[no-unty
     )
 
 
-def test_approval_needs_activities_and_people_who_have_not_left(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_approval_needs_activities_and_people_who_have_not_left(session, world: World) -> None:
     empty = plans.create_plan(session, world.association)
     plan_workflow.review(session, empty, world.meetings[0])
     with pytest.raises(DomainError, match="without activities cannot be approved"):
@@ -170,7 +170,7 @@ def test_approval_needs_activities_and_people_who_have_not_left(session, world: 
     assert plans.get_plan(session, empty).row.status == "reviewed"
 
 
-def test_reopen_needs_a_reason_and_returns_to_the_step_before(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_reopen_needs_a_reason_and_returns_to_the_step_before(session, world: World) -> None:
     plan = _plan_in(session, world, "agreed")
     plan_workflow.approve(
         session, plan, "Сейітқали Б.Е.", "Мектеп директоры", AUG_29, who="Директор", today=TODAY
@@ -194,7 +194,7 @@ def test_reopen_needs_a_reason_and_returns_to_the_step_before(session, world: Wo
     assert all(abs((e.at - dt.datetime.now()).total_seconds()) < 600 for e in events)
 
 
-def test_withdraw_clears_the_review_and_agreement(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_withdraw_clears_the_review_and_agreement(session, world: World) -> None:
     plan = _plan_in(session, world, "agreed")
     plan_workflow.withdraw(session, plan, "Басқа отырыста қаралады")
     detail = plans.get_plan(session, plan)
@@ -202,7 +202,7 @@ def test_withdraw_clears_the_review_and_agreement(session, world: World) -> None
     assert plan_workflow.history(session, plan)[-1].reason == "Басқа отырыста қаралады"
 
 
-def test_proposals_come_from_the_organisation(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_proposals_come_from_the_organisation(session, world: World) -> None:
     plan = _plan_in(session, world, "reviewed")
     head = plan_workflow.proposed_approval(session, plan, TODAY)
     assert (head.name, head.title, head.date) == ("Сейітқали Бауыржан Ерланұлы", "Мектеп директоры", TODAY)
@@ -210,7 +210,7 @@ def test_proposals_come_from_the_organisation(session, world: World) -> None:  #
     assert plan_workflow.proposed_agreement(session, plan, TODAY).name == "Жақсылықова Гүлнар Серікқызы"
 
 
-def test_a_deleted_review_meeting_is_flagged(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_a_deleted_review_meeting_is_flagged(session, world: World) -> None:
     from metodesk.services import plan_checks
 
     plan = _plan_in(session, world, "reviewed")
@@ -220,7 +220,7 @@ def test_a_deleted_review_meeting_is_flagged(session, world: World) -> None:  # 
     assert "The meeting that reviewed the plan was deleted: record the review again." in messages
 
 
-def test_approval_refused_once_the_review_meeting_is_gone(session, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_approval_refused_once_the_review_meeting_is_gone(session, world: World) -> None:
     plan = _plan_in(session, world, "reviewed")
     meetings.delete_meeting(session, world.meetings[0])
     session.expire_all()

@@ -31,7 +31,7 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
 
     original = Paragraph.breakLines
 
-    def noting(self, width):  # type: ignore[no-untyped-def]
+    def noting(self, width):
         result = original(self, width)
         if getattr(self, "_splitLongWordCount", 0):
             CUT_WORDS.append(self.text)

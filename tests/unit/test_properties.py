@@ -153,7 +153,7 @@ class Ids:
 
 
 @pytest.fixture(scope="module")
-def shared(tmp_path_factory: pytest.TempPathFactory, _demo_templates) -> Iterator[tuple[Database, Ids]]:  # type: ignore[no-untyped-def]
+def shared(tmp_path_factory: pytest.TempPathFactory, _demo_templates) -> Iterator[tuple[Database, Ids]]:
     folder = tmp_path_factory.mktemp("properties")
     shutil.copyfile(_demo_templates(None), folder / "metodesk.sqlite3")  # what fill_demo(s) makes
     db = prepare_database(folder / "metodesk.sqlite3")
@@ -229,7 +229,7 @@ def kept(value: str, given: str | None, fallback: str | None = None) -> None:
     district=nasty_text,
     head=nasty_text,
 )
-def test_organisations(shared, kind, name_kk, name_ru, district, head) -> None:  # type: ignore[no-untyped-def]
+def test_organisations(shared, kind, name_kk, name_ru, district, head) -> None:
     db, _ = shared
     data = organisations.OrganisationInput(
         kind=kind, name_kk=name_kk, name_ru=name_ru, district=district, head_name=head
@@ -255,7 +255,7 @@ def test_organisations(shared, kind, name_kk, name_ru, district, head) -> None: 
     start=st.one_of(st.dates(dt.date(2026, 8, 1), dt.date(2026, 9, 30)), wild_date),
     end=st.one_of(st.dates(dt.date(2027, 5, 1), dt.date(2027, 6, 30)), wild_date),
 )
-def test_years(shared, name, start, end) -> None:  # type: ignore[no-untyped-def]
+def test_years(shared, name, start, end) -> None:
     db, _ = shared
     data = years.YearInput(name=name, start_date=start, end_date=end)
 
@@ -268,7 +268,7 @@ def test_years(shared, name, start, end) -> None:  # type: ignore[no-untyped-def
 
 @PROPERTY
 @given(name_kk=nasty_text, name_ru=nasty_text)
-def test_subjects(shared, name_kk, name_ru) -> None:  # type: ignore[no-untyped-def]
+def test_subjects(shared, name_kk, name_ru) -> None:
     db, _ = shared
 
     def check(s: Session, subject_id: int) -> None:
@@ -290,7 +290,7 @@ def test_subjects(shared, name_kk, name_ru) -> None:  # type: ignore[no-untyped-
     org=st.sampled_from(["ours", "ours", "ours", "ours", 0, -1, 10**9, None]),
     edit=st.booleans(),
 )
-def test_teachers(shared, surname, first, patronymic, category_date, since, category, org, edit) -> None:  # type: ignore[no-untyped-def]
+def test_teachers(shared, surname, first, patronymic, category_date, since, category, org, edit) -> None:
     db, ids = shared
     data = teachers.TeacherInput(
         surname=surname,
@@ -322,7 +322,7 @@ def test_teachers(shared, surname, first, patronymic, category_date, since, cate
     direction=nasty_text,
     year=st.sampled_from(["ok", "ok", "ok", 0, 10**9]),
 )
-def test_associations(shared, name_kk, name_ru, direction, year) -> None:  # type: ignore[no-untyped-def]
+def test_associations(shared, name_kk, name_ru, direction, year) -> None:
     db, ids = shared
     data = associations.AssociationInput(
         kind="subject",
@@ -351,7 +351,7 @@ def test_associations(shared, name_kk, name_ru, direction, year) -> None:  # typ
     place=nasty_text,
     status=st.sampled_from(["planned", "planned", "held", "x"]),
 )
-def test_meetings(shared, number, date, place, status) -> None:  # type: ignore[no-untyped-def]
+def test_meetings(shared, number, date, place, status) -> None:
     db, ids = shared
     data = meetings.MeetingInput(
         association_id=ids.association, number=number, date=date, place=place, status=status
@@ -368,7 +368,7 @@ def test_meetings(shared, number, date, place, status) -> None:  # type: ignore[
 
 @PROPERTY
 @given(title=nasty_text, summary=nasty_text, speaker=nasty_text)
-def test_agenda_items(shared, title, summary, speaker) -> None:  # type: ignore[no-untyped-def]
+def test_agenda_items(shared, title, summary, speaker) -> None:
     db, ids = shared
     data = agenda.ItemInput(title=title, summary=summary, speaker=agenda.Speaker(text=speaker))
 
@@ -383,7 +383,7 @@ def test_agenda_items(shared, title, summary, speaker) -> None:  # type: ignore[
 
 @PROPERTY
 @given(speaker=nasty_text, speech=nasty_text)
-def test_speeches(shared, speaker, speech) -> None:  # type: ignore[no-untyped-def]
+def test_speeches(shared, speaker, speech) -> None:
     db, ids = shared
     data = agenda.SpeechInput(speaker=agenda.Speaker(text=speaker), text=speech)
 
@@ -404,7 +404,7 @@ def test_speeches(shared, speaker, speech) -> None:  # type: ignore[no-untyped-d
     status=st.sampled_from(["open", "open", "done", "bogus"]),
     done=odd_date,
 )
-def test_decisions(shared, text, responsible, deadline, deadline_text, status, done) -> None:  # type: ignore[no-untyped-def]
+def test_decisions(shared, text, responsible, deadline, deadline_text, status, done) -> None:
     db, ids = shared
     data = decisions.DecisionInput(
         text=text,
@@ -427,7 +427,7 @@ def test_decisions(shared, text, responsible, deadline, deadline_text, status, d
 
 @PROPERTY
 @given(analysis=nasty_text, theme=nasty_text, goal=nasty_text, tasks=st.lists(nasty_text, max_size=4))
-def test_plan_sections(shared, analysis, theme, goal, tasks) -> None:  # type: ignore[no-untyped-def]
+def test_plan_sections(shared, analysis, theme, goal, tasks) -> None:
     db, ids = shared
     data = plans.SectionsInput(analysis=analysis, theme=theme, goal=goal, tasks=tasks)
 
@@ -450,7 +450,7 @@ def test_plan_sections(shared, analysis, theme, goal, tasks) -> None:  # type: i
     end=odd_date,
     months=st.one_of(st.just([]), st.just([]), st.lists(st.integers(-2, 14), max_size=3)),
 )
-def test_plan_activities(shared, content, expected, responsible, start, end, months) -> None:  # type: ignore[no-untyped-def]
+def test_plan_activities(shared, content, expected, responsible, start, end, months) -> None:
     db, ids = shared
     data = plan_activities.ActivityInput(
         content=content,
@@ -487,7 +487,7 @@ def test_plan_activities(shared, content, expected, responsible, start, end, mon
 )
 def test_lessons(
     shared, topic, objectives, note, subject_text, class_letter, grade, period, by_id, date
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db, ids = shared
     data = lessons.LessonInput(
         association_id=ids.association,
@@ -529,7 +529,7 @@ def test_lessons(
 )
 def test_observation_sheets(
     shared, name, position, purpose, strengths, conclusion, scores, acknowledged, acknowledged_on
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     db, ids = shared
     data = observations.ObservationInput(
         observer_name=name,
@@ -555,7 +555,7 @@ def test_observation_sheets(
 
 @PROPERTY
 @given(name=nasty_text, job=nasty_text, org=nasty_text)
-def test_meeting_guests(shared, name, job, org) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_guests(shared, name, job, org) -> None:
     db, ids = shared
     data = attendance.GuestInput(name=name, job_title=job, organisation=org)
 
@@ -604,7 +604,7 @@ def _first_pair(s: Session) -> int:
     minutes=odd_int,
     notes=nasty_text,
 )
-def test_mentoring_log_entries(shared, date, kind, topic, minutes, notes) -> None:  # type: ignore[no-untyped-def]
+def test_mentoring_log_entries(shared, date, kind, topic, minutes, notes) -> None:
     from metodesk.services import mentoring_log
     from metodesk.storage.models.mentoring import MentoringLogEntry
 
@@ -622,7 +622,7 @@ def test_mentoring_log_entries(shared, date, kind, topic, minutes, notes) -> Non
 
 @PROPERTY
 @given(summary=nasty_text, conclusion=nasty_text)
-def test_mentoring_summaries(shared, summary, conclusion) -> None:  # type: ignore[no-untyped-def]
+def test_mentoring_summaries(shared, summary, conclusion) -> None:
     from metodesk.services import mentoring
     from metodesk.storage.models.mentoring import MentoringPair
 
@@ -648,7 +648,7 @@ def test_mentoring_summaries(shared, summary, conclusion) -> None:  # type: igno
     order=nasty_text,
     basis=st.sampled_from(["regular", "early", "confirmation", "", "x"]),
 )
-def test_category_awards(shared, category, award_date, order, basis) -> None:  # type: ignore[no-untyped-def]
+def test_category_awards(shared, category, award_date, order, basis) -> None:
     from metodesk.services import attestation
     from metodesk.storage.models.attestation import CategoryAward
 
@@ -674,7 +674,7 @@ def test_category_awards(shared, category, award_date, order, basis) -> None:  #
     hours=odd_int,
     certificate=nasty_text,
 )
-def test_courses(shared, title, provider, start, end, hours, certificate) -> None:  # type: ignore[no-untyped-def]
+def test_courses(shared, title, provider, start, end, hours, certificate) -> None:
     from metodesk.services import attestation_evidence
     from metodesk.storage.models.attestation import Course
 

@@ -86,7 +86,7 @@ GAUHAR = person("Өмірбекова", "Гауһар", "Ұланқызы")
 DAY = dt.date(2025, 11, 5)
 
 
-def sample(**changes) -> ProtocolData:  # type: ignore[no-untyped-def]
+def sample(**changes) -> ProtocolData:
     """A held meeting with every part of a protocol filled in."""
     review = PrintedItem(
         number=1,

@@ -38,7 +38,7 @@ YEAR = "2025-2026"
 
 
 @pytest.fixture(scope="module")
-def template(_demo_templates) -> Path:  # type: ignore[no-untyped-def]
+def template(_demo_templates) -> Path:
     return _demo_templates(None)  # the demo school as fill_demo(session) makes it, closed
 
 
@@ -71,7 +71,7 @@ def with_no_room(path: Path) -> Database:
     db = open_database(path)
     pages = sqlite3.connect(path).execute("PRAGMA page_count").fetchone()[0]
 
-    def limit(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def limit(dbapi_connection, _record) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
     event.listen(db.engine, "connect", limit)
@@ -127,7 +127,7 @@ def read_only(path: Path) -> Iterator[None]:
         path.chmod(mode)
 
 
-def _add_teachers(session, count: int) -> None:  # type: ignore[no-untyped-def]
+def _add_teachers(session, count: int) -> None:
     org = organisations.ours(session)
     for number in range(count):
         teachers.save_teacher(
@@ -189,7 +189,7 @@ def test_an_import_on_a_full_disk_writes_nothing(school: Path, tmp_path: Path) -
     assert rows(district / DB_NAME) == before
 
 
-def test_a_full_flash_drive_leaves_no_half_package(school: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_flash_drive_leaves_no_half_package(school: Path, tmp_path: Path, monkeypatch) -> None:
     flash = tmp_path / "flash"
     flash.mkdir()
 

@@ -24,7 +24,7 @@ OLD = b"the file that was there before"
 
 
 @pytest.fixture
-def school(db):  # type: ignore[no-untyped-def]
+def school(db):
     with db.transaction() as session:
         demo.fill_demo(session, today=TODAY)
         year_id = years.current_year(session).id
@@ -46,7 +46,7 @@ def _names(folder: Path) -> list[str]:
 # ---- the exchange package ------------------------------------------------------------------------
 
 
-def test_a_package_on_a_full_disk_keeps_the_old_one(school, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_on_a_full_disk_keeps_the_old_one(school, out, monkeypatch) -> None:
     db, _year_id, year_name = school
     target = out / "package.zip"
     target.write_bytes(OLD)
@@ -58,7 +58,7 @@ def test_a_package_on_a_full_disk_keeps_the_old_one(school, out, monkeypatch) ->
     assert str(caught.value) == f"The file {target} could not be written: the disk is full."
 
 
-def test_a_package_is_never_written_into_backups(school, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_package_is_never_written_into_backups(school, monkeypatch) -> None:
     db, _year_id, year_name = school
     backups = paths.data_dir() / "backups"
     backups.mkdir()
@@ -74,12 +74,12 @@ def test_a_package_is_never_written_into_backups(school, monkeypatch) -> None:  
 # ---- the year's documents ------------------------------------------------------------------------
 
 
-def _planned(db, year_id: int, kinds: list[str]) -> list[str]:  # type: ignore[no-untyped-def]
+def _planned(db, year_id: int, kinds: list[str]) -> list[str]:
     with db.reading() as session:
         return [d.name for d in batch_export.documents(session, year_id, kinds, "kk")]
 
 
-def test_the_years_documents_on_a_full_disk_leave_the_folder_as_it_was(school, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_years_documents_on_a_full_disk_leave_the_folder_as_it_was(school, out, monkeypatch) -> None:
     db, year_id, _name = school
     names = _planned(db, year_id, [batch_export.PLANS])
     (out / names[0]).write_bytes(OLD)
@@ -90,7 +90,7 @@ def test_the_years_documents_on_a_full_disk_leave_the_folder_as_it_was(school, o
     assert _names(out) == [names[0]] and (out / names[0]).read_bytes() == OLD
 
 
-def test_a_file_that_cannot_be_replaced_puts_every_one_back(school, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_cannot_be_replaced_puts_every_one_back(school, out, monkeypatch) -> None:
     """Windows refuses to replace a file open in another program: the files
     moved in before it go, the old ones come back, whole."""
     db, year_id, _name = school
@@ -100,7 +100,7 @@ def test_a_file_that_cannot_be_replaced_puts_every_one_back(school, out, monkeyp
         (out / name).write_bytes(OLD + name.encode())
     real_replace = os.replace
 
-    def replace(source, target):  # type: ignore[no-untyped-def]
+    def replace(source, target):
         if Path(target) == out / names[2] and Path(source).parent.name != ".old":
             error = PermissionError(errno.EACCES, "The process cannot access the file")
             error.winerror = 32  # type: ignore[attr-defined]
@@ -119,7 +119,7 @@ def test_a_file_that_cannot_be_replaced_puts_every_one_back(school, out, monkeyp
         assert (out / name).read_bytes() == OLD + name.encode()
 
 
-def test_every_document_moved_in_is_whole(school, out, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_every_document_moved_in_is_whole(school, out, monkeypatch) -> None:
     db, year_id, _name = school
     synced: list[str] = []
     real_fsync = os.fsync
@@ -135,7 +135,7 @@ def test_every_document_moved_in_is_whole(school, out, monkeypatch) -> None:  # 
     assert all(p.read_bytes().rstrip().endswith(b"%%EOF") for p in result.written)
 
 
-def test_the_years_documents_never_go_into_backups(school) -> None:  # type: ignore[no-untyped-def]
+def test_the_years_documents_never_go_into_backups(school) -> None:
     db, year_id, _name = school
     backups = paths.data_dir() / "backups"
     backups.mkdir()
@@ -147,7 +147,7 @@ def test_the_years_documents_never_go_into_backups(school) -> None:  # type: ign
 # ---- settings.ini --------------------------------------------------------------------------------
 
 
-def test_settings_on_a_full_disk_keep_the_old_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_settings_on_a_full_disk_keep_the_old_file(monkeypatch) -> None:
     config.put("language", "ru")
     before = paths.settings_path().read_bytes()
     simulate(monkeypatch)
@@ -161,7 +161,7 @@ def test_settings_on_a_full_disk_keep_the_old_file(monkeypatch) -> None:  # type
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
-def test_settings_are_only_the_owners(_isolated_data_dir) -> None:  # type: ignore[no-untyped-def]
+def test_settings_are_only_the_owners(_isolated_data_dir) -> None:
     config.put("language", "kk")
     assert stat.S_IMODE(paths.settings_path().stat().st_mode) == files.PRIVATE
 
@@ -169,7 +169,7 @@ def test_settings_are_only_the_owners(_isolated_data_dir) -> None:  # type: igno
 # ---- the smoke check -----------------------------------------------------------------------------
 
 
-def test_the_smoke_checks_protocols_are_written_whole(db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_smoke_checks_protocols_are_written_whole(db, tmp_path, monkeypatch) -> None:
     from metodesk import smoke
     from metodesk.services import demo_meetings
 

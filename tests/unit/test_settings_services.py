@@ -21,15 +21,15 @@ from metodesk.storage.models import AcademicYear, Organisation, Subject, Term
 D = dt.date
 
 
-def _count(session, column) -> int:  # type: ignore[no-untyped-def]
+def _count(session, column) -> int:
     return session.scalar(select(func.count(column)))
 
 
-def _subject(session, name_kk: str) -> int:  # type: ignore[no-untyped-def]
+def _subject(session, name_kk: str) -> int:
     return next(s.id for s in subjects.list_subjects(session, include_archived=True) if s.name_kk == name_kk)
 
 
-def _teacher(session, org: int, *subject_ids: int) -> int:  # type: ignore[no-untyped-def]
+def _teacher(session, org: int, *subject_ids: int) -> int:
     return teachers.save_teacher(
         session,
         teachers.TeacherInput(
@@ -39,7 +39,7 @@ def _teacher(session, org: int, *subject_ids: int) -> int:  # type: ignore[no-un
     )
 
 
-def _assoc(session, org: int, subject_id: int | None = None, year_id: int | None = None) -> int:  # type: ignore[no-untyped-def]
+def _assoc(session, org: int, subject_id: int | None = None, year_id: int | None = None) -> int:
     return associations.save_association(
         session,
         associations.AssociationInput(
@@ -55,7 +55,7 @@ def _assoc(session, org: int, subject_id: int | None = None, year_id: int | None
 # --- organisations ---------------------------------------------------------------------
 
 
-def test_save_organisation_cleans_and_fills_the_other_name(session) -> None:  # type: ignore[no-untyped-def]
+def test_save_organisation_cleans_and_fills_the_other_name(session) -> None:
     org_id = organisations.save_organisation(
         session,
         OrganisationInput(
@@ -75,7 +75,7 @@ def test_save_organisation_cleans_and_fills_the_other_name(session) -> None:  # 
     assert row.name("ru") == "Ақсу ауылының мектебі"
 
 
-def test_update_organisation(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_update_organisation(session, ours) -> None:
     same = organisations.save_organisation(
         session, OrganisationInput(kind="college", name_kk="Колледж", name_ru="Колледж РУ"), ours
     )
@@ -99,14 +99,14 @@ def test_update_organisation(session, ours) -> None:  # type: ignore[no-untyped-
         (OrganisationInput(name_kk="Мектеп", district="Д" * 201), "district"),
     ],
 )
-def test_organisation_bad_input(session, data, field) -> None:  # type: ignore[no-untyped-def]
+def test_organisation_bad_input(session, data, field) -> None:
     with pytest.raises(DomainError) as caught:
         organisations.save_organisation(session, data)
     assert caught.value.field == field
     assert _count(session, Organisation.id) == 0
 
 
-def test_refused_update_leaves_the_organisation_as_it_was(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_refused_update_leaves_the_organisation_as_it_was(session, ours) -> None:
     with pytest.raises(DomainError):
         organisations.save_organisation(
             session, OrganisationInput(name_kk="Жаңа атау", head_name="Х" * 201), ours
@@ -114,7 +114,7 @@ def test_refused_update_leaves_the_organisation_as_it_was(session, ours) -> None
     assert organisations.get_organisation(session, ours).name_kk == "№1 мектеп"
 
 
-def test_only_one_organisation_is_ours(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_only_one_organisation_is_ours(session, ours) -> None:
     other = organisations.save_organisation(session, OrganisationInput(name_kk="Қаратал"))
     assert organisations.ours(session).id == ours  # type: ignore[union-attr]
     organisations.make_ours(session, other)
@@ -124,7 +124,7 @@ def test_only_one_organisation_is_ours(session, ours) -> None:  # type: ignore[n
     assert [o.is_ours for o in listed] == [True, False]
 
 
-def test_no_organisation_yet(session) -> None:  # type: ignore[no-untyped-def]
+def test_no_organisation_yet(session) -> None:
     assert organisations.ours(session) is None
     with pytest.raises(NotFound):
         organisations.get_organisation(session, 1)
@@ -132,7 +132,7 @@ def test_no_organisation_yet(session) -> None:  # type: ignore[no-untyped-def]
         organisations.make_ours(session, 1)
 
 
-def test_delete_organisation_rules(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_organisation_rules(session, ours) -> None:
     with pytest.raises(DomainError):
         organisations.delete_organisation(session, ours)
     with_teacher = organisations.save_organisation(session, OrganisationInput(name_kk="Қаратал"))
@@ -151,7 +151,7 @@ def test_delete_organisation_rules(session, ours) -> None:  # type: ignore[no-un
 # --- academic years ------------------------------------------------------------------------
 
 
-def test_seeded_calendar_2025_2026(session) -> None:  # type: ignore[no-untyped-def]
+def test_seeded_calendar_2025_2026(session) -> None:
     (year,) = years.list_years(session)
     assert (year.name, year.start_date, year.end_date, year.is_current) == (
         "2025-2026",
@@ -182,7 +182,7 @@ def _semesters(first: int) -> YearInput:
     )
 
 
-def test_new_year_terms_renumbered_in_date_order(session) -> None:  # type: ignore[no-untyped-def]
+def test_new_year_terms_renumbered_in_date_order(session) -> None:
     year_id = years.save_year(session, _semesters(2026))
     year = years.get_year(session, year_id)
     assert [(t.number, t.kind, t.start_date) for t in year.terms] == [
@@ -193,7 +193,7 @@ def test_new_year_terms_renumbered_in_date_order(session) -> None:  # type: igno
     assert [y.name for y in years.list_years(session)] == ["2026-2027", "2025-2026"]
 
 
-def test_update_year_replaces_terms(session) -> None:  # type: ignore[no-untyped-def]
+def test_update_year_replaces_terms(session) -> None:
     year_id = years.save_year(session, _semesters(2026))
     data = _semesters(2026)
     data.terms = [TermRow(1, "quarter", D(2026, 9, 1), D(2026, 10, 30))]
@@ -202,7 +202,7 @@ def test_update_year_replaces_terms(session) -> None:  # type: ignore[no-untyped
     assert _count(session, Term.id) == 4 + 1
 
 
-def test_unknown_term_kind_becomes_quarter(session) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_term_kind_becomes_quarter(session) -> None:
     data = _semesters(2027)
     data.terms = [TermRow(1, "trimester", D(2027, 9, 1), D(2027, 11, 30))]
     year_id = years.save_year(session, data)
@@ -237,7 +237,7 @@ def test_unknown_term_kind_becomes_quarter(session) -> None:  # type: ignore[no-
         ),
     ],
 )
-def test_year_bad_input(session, changes, field) -> None:  # type: ignore[no-untyped-def]
+def test_year_bad_input(session, changes, field) -> None:
     data = YearInput(name="2026-2027", start_date=D(2026, 9, 1), end_date=D(2027, 5, 25))
     for key, value in changes.items():
         setattr(data, key, value)
@@ -248,7 +248,7 @@ def test_year_bad_input(session, changes, field) -> None:  # type: ignore[no-unt
     assert _count(session, Term.id) == 4
 
 
-def test_saving_a_year_under_its_own_name(session) -> None:  # type: ignore[no-untyped-def]
+def test_saving_a_year_under_its_own_name(session) -> None:
     year = years.current_year(session)
     data = years.calendar_2025_2026()
     data.end_date = D(2026, 5, 29)
@@ -256,7 +256,7 @@ def test_saving_a_year_under_its_own_name(session) -> None:  # type: ignore[no-u
     assert years.get_year(session, year.id).end_date == D(2026, 5, 29)  # type: ignore[union-attr]
 
 
-def test_current_year_and_deleting(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_current_year_and_deleting(session, ours) -> None:
     old = years.current_year(session).id  # type: ignore[union-attr]
     new = years.save_year(session, _semesters(2026))
     years.set_current(session, new)
@@ -273,7 +273,7 @@ def test_current_year_and_deleting(session, ours) -> None:  # type: ignore[no-un
     assert _count(session, Term.id) == 4 + 2
 
 
-def test_first_year_of_an_empty_database_becomes_current(session) -> None:  # type: ignore[no-untyped-def]
+def test_first_year_of_an_empty_database_becomes_current(session) -> None:
     (seeded,) = years.list_years(session)
     session.delete(session.get(AcademicYear, seeded.id))
     session.flush()
@@ -281,7 +281,7 @@ def test_first_year_of_an_empty_database_becomes_current(session) -> None:  # ty
     assert years.current_year(session).id == year_id  # type: ignore[union-attr]
 
 
-def test_missing_year(session) -> None:  # type: ignore[no-untyped-def]
+def test_missing_year(session) -> None:
     with pytest.raises(DomainError):
         years.year_by_name(session, "1999-2000")
     with pytest.raises(NotFound):
@@ -293,7 +293,7 @@ def test_missing_year(session) -> None:  # type: ignore[no-untyped-def]
 # --- subjects ---------------------------------------------------------------------------------
 
 
-def test_subjects_seeded_from_the_glossary(session) -> None:  # type: ignore[no-untyped-def]
+def test_subjects_seeded_from_the_glossary(session) -> None:
     listed = subjects.list_subjects(session)
     assert len(listed) == len(subjects.SEED_SUBJECTS) == 31
     assert [(s.name_kk, s.name_ru) for s in listed] == list(subjects.SEED_SUBJECTS)
@@ -302,7 +302,7 @@ def test_subjects_seeded_from_the_glossary(session) -> None:  # type: ignore[no-
     assert _count(session, Subject.id) == 31
 
 
-def test_add_and_edit_subject(session) -> None:  # type: ignore[no-untyped-def]
+def test_add_and_edit_subject(session) -> None:
     new = subjects.save_subject(session, "  Робототехника ", "Робототехника")
     assert subjects.list_subjects(session)[-1] == subjects.SubjectRow(
         new, "Робототехника", "Робототехника", False
@@ -320,27 +320,27 @@ def test_add_and_edit_subject(session) -> None:  # type: ignore[no-untyped-def]
         ("Қазақ тілі 2", "казахский язык", "name_kk"),  # same Russian name
     ],
 )
-def test_subject_bad_input(session, kk, ru, field) -> None:  # type: ignore[no-untyped-def]
+def test_subject_bad_input(session, kk, ru, field) -> None:
     with pytest.raises(DomainError) as caught:
         subjects.save_subject(session, kk, ru)
     assert caught.value.field == field
     assert _count(session, Subject.id) == 31
 
 
-def test_renaming_onto_another_subject_refused(session) -> None:  # type: ignore[no-untyped-def]
+def test_renaming_onto_another_subject_refused(session) -> None:
     physics = _subject(session, "Физика")
     with pytest.raises(DomainError):
         subjects.save_subject(session, "Химия", "Химия", physics)
 
 
-def test_delete_unused_subject(session) -> None:  # type: ignore[no-untyped-def]
+def test_delete_unused_subject(session) -> None:
     music = _subject(session, "Музыка")
     assert subjects.delete_subject(session, music) is True
     assert session.get(Subject, music) is None
     assert "Музыка" not in {s.name_kk for s in subjects.list_subjects(session, include_archived=True)}
 
 
-def test_subject_in_use_is_archived_not_deleted(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_subject_in_use_is_archived_not_deleted(session, ours) -> None:
     taught = _subject(session, "Физика")
     teacher = _teacher(session, ours, taught)
     with_assoc = _subject(session, "Химия")
@@ -356,7 +356,7 @@ def test_subject_in_use_is_archived_not_deleted(session, ours) -> None:  # type:
     assert taught in {s.id for s in subjects.list_subjects(session)}
 
 
-def test_missing_subject(session) -> None:  # type: ignore[no-untyped-def]
+def test_missing_subject(session) -> None:
     for call in (
         lambda: subjects.delete_subject(session, 999),
         lambda: subjects.set_archived(session, 999, True),
@@ -369,7 +369,7 @@ def test_missing_subject(session) -> None:  # type: ignore[no-untyped-def]
 # --- settings kept with the data -------------------------------------------------------------
 
 
-def test_settings_get_and_put(session) -> None:  # type: ignore[no-untyped-def]
+def test_settings_get_and_put(session) -> None:
     assert settings.get(session, "first_run_done") == ""
     assert settings.get(session, "first_run_done", "no") == "no"
     settings.put(session, "first_run_done", "yes")
@@ -378,7 +378,7 @@ def test_settings_get_and_put(session) -> None:  # type: ignore[no-untyped-def]
     assert settings.get(session, "first_run_done") == "yes, really"
 
 
-def test_print_language(session) -> None:  # type: ignore[no-untyped-def]
+def test_print_language(session) -> None:
     assert settings.print_language(session) == "kk"
     assert settings.print_language(session, "ru") == "ru"
     settings.put(session, settings.PRINT_LANGUAGE, "ru")
@@ -387,7 +387,7 @@ def test_print_language(session) -> None:  # type: ignore[no-untyped-def]
     assert settings.print_language(session) == "kk"
 
 
-def test_settings_survive_a_new_session(db) -> None:  # type: ignore[no-untyped-def]
+def test_settings_survive_a_new_session(db) -> None:
     with db.transaction() as s:
         settings.put(s, settings.PRINT_LANGUAGE, "ru")
     with db.reading() as s:
@@ -397,7 +397,7 @@ def test_settings_survive_a_new_session(db) -> None:  # type: ignore[no-untyped-
 # --- set-up ------------------------------------------------------------------------------------
 
 
-def test_prepare_database_twice_seeds_once(db) -> None:  # type: ignore[no-untyped-def]
+def test_prepare_database_twice_seeds_once(db) -> None:
     again = prepare_database(db.path)
     try:
         with again.transaction() as s:
@@ -408,7 +408,7 @@ def test_prepare_database_twice_seeds_once(db) -> None:  # type: ignore[no-untyp
         again.close()
 
 
-def test_seed_keeps_the_users_years(db) -> None:  # type: ignore[no-untyped-def]
+def test_seed_keeps_the_users_years(db) -> None:
     with db.transaction() as s:
         years.save_year(s, _semesters(2026))
         years.set_current(s, years.year_by_name(s, "2026-2027").id)
@@ -427,38 +427,38 @@ def no_lang_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     return monkeypatch
 
 
-def test_default_language_is_kazakh(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_default_language_is_kazakh(no_lang_env) -> None:
     assert not paths.settings_path().exists()
     assert config.saved_language() is None
     assert config.resolve_language(None) == "kk"
 
 
-def test_settings_ini_beats_the_default(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_settings_ini_beats_the_default(no_lang_env) -> None:
     config.put("language", "ru")
     assert config.saved_language() == "ru"
     assert config.resolve_language(None) == "ru"
     assert "language = ru" in paths.settings_path().read_text(encoding="utf-8")
 
 
-def test_environment_beats_settings_ini(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_environment_beats_settings_ini(no_lang_env) -> None:
     config.put("language", "ru")
     no_lang_env.setenv("METODESK_LANG", " EN ")
     assert config.resolve_language(None) == "en"
 
 
-def test_command_line_beats_everything(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_command_line_beats_everything(no_lang_env) -> None:
     config.put("language", "ru")
     no_lang_env.setenv("METODESK_LANG", "en")
     assert config.resolve_language("kk") == "kk"
 
 
-def test_unknown_values_are_ignored(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_values_are_ignored(no_lang_env) -> None:
     config.put("language", "de")
     no_lang_env.setenv("METODESK_LANG", "fr")
     assert config.resolve_language(None) == "kk"
 
 
-def test_damaged_settings_ini_is_ignored(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_settings_ini_is_ignored(no_lang_env) -> None:
     path = paths.ensure_data_dir() / paths.SETTINGS_FILENAME
     path.write_bytes(b"\xff\xfe not [an ini\nlanguage ru\n")
     assert config.resolve_language(None) == "kk"
@@ -466,7 +466,7 @@ def test_damaged_settings_ini_is_ignored(no_lang_env) -> None:  # type: ignore[n
     assert config.resolve_language(None) == "ru"
 
 
-def test_put_keeps_other_keys_and_leaves_no_temporary_files(no_lang_env) -> None:  # type: ignore[no-untyped-def]
+def test_put_keeps_other_keys_and_leaves_no_temporary_files(no_lang_env) -> None:
     config.put("language", "ru")
     config.put("geometry", "abc")
     config.put("language", "kk")

@@ -12,7 +12,7 @@ from metodesk.services.teacher_roles import roles_of
 from metodesk.storage.models import Teacher
 
 
-def test_a_leader_and_mentor_has_her_roles_named(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_leader_and_mentor_has_her_roles_named(db) -> None:
     with db.transaction() as s:
         demo.fill_demo(s, today=dt.date(2026, 2, 10))
     with db.reading() as s:
@@ -25,7 +25,7 @@ def test_a_leader_and_mentor_has_her_roles_named(db) -> None:  # type: ignore[no
     assert mentee_roles == ["mentee of Смағұлова М.Е. (2025-2026)"]
 
 
-def test_an_archived_leader_is_marked_in_the_list(db) -> None:  # type: ignore[no-untyped-def]
+def test_an_archived_leader_is_marked_in_the_list(db) -> None:
     with db.transaction() as s:
         demo.fill_demo(s, today=dt.date(2026, 2, 10))
         leader = s.scalars(select(Teacher).where(Teacher.surname == "Смағұлова")).one()

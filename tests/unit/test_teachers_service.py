@@ -16,22 +16,22 @@ from metodesk.storage.models import Membership, Teacher, teacher_subject
 TODAY = dt.date(2025, 11, 1)
 
 
-def _subject(session, name_kk: str) -> int:  # type: ignore[no-untyped-def]
+def _subject(session, name_kk: str) -> int:
     return next(s.id for s in subjects.list_subjects(session) if s.name_kk == name_kk)
 
 
-def _teacher(session, org: int, surname: str = "Нұрғалиева", **extra) -> int:  # type: ignore[no-untyped-def]
+def _teacher(session, org: int, surname: str = "Нұрғалиева", **extra) -> int:
     data = TeacherInput(
         surname=surname, first_name=extra.pop("first_name", "Әсел"), organisation_id=org, **extra
     )
     return teachers.save_teacher(session, data, today=TODAY)
 
 
-def _count(session, column) -> int:  # type: ignore[no-untyped-def]
+def _count(session, column) -> int:
     return session.scalar(select(func.count(column)))
 
 
-def _association(session, org: int, subject: int | None = None, level: str = "school") -> int:  # type: ignore[no-untyped-def]
+def _association(session, org: int, subject: int | None = None, level: str = "school") -> int:
     from metodesk.services import years
 
     return associations.save_association(
@@ -50,7 +50,7 @@ def _association(session, org: int, subject: int | None = None, level: str = "sc
 # --- saving ------------------------------------------------------------------------
 
 
-def test_save_and_read_back(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_save_and_read_back(session, ours) -> None:
     kaz, lit = _subject(session, "Қазақ тілі"), _subject(session, "Қазақ әдебиеті")
     teacher_id = teachers.save_teacher(
         session,
@@ -80,7 +80,7 @@ def test_save_and_read_back(session, ours) -> None:  # type: ignore[no-untyped-d
     assert not row.archived
 
 
-def test_names_are_trimmed_and_inner_spaces_folded(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_names_are_trimmed_and_inner_spaces_folded(session, ours) -> None:
     teacher_id = teachers.save_teacher(
         session,
         TeacherInput(
@@ -95,7 +95,7 @@ def test_names_are_trimmed_and_inner_spaces_folded(session, ours) -> None:  # ty
     assert (row.surname, row.first_name, row.patronymic) == ("Нұрғалиева", "Әсел", "Бауыржан қызы")
 
 
-def test_update_changes_the_same_record(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_update_changes_the_same_record(session, ours) -> None:
     teacher_id = _teacher(session, ours)
     math = _subject(session, "Математика")
     same = teachers.save_teacher(
@@ -132,7 +132,7 @@ def test_update_changes_the_same_record(session, ours) -> None:  # type: ignore[
         ({"subject_ids": [99999]}, "subject_ids"),
     ],
 )
-def test_bad_input_is_refused_with_its_field(session, ours, changes, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_refused_with_its_field(session, ours, changes, field) -> None:
     values = {"surname": "Ким", "first_name": "Виктория", "organisation_id": ours, **changes}
     with pytest.raises(DomainError) as caught:
         teachers.save_teacher(session, TeacherInput(**values), today=TODAY)
@@ -141,18 +141,18 @@ def test_bad_input_is_refused_with_its_field(session, ours, changes, field) -> N
     assert _count(session, Teacher.id) == 0
 
 
-def test_award_date_today_is_accepted(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_award_date_today_is_accepted(session, ours) -> None:
     teacher_id = _teacher(session, ours, category="moderator", category_date=TODAY)
     assert teachers.get_teacher(session, teacher_id).category_date == TODAY
 
 
 @pytest.mark.parametrize("code", ["legacy_highest", "legacy_first", "legacy_second", "master"])
-def test_all_category_codes_accepted(session, ours, code) -> None:  # type: ignore[no-untyped-def]
+def test_all_category_codes_accepted(session, ours, code) -> None:
     teacher_id = _teacher(session, ours, category=code, category_date=dt.date(2019, 12, 27))
     assert teachers.get_teacher(session, teacher_id).category == code
 
 
-def test_future_date_refused_against_the_real_today(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_future_date_refused_against_the_real_today(session, ours) -> None:
     tomorrow = dt.date.today() + dt.timedelta(days=1)
     data = TeacherInput(
         surname="Ким", first_name="Виктория", organisation_id=ours, category="expert", category_date=tomorrow
@@ -162,7 +162,7 @@ def test_future_date_refused_against_the_real_today(session, ours) -> None:  # t
     assert caught.value.field == "category_date"
 
 
-def test_updating_a_missing_teacher(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_updating_a_missing_teacher(session, ours) -> None:
     with pytest.raises(NotFound):
         teachers.save_teacher(
             session, TeacherInput(surname="Ким", first_name="В", organisation_id=ours), teacher_id=4242
@@ -174,7 +174,7 @@ def test_updating_a_missing_teacher(session, ours) -> None:  # type: ignore[no-u
 # --- listing and searching ---------------------------------------------------------------
 
 
-def test_search_folds_case_and_latin_i(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_search_folds_case_and_latin_i(session, ours) -> None:
     nurg = _teacher(session, ours, "Нұрғалиева", first_name="Әсел")
     ilyas = _teacher(session, ours, "Ибраев", first_name="Ілияс", patronymic="Қанатұлы")
     _teacher(session, ours, "Петренко", first_name="Ольга")
@@ -192,13 +192,13 @@ def test_search_folds_case_and_latin_i(session, ours) -> None:  # type: ignore[n
     assert len(found("")) == 3
 
 
-def test_search_treats_like_wildcards_as_text(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_search_treats_like_wildcards_as_text(session, ours) -> None:
     _teacher(session, ours, "Ким")
     assert teachers.search_teachers(session, "%") == []
     assert teachers.search_teachers(session, "_") == []
 
 
-def test_archived_are_hidden_unless_asked(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_archived_are_hidden_unless_asked(session, ours) -> None:
     teacher_id = _teacher(session, ours)
     teachers.set_archived(session, teacher_id, True)
     assert teachers.list_teachers(session) == []
@@ -209,7 +209,7 @@ def test_archived_are_hidden_unless_asked(session, ours) -> None:  # type: ignor
     assert [t.id for t in teachers.list_teachers(session)] == [teacher_id]
 
 
-def test_list_by_organisation(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_list_by_organisation(session, ours) -> None:
     other = organisations.save_organisation(session, organisations.OrganisationInput(name_kk="Қаратал"))
     mine = _teacher(session, ours, "Бекова")
     _teacher(session, other, "Иванова")
@@ -220,7 +220,7 @@ def test_list_by_organisation(session, ours) -> None:  # type: ignore[no-untyped
 # --- removing -------------------------------------------------------------------------------
 
 
-def test_remove_unreferenced_teacher_deletes(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_remove_unreferenced_teacher_deletes(session, ours) -> None:
     teacher_id = _teacher(session, ours, subject_ids=[_subject(session, "Математика")])
     assert teachers.remove_teacher(session, teacher_id) is True
     assert _count(session, Teacher.id) == 0
@@ -228,7 +228,7 @@ def test_remove_unreferenced_teacher_deletes(session, ours) -> None:  # type: ig
     assert teachers.list_teachers(session, include_archived=True) == []
 
 
-def test_remove_member_archives_and_keeps_membership(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_remove_member_archives_and_keeps_membership(session, ours) -> None:
     teacher_id = _teacher(session, ours)
     assoc = _association(session, ours)
     membership = associations.add_member(session, assoc, teacher_id, "leader")
@@ -241,12 +241,12 @@ def test_remove_member_archives_and_keeps_membership(session, ours) -> None:  # 
     assert detail.members[0].archived and detail.members[0].role == "leader"
 
 
-def test_remove_missing_teacher(session) -> None:  # type: ignore[no-untyped-def]
+def test_remove_missing_teacher(session) -> None:
     with pytest.raises(NotFound):
         teachers.remove_teacher(session, 31337)
 
 
-def test_archived_teacher_cannot_join(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_archived_teacher_cannot_join(session, ours) -> None:
     teacher_id = _teacher(session, ours)
     teachers.set_archived(session, teacher_id, True)
     assoc = _association(session, ours)
@@ -259,12 +259,12 @@ def test_archived_teacher_cannot_join(session, ours) -> None:  # type: ignore[no
 # --- one action, one transaction ------------------------------------------------------------------
 
 
-def _teacher_count(db) -> int:  # type: ignore[no-untyped-def]
+def _teacher_count(db) -> int:
     with db.reading() as s:
         return _count(s, Teacher.id)
 
 
-def test_refused_second_save_undoes_the_first(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_refused_second_save_undoes_the_first(db, ours) -> None:
     with pytest.raises(DomainError):
         with db.transaction() as s:
             _teacher(s, ours, "Бекова")
@@ -272,7 +272,7 @@ def test_refused_second_save_undoes_the_first(db, ours) -> None:  # type: ignore
     assert _teacher_count(db) == 0
 
 
-def test_delete_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_delete_inside_a_failed_action_is_undone(db, ours) -> None:
     with db.transaction() as s:
         teacher_id = _teacher(s, ours)
     with pytest.raises(DomainError):
@@ -284,7 +284,7 @@ def test_delete_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ign
         assert teachers.get_teacher(s, teacher_id).surname == "Нұрғалиева"
 
 
-def test_archive_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_archive_inside_a_failed_action_is_undone(db, ours) -> None:
     with db.transaction() as s:
         teacher_id = _teacher(s, ours)
         associations.add_member(s, _association(s, ours), teacher_id)
@@ -297,7 +297,7 @@ def test_archive_inside_a_failed_action_is_undone(db, ours) -> None:  # type: ig
         assert _count(s, Membership.id) == 1
 
 
-def test_a_later_save_in_the_same_action_still_works_after_remove(db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_save_in_the_same_action_still_works_after_remove(db, ours) -> None:
     with db.transaction() as s:
         first = _teacher(s, ours)
         second = _teacher(s, ours, "Бекова")
