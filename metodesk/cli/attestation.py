@@ -14,11 +14,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metodesk.cli import EXIT_OK, open_db
 from metodesk.cli.meetings import _positive
 from metodesk.i18n import _, language
 from metodesk.i18n.dates import short_date
+
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
+    from metodesk.services.attestation_views import AttestationRow
 
 DEFAULT_YEARS = 5
 OFFERED_YEARS = 5  # the window's "Documents from" list: last year and this one onwards, five in all
@@ -54,7 +59,7 @@ def _document_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     found = listing.add_parser(
         "attestation", help="teachers: category, awarded, valid until, due year, marks"
     )
@@ -80,7 +85,7 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
     year_list.set_defaults(handler=cmd_export_list)
 
 
-def _marks(row) -> str:  # type: ignore[no-untyped-def]
+def _marks(row: AttestationRow) -> str:
     marks = []
     if row.overdue:
         marks.append(_("overdue"))

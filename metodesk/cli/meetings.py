@@ -9,9 +9,15 @@ blank attendance sheet as PDF.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from metodesk.cli import EXIT_OK, open_db, positive_number
 from metodesk.i18n.dates import short_date
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from metodesk.cli import Subcommands
 
 
 def _positive(value: str) -> int:
@@ -29,7 +35,7 @@ def _meeting_arguments(parser: argparse.ArgumentParser, with_number: bool) -> No
     )
 
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     meetings = listing.add_parser("meetings", help="number, date and id of an association's meetings")
     _meeting_arguments(meetings, with_number=False)
     meetings.set_defaults(handler=cmd_list_meetings)
@@ -47,7 +53,7 @@ def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-d
         parser.set_defaults(handler=handler)
 
 
-def _year_id(session, name: str | None) -> int | None:  # type: ignore[no-untyped-def]
+def _year_id(session: Session, name: str | None) -> int | None:
     from metodesk.services import years
 
     return years.year_by_name(session, name).id if name else None

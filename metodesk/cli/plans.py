@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from metodesk.cli import EXIT_OK, open_db
 from metodesk.cli.meetings import _positive, _year_id
 from metodesk.i18n import _, language
 
+if TYPE_CHECKING:
+    from metodesk.cli import Subcommands
 
-def register(commands, listing, exporting) -> None:  # type: ignore[no-untyped-def]
+
+def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands) -> None:
     plans = listing.add_parser("plans", help="id, association, status and progress of the annual plans")
     plans.add_argument("--year", metavar="YEAR", help="academic year, e.g. 2025-2026 (default: all)")
     plans.set_defaults(handler=cmd_list_plans)
