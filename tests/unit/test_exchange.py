@@ -397,3 +397,20 @@ def test_a_package_iin_keeps_the_dialogs_rules() -> None:
             decode_row(_teacher_info(), {**base, **values})
         assert caught.value.column == column
         assert iin not in caught.value.reason  # personal data is never quoted
+
+
+def test_an_iin_another_teacher_holds_here_is_a_clash_that_never_quotes_it(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_teacher_ids import BORN, make_iin
+
+    iin = make_iin(BORN)
+    exchange_import.import_file(district, export(school, tmp_path / "first.zip"))
+    with school.reading() as session:
+        first, second = session.scalars(select(Teacher.uuid).order_by(Teacher.id).limit(2)).all()
+    soon = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # later than the demo's own edits
+    _set(district, Teacher, second, iin=iin, updated_at=soon + dt.timedelta(hours=1))
+    _set(school, Teacher, first, iin=iin, updated_at=soon + dt.timedelta(hours=2))
+    report = exchange_import.import_file(district, export(school, tmp_path / "second.zip"))
+    held = by_uuid(district, Teacher, "iin")
+    assert held[second] == (iin,) and held[first] == (None,)
+    assert any("clashes with another record here" in c for c in report.conflicts)
+    assert not any(iin in line for line in [*report.conflicts, *report_lines(report)])

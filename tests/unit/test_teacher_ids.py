@@ -5,6 +5,7 @@ and duplicates told by IIN or by name and birth date."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -172,3 +173,17 @@ def test_birth_date_on_one_side_only_falls_back_to_the_organisation(session, our
     assert found is not None and found.id == first
     dated.organisation_id = _second_org(session)
     assert duplicates.same_teacher(session, dated) is None
+
+
+def test_no_document_reads_the_iin() -> None:
+    """Personal data: the IIN is kept in the card only. No module that builds a
+    document (reports/, the services that assemble what is printed) reads it."""
+    from pathlib import Path
+
+    import metodesk
+
+    root = Path(metodesk.__file__).parent
+    printing = [*root.joinpath("reports").glob("*.py"), *root.joinpath("services").glob("*print*.py")]
+    assert len(printing) > 10
+    readers = [p.name for p in printing if re.search(r"\biin\b", p.read_text(encoding="utf-8"))]
+    assert readers == []
