@@ -1,17 +1,19 @@
-"""Records that look like one already saved (issue 19.4): a teacher with the
-same full name in the same organisation, an association of the same kind,
-level, subject, year and organisation. The dialogs warn before saving such a
-record and offer to open the existing one instead.
+"""Records that look like one already saved (issue 19.4): a teacher already
+recorded, an association of the same kind, level, subject, year and
+organisation. The dialogs warn before saving such a record and offer to open
+the existing one instead.
 
-The teacher card holds no birth date or IIN, so the name and the organisation
-are what tell two teachers apart; names are compared folded (case, Ё/Е, the
-Latin "i" old texts put for "і")."""
+A teacher is the same one when the IIN is the same (whatever the name), or the
+full name and the birth date are (in any organisation); with a birth date
+missing on either side, the same full name in the same organisation. Names are compared
+folded (case, Ё/Е, the Latin "i" old texts put for "і").
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from metodesk.domain.text import search_fold
@@ -34,18 +36,41 @@ def _name_key(*parts: str | None) -> str:
     return "|".join(" ".join(search_fold(p or "").split()) for p in parts)
 
 
+def _existing(teacher: Teacher) -> Existing:
+    text = " ".join(p for p in (teacher.surname, teacher.first_name, teacher.patronymic) if p)
+    return Existing(teacher.id, text, bool(teacher.archived))
+
+
 def same_teacher(session: Session, data: TeacherInput, teacher_id: int | None = None) -> Existing | None:
-    """Another teacher of ``data``'s organisation with the same full name."""
+    """Another teacher who is ``data``'s: the same IIN; or the same full name
+    and birth date; or the same full name, no birth date on either side and
+    the same organisation (or a birth date on one side only)."""
+    others = select(Teacher).order_by(Teacher.id)
+    if teacher_id is not None:
+        others = others.where(Teacher.id != teacher_id)
+    iin = "".join(data.iin.split())
+    if iin:
+        found = session.scalars(others.where(Teacher.iin == iin)).first()
+        if found is not None:
+            return _existing(found)
     if not data.surname.strip() or not data.first_name.strip():
         return None
     wanted = _name_key(data.surname, data.first_name, data.patronymic)
-    query = select(Teacher).where(Teacher.organisation_id == data.organisation_id)
-    if teacher_id is not None:
-        query = query.where(Teacher.id != teacher_id)
+    # Two known birth dates that differ are two people; the same one is the
+    # same person in any organisation; with a birth date missing on a side,
+    # the organisation decides, as before birth dates were kept.
+    if data.birth_date is not None:
+        query = others.where(
+            or_(
+                Teacher.birth_date == data.birth_date,
+                and_(Teacher.birth_date.is_(None), Teacher.organisation_id == data.organisation_id),
+            )
+        )
+    else:
+        query = others.where(Teacher.organisation_id == data.organisation_id)
     for teacher in session.scalars(query):
         if _name_key(teacher.surname, teacher.first_name, teacher.patronymic) == wanted:
-            text = " ".join(p for p in (teacher.surname, teacher.first_name, teacher.patronymic) if p)
-            return Existing(teacher.id, text, bool(teacher.archived))
+            return _existing(teacher)
     return None
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String
 
+from metodesk.domain import iin as identity
 from metodesk.domain import limits
 from metodesk.domain.attestation import (
     AwardBasis,
@@ -283,9 +284,30 @@ def _move(row: dict[str, Any]) -> None:
             raise BadValue(column, _("not a lesson period from 1 to 8"))
 
 
+def _teacher(row: dict[str, Any]) -> None:
+    """A teacher's IIN and birth date keep the dialog's rules (issue 19.4). The
+    reasons never quote the IIN: it is personal data, and reports are shown
+    and may be copied."""
+    birth, number = row.get("birth_date"), row.get("iin")
+    if birth is not None and not identity.birth_date_ok(birth, dt.date.today()):
+        raise BadValue(
+            "birth_date",
+            _("not the birth date of a teacher {low} to {high} years old").format(
+                low=identity.AGE_MIN, high=identity.AGE_MAX
+            ),
+        )
+    if number is None:
+        return
+    if not identity.iin_well_formed(number):
+        raise BadValue("iin", _("not 12 digits with a right control digit"))
+    if birth is not None and not identity.iin_matches_birth(number, birth):
+        raise BadValue("iin", _("its first six digits are not the birth date"))
+
+
 # Rules that tie two columns of a row together.
 ROW_RULES: dict[str, tuple[Callable[[dict[str, Any]], None], ...]] = {
     "academic_year": (_year_name,),
+    "teacher": (_teacher,),
     "term": (lambda row: _order(row, "start_date", "end_date"),),
     "pd_course": (lambda row: _order(row, "start_date", "end_date"),),
     "mentoring_pair": (lambda row: _order(row, "start_date", "end_date"),),

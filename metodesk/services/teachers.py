@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from metodesk.domain.enums import Category, Position
 from metodesk.domain.errors import DomainError
+from metodesk.domain.iin import AGE_MAX, AGE_MIN, birth_date_ok, iin_matches_birth, iin_well_formed
 from metodesk.domain.rules import experience_years
 from metodesk.domain.text import initials_name, search_fold
 from metodesk.i18n import _
@@ -46,6 +47,10 @@ class TeacherRow:
     young_specialist: bool
     archived: bool
     search_key: str
+    birth_date: dt.date | None = None
+    # Personal data: shown in the teacher's card only; kept out of the row's
+    # repr so a logged row never carries it.
+    iin: str = field(default="", repr=False)
 
     @property
     def full_name(self) -> str:
@@ -77,6 +82,8 @@ class TeacherInput:
     category_date: dt.date | None = None
     teaching_since: dt.date | None = None
     young_specialist: bool = False
+    birth_date: dt.date | None = None
+    iin: str = field(default="", repr=False)  # personal data: never logged
 
 
 _COLUMNS = (
@@ -94,6 +101,8 @@ _COLUMNS = (
     Teacher.young_specialist,
     Teacher.archived,
     Teacher.search_key,
+    Teacher.birth_date,
+    Teacher.iin,
 )
 
 
@@ -150,6 +159,8 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
                 young_specialist=bool(r[11]),
                 archived=bool(r[12]),
                 search_key=r[13],
+                birth_date=r[14],
+                iin=r[15] or "",
             )
         )
     return rows
@@ -205,6 +216,37 @@ def search_teachers(session: Session, text: str, include_archived: bool = False)
     return _rows(session, *where, order=(Teacher.surname, Teacher.id))
 
 
+def check_identity(
+    session: Session, data: TeacherInput, today: dt.date, teacher_id: int | None = None
+) -> str | None:
+    """The teacher's IIN as stored (None when not given), once the IIN and the
+    birth date keep their rules: twelve digits with a right control digit,
+    the first six the birth date's, a birth date of a teacher 16 to 100 years
+    old, and no other teacher with this IIN."""
+    if data.birth_date is not None and not birth_date_ok(data.birth_date, today):
+        raise DomainError(
+            _("The birth date must make the teacher {low} to {high} years old.").format(low=AGE_MIN, high=AGE_MAX),
+            field="birth_date",
+        )
+    iin = "".join(data.iin.split())
+    if not iin:
+        return None
+    if len(iin) != 12 or not iin.isascii() or not iin.isdigit():
+        raise DomainError(_("The IIN must be exactly 12 digits."), field="iin")
+    if not iin_well_formed(iin):
+        raise DomainError(_("This IIN is not valid: its last digit does not fit the others."), field="iin")
+    if data.birth_date is not None and not iin_matches_birth(iin, data.birth_date):
+        raise DomainError(_("The first six digits of the IIN do not match the birth date."), field="iin")
+    query = select(Teacher.surname, Teacher.first_name, Teacher.patronymic).where(Teacher.iin == iin)
+    if teacher_id is not None:
+        query = query.where(Teacher.id != teacher_id)
+    other = session.execute(query).first()
+    if other is not None:
+        name = " ".join(p for p in other if p)
+        raise DomainError(_("This IIN is already recorded for {name}.").format(name=name), field="iin")
+    return iin
+
+
 def _validate(session: Session, data: TeacherInput, today: dt.date) -> tuple[str, str, str, list[Subject]]:
     surname = required(data.surname, "surname", _("Enter the surname."), 100)
     first_name = required(data.first_name, "first_name", _("Enter the first name."), 100)
@@ -235,7 +277,9 @@ def save_teacher(
     today: dt.date | None = None,
 ) -> int:
     """Create or update a teacher; names are trimmed, empty required fields refused."""
-    surname, first_name, patronymic, subjects = _validate(session, data, today or dt.date.today())
+    today = today or dt.date.today()
+    surname, first_name, patronymic, subjects = _validate(session, data, today)
+    iin = check_identity(session, data, today, teacher_id)
     teacher = (
         get_or_fail(session, Teacher, teacher_id, _("The teacher was not found.")) if teacher_id else None
     )
@@ -254,6 +298,8 @@ def save_teacher(
     teacher.category_date = data.category_date
     teacher.teaching_since = data.teaching_since
     teacher.young_specialist = bool(data.young_specialist)
+    teacher.birth_date = data.birth_date
+    teacher.iin = iin
     teacher.subjects = subjects
     session.flush()
     return teacher.id

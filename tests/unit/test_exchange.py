@@ -6,6 +6,7 @@ nothing, and a clash with a different record here is a sentence."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 import sqlite3
@@ -325,3 +326,91 @@ def test_the_district_keeps_two_schools_apart(school, district, tmp_path) -> Non
     assert second.added["meeting"] == first.added["meeting"] == 9
     assert second.added["subject"] == 0  # the same subjects, seeded on both sides
     assert len(snapshot(district)["teacher"]) == 2 * first.added["teacher"]
+
+
+# --- a teacher's birth date and IIN (issue 19.4) ----------------------------------------------------
+
+
+def _teacher_info():  # type: ignore[no-untyped-def]
+    return next(info for info in exchange_tables() if info.name == "teacher")
+
+
+def test_birth_date_and_iin_travel(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_teacher_ids import BORN, make_iin
+
+    iin = make_iin(BORN)
+    with school.reading() as session:
+        uuid = session.scalars(select(Teacher.uuid).order_by(Teacher.id)).first()
+    _set(school, Teacher, uuid, birth_date=BORN, iin=iin, updated_at=dt.datetime(2026, 1, 5))
+    first = exchange_import.import_file(district, export(school, tmp_path / "school.zip"))
+    assert not first.conflicts
+    assert by_uuid(district, Teacher, "birth_date", "iin")[uuid] == (BORN, iin)
+    with district.reading() as session:  # every other teacher came without them
+        assert session.scalar(select(func.count()).where(Teacher.iin.is_not(None))) == 1
+
+
+def test_an_older_package_without_them_still_imports(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A package written before revision 0008: its teachers have neither column."""
+    path = export(school, tmp_path / "school.zip")
+    older = tmp_path / "older.zip"
+    with zipfile.ZipFile(path) as source:
+        members = {item.filename: source.read(item) for item in source.infolist()}
+    rows = json.loads(members["tables/teacher.json"])
+    for row in rows:
+        del row["birth_date"], row["iin"]
+    members["tables/teacher.json"] = json.dumps(rows, ensure_ascii=False).encode()
+    manifest = json.loads(members["manifest.json"])
+    manifest["schema"] = "0007"
+    manifest["files"]["tables/teacher.json"] = hashlib.sha256(members["tables/teacher.json"]).hexdigest()
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(older, "w") as target:
+        for name, data in members.items():
+            target.writestr(name, data)
+    report = exchange_import.import_file(district, older)
+    counts = exchange_package.read_package(path).counts()
+    assert report.added["teacher"] == counts["teacher"] and not report.conflicts
+    assert set(by_uuid(district, Teacher, "birth_date", "iin").values()) == {(None, None)}
+
+
+def test_a_package_iin_keeps_the_dialogs_rules() -> None:
+    from metodesk.services.exchange_format import decode_row
+    from metodesk.services.exchange_rules import BadValue
+    from tests.unit.test_teacher_ids import BORN, make_iin
+
+    iin = make_iin(BORN)
+    base = {
+        "uuid": "t-1", "created_at": "2025-09-01T00:00:00", "updated_at": "2025-09-01T00:00:00",
+        "surname": "Нұрғалиева", "first_name": "Әсел", "organisation_id": "o-1",
+    }
+    row = decode_row(_teacher_info(), {**base, "iin": iin, "birth_date": BORN.isoformat()})
+    assert (row["iin"], row["birth_date"]) == (iin, BORN)
+    wrong = [
+        ({"iin": iin[:11] + str((int(iin[11]) + 1) % 10)}, "iin"),
+        ({"iin": "12345"}, "iin"),
+        ({"iin": ""}, "iin"),
+        ({"iin": iin, "birth_date": "1985-03-15"}, "iin"),
+        ({"birth_date": "2020-01-01"}, "birth_date"),
+        ({"birth_date": "1900-01-01"}, "birth_date"),
+    ]
+    for values, column in wrong:
+        with pytest.raises(BadValue) as caught:
+            decode_row(_teacher_info(), {**base, **values})
+        assert caught.value.column == column
+        assert iin not in caught.value.reason  # personal data is never quoted
+
+
+def test_an_iin_another_teacher_holds_here_is_a_clash_that_never_quotes_it(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_teacher_ids import BORN, make_iin
+
+    iin = make_iin(BORN)
+    exchange_import.import_file(district, export(school, tmp_path / "first.zip"))
+    with school.reading() as session:
+        first, second = session.scalars(select(Teacher.uuid).order_by(Teacher.id).limit(2)).all()
+    soon = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # later than the demo's own edits
+    _set(district, Teacher, second, iin=iin, updated_at=soon + dt.timedelta(hours=1))
+    _set(school, Teacher, first, iin=iin, updated_at=soon + dt.timedelta(hours=2))
+    report = exchange_import.import_file(district, export(school, tmp_path / "second.zip"))
+    held = by_uuid(district, Teacher, "iin")
+    assert held[second] == (iin,) and held[first] == (None,)
+    assert any("clashes with another record here" in c for c in report.conflicts)
+    assert not any(iin in line for line in [*report.conflicts, *report_lines(report)])

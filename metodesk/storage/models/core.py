@@ -99,6 +99,10 @@ class Teacher(Record, Base):
     teaching_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     young_specialist: Mapped[bool] = mapped_column(Boolean, default=False)
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Optional, to tell two teachers with one name apart (issue 19.4). The IIN
+    # is personal data: shown in the teacher's card only, never printed or logged.
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    iin: Mapped[str | None] = mapped_column(String(12), nullable=True, unique=True)
 
     organisation: Mapped[Organisation] = relationship(back_populates="teachers")
     subjects: Mapped[list[Subject]] = relationship(secondary=teacher_subject)

@@ -1,12 +1,13 @@
-"""Add or edit one teacher: name, organisation, subjects, position, category,
-dates and the young-specialist mark."""
+"""Add or edit one teacher: name, birth date and IIN, organisation, subjects,
+position, category, dates and the young-specialist mark."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -126,6 +127,7 @@ class TeacherDialog(FormDialog):
         self.patronymic = self._line("patronymic", 100)
         self.patronymic.setToolTip(_("Leave empty when the teacher has no patronymic."))
         self.add_field(_("Patronymic"), self.patronymic, "patronymic")
+        self._add_identity()
 
         self.organisation = QComboBox()
         self.organisation.setObjectName("organisation_id")
@@ -205,6 +207,39 @@ class TeacherDialog(FormDialog):
         self.setMinimumWidth(600)
         self.surname.setFocus()
 
+    def _add_identity(self) -> None:
+        """Birth date and IIN on one row (the dialog must fit 1024×768), each
+        with its own error line; both optional, they tell namesakes apart."""
+        row = QWidget()
+        row.setObjectName("identity_row")
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.birth_date = DateField("birth_date")
+        self.birth_date.setToolTip(_("May be empty; with it two teachers of one name are told apart."))
+        self.birth_date.setMaximumWidth(140)
+        line.addWidget(self.birth_date)
+        iin_label = QLabel(_("IIN"))
+        iin_label.setObjectName("iin_label")
+        line.addSpacing(12)
+        line.addWidget(iin_label)
+        self.iin = QLineEdit()
+        self.iin.setObjectName("iin")
+        self.iin.setMaxLength(12)
+        self.iin.setValidator(QRegularExpressionValidator(QRegularExpression("[0-9]{0,12}"), self.iin))
+        self.iin.setPlaceholderText(_("12 digits"))
+        self.iin.setToolTip(
+            _("The individual identification number; may be empty. It is never printed in documents.")
+        )
+        self.iin.setMaximumWidth(160)
+        iin_label.setBuddy(self.iin)
+        line.addWidget(self.iin)
+        line.addStretch(1)
+        self.add_field(_("Birth date"), row, "birth_date")
+        holder = self._errors["birth_date"].parentWidget()
+        error = self._error_label("iin_error")
+        holder.layout().addWidget(error)
+        self._errors["iin"] = error
+
     def _line(self, name: str, max_length: int) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(name)
@@ -215,6 +250,8 @@ class TeacherDialog(FormDialog):
         self.surname.setText(row.surname)
         self.first_name.setText(row.first_name)
         self.patronymic.setText(row.patronymic)
+        self.birth_date.set_date(row.birth_date)
+        self.iin.setText(row.iin)
         self._choose(self.organisation, row.organisation_id)
         self._choose(self.position, row.position)
         self._choose(self.category, row.category)
@@ -256,6 +293,8 @@ class TeacherDialog(FormDialog):
             surname=self.surname.text(),
             first_name=self.first_name.text(),
             patronymic=self.patronymic.text(),
+            birth_date=self.birth_date.date(),
+            iin=self.iin.text(),
             organisation_id=self.organisation.currentData(),
             subject_ids=self.subjects.chosen_ids(),
             position=self.position.currentData(),
