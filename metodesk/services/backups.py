@@ -294,7 +294,9 @@ def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> Rest
     summary = inspect(source)
     if summary.problem:
         raise StorageError(summary.problem)
-    _check_values(source)
+    refused = value_problem(source)
+    if refused:
+        raise StorageError(refused)
     current = probe.probe(db_path, deep=True, read_text=True)
     if current.state is probe.State.UNREADABLE:
         raise StorageError(
@@ -319,21 +321,20 @@ def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> Rest
     return RestoreResult(summary, kept, damaged)
 
 
-def _check_values(source: Path) -> None:
-    """Refuse (StorageError) a backup holding a value the exchange's rules
-    refuse (see ``metodesk.services.backup_rules``); nothing is touched yet."""
+def value_problem(source: Path) -> str | None:
+    """The sentence refusing a backup that holds a value the exchange's rules
+    refuse (see ``metodesk.services.backup_rules``), or None when every value
+    keeps its rule. Reads the backup only; the window asks it before offering
+    the restore, and :func:`restore` asks it again before touching anything."""
     from metodesk.services import backup_rules  # the rules import every service: load them when restoring
 
     started = time.monotonic()
     try:
         broken = backup_rules.first_broken(source)
     except sqlite3.Error as exc:
-        raise StorageError(
-            _("The file {path} cannot be read ({details}).").format(path=source, details=probe.reason(exc))
-        ) from exc
+        return _("The file {path} cannot be read ({details}).").format(path=source, details=probe.reason(exc))
     log.info("Values of %s checked in %.2f s", source, time.monotonic() - started)
-    if broken is not None:
-        raise StorageError(backup_rules.refusal(source, broken))
+    return backup_rules.refusal(source, broken) if broken is not None else None
 
 
 def kind_label(kind: str | None) -> str:
