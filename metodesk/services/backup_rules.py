@@ -76,16 +76,17 @@ def _condition(info: TableInfo, column: str, kind: Any, params: list[Any]) -> st
         params.extend((limits.DATE_MIN.isoformat(), limits.DATE_MAX.isoformat()))
         bad = f"typeof({col}) != 'text' OR date({col}, '+0 days') IS NOT {col} OR {col} < ? OR {col} > ?"
     else:
-        limit = exchange_rules.text_limit(info.name, column, kind)
-        params.extend((limit, _FORBIDDEN_GLOB))
-        bad = (
-            f"typeof({col}) != 'text' OR length({col}) > ?"
-            f" OR replace({col}, char(65533), '') GLOB ? OR instr(CAST({col} AS BLOB), X'00') > 0"
-        )
         codes = exchange_rules.codes_of(info.name, column)
-        if codes is not None:
+        if codes is not None:  # a code is short and clean: being one of them is the whole rule
             params.extend(sorted(codes))
-            bad += f" OR {col} NOT IN ({', '.join('?' * len(codes))})"
+            return f"({col} IS NOT NULL AND {col} NOT IN ({', '.join('?' * len(codes))}))"
+        limit = exchange_rules.text_limit(info.name, column, kind)
+        params.extend((limit, _FORBIDDEN_GLOB, _FORBIDDEN_GLOB))
+        # The GLOB is the costly part; the replace() runs only where it matched.
+        bad = (
+            f"typeof({col}) != 'text' OR length({col}) > ? OR instr(CAST({col} AS BLOB), X'00') > 0"
+            f" OR ({col} GLOB ? AND replace({col}, char(65533), '') GLOB ?)"
+        )
     return f"({col} IS NOT NULL AND ({bad}))"
 
 
