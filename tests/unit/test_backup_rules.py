@@ -71,6 +71,7 @@ CASES = [
     ("UPDATE meeting SET date = '1812-09-07' WHERE id = 1", (), "meeting", 1, "date", "1940-01-01"),
     ("UPDATE lesson SET date = '2025-02-30' WHERE id = 1", (), "lesson", 1, "date", "not a date"),
     ("UPDATE teacher SET created_at = '1999-12-31 10:00:00' WHERE id = 1", (), "teacher", 1, "created_at", "2000"),
+    ("UPDATE teacher SET updated_at = 'soon' WHERE id = 6", (), "teacher", 6, "updated_at", "date and time"),
 ]
 
 
