@@ -119,7 +119,7 @@ def cmd_list_lessons(args: argparse.Namespace) -> int:
         db.close()
     for row in rows:
         period = str(row.period) if row.period else "-"
-        status = LessonStatus(row.status).label
+        status = LessonStatus.label_for(row.status)
         print(
             f"{row.id}\t{short_date(row.date)}\t{period}\t{row.teacher_short}\t{row.class_name}\t{row.topic}\t{status}"
         )

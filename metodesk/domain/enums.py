@@ -7,8 +7,12 @@ translates them when shown. The lists follow docs/domain/order-253.md and docs/d
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
+from metodesk.domain.limits import printable
 from metodesk.i18n import N_, _
+
+E = TypeVar("E", bound="LabelledEnum")
 
 _LABELS: dict[type, dict[str, str]] = {}
 
@@ -28,6 +32,24 @@ class LabelledEnum(str, Enum):
     @classmethod
     def choices(cls) -> list[tuple[str, str]]:
         return [(m.value, m.label) for m in cls]
+
+    @classmethod
+    def known(cls: type[E], code: object) -> E | None:
+        """The member a stored code stands for; None for a code this version
+        does not know (a hand-made backup, a database edited by another tool).
+        Readers use this, or :meth:`label_for`, rather than ``cls(code)``,
+        which raises: a list or a document shows an unknown code, it does not
+        fail on it. Code that checks input keeps ``cls(code)``."""
+        return cls._value2member_map_.get(code)  # type: ignore[return-value]
+
+    @classmethod
+    def label_for(cls, code: object) -> str:
+        """The human name of a stored code; an unknown code is shown as it is
+        stored (made safe to print), so the user can see and correct it."""
+        member = cls.known(code)
+        if member is not None:
+            return member.label
+        return printable(str(code), 40) if code is not None else ""
 
 
 class OrgKind(LabelledEnum):

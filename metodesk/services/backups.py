@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,8 +281,9 @@ class RestoreResult:
 def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> RestoreResult:
     """Replace the database with a backup. Refused (StorageError, nothing
     changed) for a file that is not a whole metodesk database or is newer than
-    this metodesk, and when the current database cannot be read (a full disk
-    is not damage). A whole current database is first copied to the backups
+    this metodesk, holds a value its column's rules refuse, or is larger than
+    a metodesk database can be, and when the current database cannot be read
+    (a full disk is not damage). A whole current database is first copied to the backups
     folder, then written over inside its own transaction; a missing, empty or
     damaged one is replaced by a whole copy made beside it first, and set aside
     under a new name, never written over. Whatever fails, the current database
@@ -292,6 +294,9 @@ def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> Rest
     summary = inspect(source)
     if summary.problem:
         raise StorageError(summary.problem)
+    refused = value_problem(source)
+    if refused:
+        raise StorageError(refused)
     current = probe.probe(db_path, deep=True, read_text=True)
     if current.state is probe.State.UNREADABLE:
         raise StorageError(
@@ -314,6 +319,22 @@ def restore(source: Path, db_path: Path, now: dt.datetime | None = None) -> Rest
     probe.tighten(db_path)
     log.info("Restored %s over %s (previous database kept as %s)", source, db_path, kept)
     return RestoreResult(summary, kept, damaged)
+
+
+def value_problem(source: Path) -> str | None:
+    """The sentence refusing a backup that holds a value the exchange's rules
+    refuse (see ``metodesk.services.backup_rules``), or None when every value
+    keeps its rule. Reads the backup only; the window asks it before offering
+    the restore, and :func:`restore` asks it again before touching anything."""
+    from metodesk.services import backup_rules  # the rules import every service: load them when restoring
+
+    started = time.monotonic()
+    try:
+        broken = backup_rules.first_broken(source)
+    except sqlite3.Error as exc:
+        return _("The file {path} cannot be read ({details}).").format(path=source, details=probe.reason(exc))
+    log.info("Values of %s checked in %.2f s", source, time.monotonic() - started)
+    return backup_rules.refusal(source, broken) if broken is not None else None
 
 
 def kind_label(kind: str | None) -> str:

@@ -197,6 +197,16 @@ def text_limit(table: str, column: str, kind: Any) -> int:
     return TEXT_LIMITS.get((table, column), DEFAULT_TEXT_LIMIT)
 
 
+def codes_of(table: str, column: str) -> frozenset[str] | None:
+    """The codes a coded column may hold; None for a column that is not coded."""
+    return CODES.get((table, column))
+
+
+def int_range(table: str, column: str) -> tuple[int, int]:
+    """The lowest and highest whole number a column may hold."""
+    return INT_RANGES.get((table, column), DEFAULT_INT_RANGE)
+
+
 def _check_text(table: str, column: str, kind: Any, value: str) -> None:
     limit = text_limit(table, column, kind)
     if len(value) > limit:
@@ -204,13 +214,13 @@ def _check_text(table: str, column: str, kind: Any, value: str) -> None:
     bad = limits.bad_character(value)
     if bad is not None:
         raise BadValue(column, _("a character text cannot hold (U+{code:04X})").format(code=ord(bad)))
-    codes = CODES.get((table, column))
+    codes = codes_of(table, column)
     if codes is not None and value not in codes:
         raise BadValue(column, _("“{value}” is not one of its codes").format(value=limits.printable(value, 20)))
 
 
 def _check_int(table: str, column: str, value: int) -> None:
-    low, high = INT_RANGES.get((table, column), DEFAULT_INT_RANGE)
+    low, high = int_range(table, column)
     if not low <= value <= high:
         raise BadValue(column, _("{value} is outside {low}…{high}").format(value=value, low=low, high=high))
 

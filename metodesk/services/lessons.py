@@ -90,7 +90,8 @@ class LessonRow:
 
     @property
     def upcoming(self) -> bool:
-        return LessonStatus(self.status).upcoming
+        status = LessonStatus.known(self.status)
+        return status is not None and status.upcoming
 
 
 @dataclass

@@ -126,7 +126,7 @@ def plan_problems(session: Session, plan_id: int, today: dt.date) -> list[Proble
         found.append(Problem(None, None, "tasks", _("The plan has no tasks yet: add them.")))
     if not plan.activities:
         found.append(Problem(None, None, "activities", _("The plan has no activities yet: add them.")))
-    if PlanStatus(plan.status) is not PlanStatus.DRAFT and plan.review_meeting is None:
+    if PlanStatus.known(plan.status) is not PlanStatus.DRAFT and plan.review_meeting is None:
         found.append(
             Problem(
                 None,

@@ -70,7 +70,7 @@ class EventRow:
 
     @property
     def action_label(self) -> str:
-        return PlanAction(self.action).label
+        return PlanAction.label_for(self.action)
 
 
 @dataclass(frozen=True)

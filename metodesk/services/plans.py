@@ -83,7 +83,7 @@ class PlanRow:
 
     @property
     def status_label(self) -> str:
-        return PlanStatus(self.status).label
+        return PlanStatus.label_for(self.status)
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ class ActivityRow:
     def form_label(self) -> str:
         """The form in the window's language (the user's own wording as typed)."""
         if self.form:
-            return WorkForm(self.form).label
+            return WorkForm.label_for(self.form)
         return self.form_text
 
     @property
@@ -140,7 +140,7 @@ class ActivityRow:
 
     @property
     def status_label(self) -> str:
-        return ActivityStatus(self.effective_status).label
+        return ActivityStatus.label_for(self.effective_status)
 
 
 @dataclass(frozen=True)
@@ -164,7 +164,8 @@ class PlanDetail:
 
     @property
     def locked(self) -> bool:
-        return PlanStatus(self.row.status).locked
+        status = PlanStatus.known(self.row.status)
+        return status is not None and status.locked
 
     def reviewed_at(self, lang: str) -> str:
         """'№ 1 хаттама, 2025 жылғы 28 тамыз'; '' while not reviewed."""

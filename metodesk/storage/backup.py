@@ -36,6 +36,11 @@ _NAME = re.compile(
 # Tables whose rows a backup's summary counts; a table missing from an older
 # backup is reported as None, not as an error.
 COUNTED_TABLES = ("teacher", "association", "meeting", "plan")
+# The largest file restored. A school's database is tens of MB, a district's
+# about 230 MB; 2 GB leaves room for years of growth and scanned evidence, and a
+# larger file is not one of ours: copying it in would fill a school computer's
+# disk and stop the window for minutes.
+MAX_BYTES = 2 * 1024**3
 # A backup named more than this after the clock's "now" was made by a wrong clock.
 FUTURE_SLACK = dt.timedelta(minutes=5)
 
@@ -237,6 +242,17 @@ def read_summary(path: Path, known_revisions: Iterable[str] | None = None) -> Ba
 
     if path.name.endswith(SIDECARS):
         return summary(None, _("The file {path} is not a metodesk database or is damaged.").format(path=path))
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # the probe says what is wrong with the file
+    if size > MAX_BYTES:
+        return summary(
+            None,
+            _("The file {path} is larger ({size} MB) than a metodesk database can be ({limit} MB).").format(
+                path=path, size=size // 2**20, limit=MAX_BYTES // 2**20
+            ),
+        )
     found = probe.probe(path, deep=True)
     if found.state is probe.State.MISSING or (found.state is not probe.State.UNREADABLE and not path.is_file()):
         return summary(None, _("There is no file {path}.").format(path=path))

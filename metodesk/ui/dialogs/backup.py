@@ -131,8 +131,9 @@ def restore_from_backup(window):  # type: ignore[no-untyped-def]
     if not chosen:
         return None
     summary = backups.inspect(Path(chosen))
-    if summary.problem:
-        show_error(window, summary.problem)
+    problem = summary.problem or backups.value_problem(Path(chosen))
+    if problem:
+        show_error(window, problem)
         return None
     dialog = RestorePreviewDialog(
         summary,

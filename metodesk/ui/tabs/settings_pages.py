@@ -157,7 +157,7 @@ class OtherOrganisationsPage(ListPage):
     def __init__(self, ctx: AppContext, written: Written) -> None:
         columns = [
             Column(lambda: _("Name"), lambda r: r.name(ctx.lang), tooltip=lambda r: r.name(ctx.lang)),
-            Column(lambda: _("Kind"), lambda r: OrgKind(r.kind).label),
+            Column(lambda: _("Kind"), lambda r: OrgKind.label_for(r.kind)),
             Column(lambda: _("District"), lambda r: r.district),
             Column(lambda: _("Head"), lambda r: r.head_name),
         ]
