@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from metodesk.domain.limits import DATE_MIN
+
 IIN_LENGTH = 12
 _WEIGHTS_FIRST = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 _WEIGHTS_SECOND = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
@@ -55,8 +57,10 @@ def _years_before(today: dt.date, years: int) -> dt.date:
 
 def birth_date_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
     """The earliest and latest birth date of a teacher on ``today``: one who
-    is at most ``AGE_MAX`` and at least ``AGE_MIN`` years old."""
-    return _years_before(today, AGE_MAX + 1) + dt.timedelta(days=1), _years_before(today, AGE_MIN)
+    is at most ``AGE_MAX`` and at least ``AGE_MIN`` years old, and never before
+    the domain's first date (so what the window accepts, a package carries)."""
+    earliest = max(DATE_MIN, _years_before(today, AGE_MAX + 1) + dt.timedelta(days=1))
+    return earliest, _years_before(today, AGE_MIN)
 
 
 def birth_date_ok(value: dt.date, today: dt.date) -> bool:

@@ -7,6 +7,7 @@ program must still work."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import sqlite3
 import zipfile
@@ -18,7 +19,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer
 
 from metodesk import paths
 from metodesk.__main__ import main
-from metodesk.domain import limits
+from metodesk.domain import academic_year, iin, limits
 from metodesk.services import demo, exchange_export, exchange_import, exchange_rules
 from metodesk.services.exchange_format import exchange_tables
 from metodesk.services.setup import prepare_database
@@ -49,6 +50,9 @@ def worst_text(limit: int) -> str:
     return ("Ж" * 80 + " " + WORDS * (limit // len(WORDS) + 1))[:limit]
 
 
+SERIALS = itertools.count(10_000)
+
+
 def worst_row(table: str, row: dict[str, Any], info: Any) -> None:
     for column in info.data_columns:
         if (table, column) in KEEP or (table, column) in exchange_rules.CODES or table == "academic_year":
@@ -67,6 +71,14 @@ def worst_row(table: str, row: dict[str, Any], info: Any) -> None:
             row[column] = limits.DATE_MAX.isoformat()
         else:
             row[column] = worst_text(exchange_rules.text_limit(table, column, kind))
+    if table == "teacher":  # birth date and IIN have rules of their own: the oldest teacher allowed
+        birth = iin.birth_date_bounds(academic_year.today())[0]
+        row["birth_date"] = birth.isoformat()
+        row["iin"] = next(  # each teacher its own: an IIN is unique
+            first + str(digit)
+            for serial in SERIALS
+            if (digit := iin.control_digit(first := birth.strftime("%y%m%d") + str(serial))) is not None
+        )
 
 
 @pytest.fixture(scope="module")

@@ -76,8 +76,9 @@ def test_well_formed_refuses_wrong_digit_length_and_letters() -> None:
 def test_birth_date_bounds() -> None:
     earliest, latest = birth_date_bounds(TODAY)
     assert latest == dt.date(2009, 11, 1)  # sixteen today
-    assert earliest == dt.date(1924, 11, 2)  # a hundred, not a hundred and one
-    assert birth_date_bounds(dt.date(2024, 2, 29))[0] == dt.date(1923, 3, 1)  # 1923 had no 29 February
+    assert earliest == dt.date(1940, 1, 1)  # a hundred years back is before the domain's first date
+    assert birth_date_bounds(dt.date(2060, 11, 1))[0] == dt.date(1959, 11, 2)  # a hundred, not a hundred and one
+    assert birth_date_bounds(dt.date(2044, 2, 29))[0] == dt.date(1943, 3, 1)  # 1943 had no 29 February
 
 
 # --- the service ----------------------------------------------------------------
