@@ -52,6 +52,20 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _window_questions_answered(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Window tests (gui, e2e): a dialog closed with changes at a test's end
+    (pytest-qt closes every widget it was given) must not stop on the discard
+    question, nor a test that saves two alike records on the duplicate warning.
+    The tests of those questions put the real ones back (imported before this runs)."""
+    if request.node.get_closest_marker("gui") is None:
+        return
+    from metodesk.ui.dialogs import base
+
+    monkeypatch.setattr(base, "ask_discard", lambda parent, keep_draft=False: "discard")
+    monkeypatch.setattr(base, "ask_duplicate", lambda parent, existing: "save")
+
+
 @pytest.fixture(scope="session")
 def _template_database(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
     """What ``prepare_database`` makes of a new file, made once per test

@@ -14,13 +14,14 @@ from metodesk.services import associations, plans, subjects, teachers, years
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs import base
 from metodesk.ui.dialogs.association import AssociationDialog
+from metodesk.ui.dialogs.base import ask_discard as ASK_DISCARD  # the real one, before the fixture answers it
+from metodesk.ui.dialogs.base import ask_duplicate as ASK_DUPLICATE
 from metodesk.ui.dialogs.lesson import LessonDialog
 from metodesk.ui.dialogs.meeting import MeetingDialog
 from metodesk.ui.dialogs.mentoring_activity import MentoringActivityDialog
 from metodesk.ui.dialogs.mentoring_pair import MentoringPairDialog
 from metodesk.ui.dialogs.new_year import NewYearDialog, offer_new_year
 from metodesk.ui.dialogs.plan_activity import ActivityDialog
-from tests.gui.conftest import ASK_DISCARD
 
 
 @pytest.fixture
@@ -251,7 +252,6 @@ def test_the_meeting_dialog_warns_of_a_holiday(qtbot, ctx, assoc) -> None:
 
 def test_a_second_identical_teacher_is_warned_about_and_the_first_opened(qtbot, monkeypatch, ctx, ours) -> None:
     from metodesk.ui.dialogs.teacher import TeacherDialog
-    from tests.gui.conftest import ASK_DUPLICATE
 
     with ctx.transaction() as s:
         first = teachers.save_teacher(
