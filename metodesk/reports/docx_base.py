@@ -452,6 +452,8 @@ class WordDocument:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if index % 2:
                 fill(row.cells[1], caption, center=True, style="SignCaption")
+            else:  # the line centred over its caption, as the PDFs print it
+                row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             for cell in row.cells:
                 cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
                 if index < len(rows) - 1:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.lib.units import mm
+
 from metodesk.domain.plan_forms import head_title, signature_name
 from metodesk.i18n.dates import blank_date_line, short_date
 from metodesk.reports.base import BLANK, BLANK_SHORT
@@ -30,13 +32,15 @@ from metodesk.reports.mentoring_plan import (
     teacher_line,
     when_cell,
 )
+from metodesk.reports.mentoring_report import LOG_WIDTHS as PDF_LOG_WIDTHS
 from metodesk.reports.mentoring_report import WORDS, duration, kind_text, meetings_count
 
 if TYPE_CHECKING:
     from metodesk.services.mentoring_print import MentoringDocData, PrintedEntry
 
 PLAN_WIDTHS = (9, 66, 24, 38, 28)  # № | activity | date | form of completion | mark: 165 mm
-LOG_WIDTHS = (8, 23, 33, 53, 16, 32)  # № | date | kind | topic | minutes | notes: 165 mm
+# № | date | kind | topic | minutes | notes: the PDF's widths, in mm
+LOG_WIDTHS = tuple(round(width / mm) for width in PDF_LOG_WIDTHS)
 SIGNATURE_WIDTHS = (48, 60, 57)
 APPROVAL_WIDTH = 72
 
