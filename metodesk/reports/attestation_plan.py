@@ -24,7 +24,14 @@ from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.attestation import year_name
 from metodesk.domain.text import sort_key
-from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, approval_lines, cells, signer
+from metodesk.reports.attestation_words import (
+    LABELS,
+    LIST_COLUMNS,
+    PLAN_COLUMNS,
+    approval_lines,
+    cells,
+    signer,
+)
 from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD
 
@@ -86,7 +93,10 @@ class _Document:
         s, w = self.s, self.w
         block = ParagraphStyle("approve", parent=s.plain, fontSize=10.5, leading=14)
         first, *others = approval_lines(self.d, self.lang)
-        lines = [Paragraph(f"<b>{text(first)}</b>", block), *(Paragraph(text(line), block) for line in others)]
+        lines = [
+            Paragraph(f"<b>{text(first)}</b>", block),
+            *(Paragraph(text(line), block) for line in others),
+        ]
         holder = table([[line] for line in lines], [92 * mm], plain_style())
         holder.hAlign = "RIGHT"
         return holder

@@ -191,7 +191,10 @@ class _Schedule:
         """БЕКІТЕМІН / УТВЕРЖДАЮ, top right (``approval_lines``)."""
         block = ParagraphStyle("approve", parent=self.s.plain, fontSize=10.5, leading=14)
         first, *others = approval_lines(self.d, self.lang)
-        lines = [Paragraph(f"<b>{text(first)}</b>", block), *(Paragraph(text(line), block) for line in others)]
+        lines = [
+            Paragraph(f"<b>{text(first)}</b>", block),
+            *(Paragraph(text(line), block) for line in others),
+        ]
         holder = table([[line] for line in lines], [95 * mm], plain_style())
         holder.hAlign = "RIGHT"
         return holder
