@@ -38,6 +38,7 @@ from metodesk.reports import (
     protocol,
     protocol_docx,
 )
+from metodesk.domain.text import sort_key
 from metodesk.reports.docx_base import plain
 
 KAZAKH_LETTERS = "әғқңөұүһі"
@@ -504,3 +505,33 @@ def test_empty_and_unusual_data_read_as_the_pdf(demo, lang: str) -> None:
     assert empty[1:] == [[lessons_schedule.LABELS[lang]["none"]]]
     scores = read(observation_docx.build(sheet, lang)).tables[1]
     assert [r[2] for r in table_rows(scores)[1:4]] == ["3", "4", "5"]  # one column to write the score in
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_district_meeting_reads_as_the_pdf(demo, lang: str) -> None:
+    """A district association's members come from several schools: the
+    attendance sheet has a column with each one's school (a guest's
+    description across name and school) and the protocol lists those present
+    by school, as the PDFs do."""
+    held = demo["held"]
+    schools = (("Ақсу мектебі", "Школа Аксу"), ("Жаңаталап мектебі", "Школа Жанаталап"))
+
+    def at_school(person, index: int):
+        kk, ru = schools[index % 2]
+        return dataclasses.replace(person, organisation_kk=kk, organisation_ru=ru)
+
+    members = tuple(at_school(p, n) for n, p in enumerate(held.members))
+    present = tuple(at_school(p, n) for n, p in enumerate(held.present[:4]))
+    meeting = dataclasses.replace(held, district=True, members=members, present=present)
+    builders = ((attendance.build, protocol_docx.build_attendance), (protocol.build, protocol_docx.build))
+    for pdf, docx in builders:
+        assert_reads_the_same(pdf(meeting, lang), docx(meeting, lang), lang)
+    sheet = read(protocol_docx.build_attendance(meeting, lang))
+    w = attendance.LABELS[lang]
+    rows = table_rows(sheet.tables[0])
+    assert rows[0] == [w["no"], w["name"], w["school"], w["signature"]]
+    ordered = sorted(members, key=lambda p: sort_key(p.full_name, lang))
+    assert [r[2] for r in rows[1 : 1 + len(members)]] == [p.organisation(lang) for p in ordered]
+    assert table_rows(sheet.tables[-1])[1][1] == w["caption"]
+    text = body_text(read(protocol_docx.build(meeting, lang)))
+    assert all(f"{p.organisation(lang)} — " in text for p in present)
