@@ -81,6 +81,7 @@ def build(data: ScheduleData, lang: str) -> bytes:
     w = LABELS[lang]
     word = WordDocument(lang, landscape=True)
     word.approval(approval_lines(data, lang), APPROVAL_WIDTH)
+    word.space(8)
     word.header_line(data.organisation(lang))
     if not data.whole_school:
         word.paragraph(data.association(lang), center=True)

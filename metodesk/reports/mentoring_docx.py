@@ -18,8 +18,8 @@ from reportlab.lib.units import mm
 
 from metodesk.domain.plan_forms import head_title, signature_name
 from metodesk.i18n.dates import blank_date_line, short_date
-from metodesk.reports.base import BLANK, BLANK_SHORT
-from metodesk.reports.docx_base import NBSP, WordDocument, plain, row_height
+from metodesk.reports.base import BLANK, BLANK_SHORT, styles
+from metodesk.reports.docx_base import NBSP, WordDocument, plain, row_height, soft_hyphens
 from metodesk.reports.lesson_words import lesson_line
 from metodesk.reports.mentoring_plan import (
     LABELS,
@@ -162,7 +162,10 @@ class _Report(_Mentoring):
         if not d.entries:
             word.paragraph(w["no_log"])
             return
-        head = [w["no"], w["date"], w["kind"], w["topic"], w["minutes"], w["notes"]]
+        # a word the PDF's narrow column breaks with a hyphen ('Длитель-ность') may break there in Word too
+        keys = ("no", "date", "kind", "topic", "minutes", "notes")
+        style = styles().cell_head
+        head = [soft_hyphens(w[k], width, style, self.lang) for k, width in zip(keys, LOG_WIDTHS, strict=True)]
         rows = [
             [
                 str(number),
