@@ -17,7 +17,14 @@ from docx.shared import RGBColor
 
 from metodesk.domain.attestation import year_name
 from metodesk.domain.text import sort_key
-from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, cells
+from metodesk.reports.attestation_words import (
+    LABELS,
+    LIST_COLUMNS,
+    PLAN_COLUMNS,
+    approval_lines,
+    cells,
+    signer,
+)
 from metodesk.reports.docx_base import WordDocument, merge_row, shade
 
 if TYPE_CHECKING:
@@ -47,8 +54,7 @@ def _build(data: AttestationDocData, kind: str, lang: str) -> bytes:
     w = LABELS[lang]
     columns = PLAN_COLUMNS if kind == "plan" else LIST_COLUMNS
     word = WordDocument(lang, landscape=True)
-    name = data.head_name if data.head_name.strip() else "_" * 20
-    word.approval([w["approve"], w["head"], f"{'_' * 14} {name}", w["date_line"]], APPROVAL_WIDTH)
+    word.approval(approval_lines(data, lang), APPROVAL_WIDTH)
     word.space(8)
     word.header_line(data.organisation(lang))
     if kind == "plan":
@@ -95,8 +101,7 @@ def _build(data: AttestationDocData, kind: str, lang: str) -> bytes:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.color.rgb = OVERDUE_RED
-    deputy = data.deputy_name if data.deputy_name.strip() else "_" * 20
-    word.signatures([(w["prepared"], deputy)], w["signature"], (110, 55, 80))
+    word.signatures([(w["prepared"], signer(data.deputy_name))], w["signature"], (110, 55, 80))
     return word.save(title(data, kind, lang), data.organisation(lang))
 
 

@@ -23,9 +23,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
 from metodesk.domain.attestation import year_name
-from metodesk.domain.plan_forms import signature_name
 from metodesk.domain.text import sort_key
-from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, cells
+from metodesk.reports.attestation_words import (
+    LABELS,
+    LIST_COLUMNS,
+    PLAN_COLUMNS,
+    approval_lines,
+    cells,
+    signer,
+)
 from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style, styles, table, text
 from metodesk.reports.fonts import SERIF_BOLD
 
@@ -86,12 +92,10 @@ class _Document:
         """The director's approval block, top right."""
         s, w = self.s, self.w
         block = ParagraphStyle("approve", parent=s.plain, fontSize=10.5, leading=14)
-        name = text(signature_name(self.d.head_name)) if self.d.head_name.strip() else "_" * 20
+        first, *others = approval_lines(self.d, self.lang)
         lines = [
-            Paragraph(f"<b>{w['approve']}</b>", block),
-            Paragraph(w["head"], block),
-            Paragraph(f"{'_' * 14} {name}", block),
-            Paragraph(w["date_line"], block),
+            Paragraph(f"<b>{text(first)}</b>", block),
+            *(Paragraph(text(line), block) for line in others),
         ]
         holder = table([[line] for line in lines], [92 * mm], plain_style())
         holder.hAlign = "RIGHT"
@@ -160,7 +164,7 @@ class _Document:
     def signature(self) -> Flowable:
         s = self.s
         caption = ParagraphStyle("caption", parent=s.cell_center, fontSize=7, leading=8)
-        name = text(signature_name(self.d.deputy_name)) if self.d.deputy_name.strip() else "_" * 20
+        name = text(signer(self.d.deputy_name))
         rows: list[list[Any]] = [
             [
                 Paragraph(self.w["prepared"], s.plain),

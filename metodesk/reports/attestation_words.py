@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from metodesk.domain.plan_forms import signature_name
 from metodesk.reports.lesson_words import POSITIONS
 
 if TYPE_CHECKING:
     import datetime as dt
+
+    from metodesk.services.attestation_print import AttestationDocData
 
     from metodesk.services.attestation_print import PrintedTeacher
 
@@ -180,3 +183,16 @@ def cells(t: PrintedTeacher, number: int, year_start: int, lang: str) -> dict[st
         "test": test,
         "note": words["overdue"] if t.overdue else "",
     }
+
+
+def signer(name: str) -> str:
+    """A person under a signature line: 'Б.Е. Сейітқали', or a line to write
+    the name on when none is known."""
+    return signature_name(name) if name.strip() else "_" * 20
+
+
+def approval_lines(data: AttestationDocData, lang: str) -> list[str]:
+    """The director's approval block as plain lines, top to bottom:
+    БЕКІТЕМІН / УТВЕРЖДАЮ, the title, the line to sign with the name, the date."""
+    w = LABELS[lang]
+    return [w["approve"], w["head"], f"{'_' * 14} {signer(data.head_name)}", w["date_line"]]

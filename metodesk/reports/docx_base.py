@@ -35,10 +35,12 @@ if TYPE_CHECKING:
     from docx.section import Section
     from docx.table import Table, _Cell, _Row
     from docx.text.paragraph import Paragraph
+    from reportlab.lib.styles import ParagraphStyle
 
 FONT = "Times New Roman"
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU"}
 NBSP = "\u00a0"
+SHY = "\u00ad"  # a soft hyphen: where a word may break, with a hyphen, if it must
 PAGE_FIELDS = {
     "kk": ("", "PAGE", "-бет / ", "NUMPAGES", ""),
     "ru": ("стр. ", "PAGE", " из ", "NUMPAGES", ""),
@@ -58,6 +60,33 @@ def plain(markup: str) -> str:
     """The plain text of a PDF builder's cell markup (``base.text``: escaped,
     line breaks as <br/>), so a Word document can reuse the same function."""
     return unescape(markup.replace("<br/>", "\n"))
+
+
+def soft_hyphens(value: str, width_mm: float, style: ParagraphStyle, lang: str) -> str:
+    """``value`` with a soft hyphen in each word wider than a PDF cell
+    ``width_mm`` wide set in ``style``, at the syllable break (``hyphenate``)
+    the PDF uses (``base.table``: the longest head that fits): such a word
+    breaks there in Word too instead of anywhere; the others stay whole."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from metodesk.reports import hyphenate
+    from metodesk.reports.base import CELL_PADDING
+
+    room = width_mm * mm - CELL_PADDING
+    out = []
+    for word in value.split(" "):
+        if stringWidth(word, style.fontName, style.fontSize) > room:
+            # where the PDF breaks it: the longest head that fits with its hyphen
+            fits = [
+                point
+                for point in hyphenate.points(word.rstrip(",.;:"), lang)
+                if stringWidth(word[:point] + "-", style.fontName, style.fontSize) <= room
+            ]
+            if fits:
+                word = word[: max(fits)] + SHY + word[max(fits) :]
+        out.append(word)
+    return " ".join(out)
 
 
 def tidy(value: str) -> str:
@@ -169,7 +198,10 @@ def fill(
         if center:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line:
-            run = paragraph.add_run(line)
+            run = paragraph.add_run(line.split(SHY)[0])
+            for part in line.split(SHY)[1:]:  # Word's own soft hyphen, then the rest of the word
+                run._r.append(OxmlElement("w:softHyphen"))
+                run.add_text(part)
             run.bold = bold or None
             if color is not None:
                 run.font.color.rgb = color
@@ -452,6 +484,8 @@ class WordDocument:
             row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
             if index % 2:
                 fill(row.cells[1], caption, center=True, style="SignCaption")
+            else:  # the line centred over its caption, as the PDFs print it
+                row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             for cell in row.cells:
                 cell.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
                 if index < len(rows) - 1:

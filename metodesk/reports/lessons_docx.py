@@ -4,7 +4,8 @@ organisation (and the association), the title and the year, one table whose
 header row repeats on every page, a shaded row heading each month (one
 association's schedule) or each association (the whole school's), a
 cancelled lesson in grey, a moved one with the date first planned, and the
-signature of the leader or the deputy director.
+signature of the leader or the deputy director; the head's approval
+(БЕКІТЕМІН / УТВЕРЖДАЮ) top right.
 
 The words come from ``lessons_schedule.LABELS`` and ``lesson_words``.
 """
@@ -19,7 +20,7 @@ from metodesk.domain.text import sort_key
 from metodesk.i18n.dates import month_name, short_date
 from metodesk.reports.docx_base import WordDocument, merge_row, shade
 from metodesk.reports.lesson_words import KINDS, MOVED_FROM, STATUSES, class_text
-from metodesk.reports.lessons_schedule import LABELS
+from metodesk.reports.lessons_schedule import LABELS, approval_lines
 
 if TYPE_CHECKING:
     from metodesk.services.lesson_print import ScheduleData, ScheduleRow
@@ -29,6 +30,7 @@ WIDTHS = (9, 24, 16, 34, 30, 19, 58, 40, 32)
 CENTRED = {0, 1, 2, 5}
 COLUMNS = ("no", "date", "period", "teacher", "subject", "class", "topic", "kind", "status")
 CANCELLED_GREY = RGBColor(0x73, 0x73, 0x73)
+APPROVAL_WIDTH = 95  # mm, as the PDF's block
 
 
 def mark(row: ScheduleRow, lang: str) -> str:
@@ -78,6 +80,8 @@ def build(data: ScheduleData, lang: str) -> bytes:
         raise ValueError(f"schedules are printed in kk or ru, not {lang!r}")
     w = LABELS[lang]
     word = WordDocument(lang, landscape=True)
+    word.approval(approval_lines(data, lang), APPROVAL_WIDTH)
+    word.space(8)
     word.header_line(data.organisation(lang))
     if not data.whole_school:
         word.paragraph(data.association(lang), center=True)

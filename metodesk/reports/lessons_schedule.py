@@ -86,6 +86,20 @@ def _landscape() -> PageTemplate:
     return PageTemplate(id="landscape", frames=[frame], pagesize=(WIDE_WIDTH, WIDE_HEIGHT))
 
 
+def approval_lines(data: ScheduleData, lang: str) -> list[str]:
+    """The approval block's lines as plain text, the PDF's and the Word
+    document's: БЕКІТЕМІН / УТВЕРЖДАЮ, the head's title (the district
+    methodical cabinet's for a district association), the line to sign with
+    the head's name as 'Б.Е. Сейітқали', the date to fill by hand."""
+    w = LABELS[lang]
+    if data.approver == "cabinet":
+        title, name = w["cabinet"], "_" * 20
+    else:
+        title = head_title(data.head_title, data.organisation_kind, lang)
+        name = signature_name(data.head_name) if data.head_name.strip() else "_" * 20
+    return [w["approve"], title, f"{'_' * 14} {name}", blank_date_line(lang)]
+
+
 class _Schedule:
     def __init__(self, data: ScheduleData, lang: str) -> None:
         self.d, self.lang, self.w, self.s = data, lang, LABELS[lang], styles()
@@ -174,20 +188,12 @@ class _Schedule:
         return end_block(Spacer(1, 10 * mm), signature)
 
     def approval(self) -> Flowable:
-        """БЕКІТЕМІН / УТВЕРЖДАЮ, top right: the head (of the district methodical
-        cabinet for a district association), the line to sign, the date to fill."""
-        d, w = self.d, self.w
+        """БЕКІТЕМІН / УТВЕРЖДАЮ, top right (``approval_lines``)."""
         block = ParagraphStyle("approve", parent=self.s.plain, fontSize=10.5, leading=14)
-        if d.approver == "cabinet":
-            title, name = w["cabinet"], "_" * 20
-        else:
-            title = head_title(d.head_title, d.organisation_kind, self.lang)
-            name = text(signature_name(d.head_name)) if d.head_name.strip() else "_" * 20
+        first, *others = approval_lines(self.d, self.lang)
         lines = [
-            Paragraph(f"<b>{w['approve']}</b>", block),
-            Paragraph(text(title), block),
-            Paragraph(f"{'_' * 14} {name}", block),
-            Paragraph(blank_date_line(self.lang), block),
+            Paragraph(f"<b>{text(first)}</b>", block),
+            *(Paragraph(text(line), block) for line in others),
         ]
         holder = table([[line] for line in lines], [95 * mm], plain_style())
         holder.hAlign = "RIGHT"

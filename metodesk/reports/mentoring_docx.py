@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from reportlab.lib.units import mm
+
 from metodesk.domain.plan_forms import head_title, signature_name
 from metodesk.i18n.dates import blank_date_line, short_date
-from metodesk.reports.base import BLANK, BLANK_SHORT
-from metodesk.reports.docx_base import NBSP, WordDocument, plain, row_height
+from metodesk.reports.base import BLANK, BLANK_SHORT, styles
+from metodesk.reports.docx_base import NBSP, WordDocument, plain, row_height, soft_hyphens
 from metodesk.reports.lesson_words import lesson_line
 from metodesk.reports.mentoring_plan import (
     LABELS,
@@ -30,13 +32,15 @@ from metodesk.reports.mentoring_plan import (
     teacher_line,
     when_cell,
 )
+from metodesk.reports.mentoring_report import LOG_WIDTHS as PDF_LOG_WIDTHS
 from metodesk.reports.mentoring_report import WORDS, duration, kind_text, meetings_count
 
 if TYPE_CHECKING:
     from metodesk.services.mentoring_print import MentoringDocData, PrintedEntry
 
 PLAN_WIDTHS = (9, 66, 24, 38, 28)  # № | activity | date | form of completion | mark: 165 mm
-LOG_WIDTHS = (8, 23, 33, 53, 16, 32)  # № | date | kind | topic | minutes | notes: 165 mm
+# № | date | kind | topic | minutes | notes: the PDF's widths, in mm
+LOG_WIDTHS = tuple(round(width / mm) for width in PDF_LOG_WIDTHS)
 SIGNATURE_WIDTHS = (48, 60, 57)
 APPROVAL_WIDTH = 72
 
@@ -158,7 +162,10 @@ class _Report(_Mentoring):
         if not d.entries:
             word.paragraph(w["no_log"])
             return
-        head = [w["no"], w["date"], w["kind"], w["topic"], w["minutes"], w["notes"]]
+        # a word the PDF's narrow column breaks with a hyphen ('Длитель-ность') may break there in Word too
+        keys = ("no", "date", "kind", "topic", "minutes", "notes")
+        style = styles().cell_head
+        head = [soft_hyphens(w[k], width, style, self.lang) for k, width in zip(keys, LOG_WIDTHS, strict=True)]
         rows = [
             [
                 str(number),

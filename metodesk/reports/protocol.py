@@ -147,7 +147,7 @@ def _names(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
     return [p.short_name for p in sorted(people, key=lambda p: sort_key(p.full_name, lang))]
 
 
-def _by_school(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
+def by_school(people: tuple[PrintedPerson, ...], lang: str) -> list[str]:
     """'School — Names' for each school, schools and names in alphabetical order."""
     schools: dict[str, list[PrintedPerson]] = {}
     for person in people:
@@ -215,7 +215,7 @@ class _Protocol:
         if d.present:
             value = people_count(len(d.present), self.lang)
             if len(d.present) <= LIST_LIMIT and d.district:  # by school: "Школа № 2 — Ким В.С., …"
-                value += ": " + sentence(text("; ".join(_by_school(d.present, self.lang))))
+                value += ": " + sentence(text("; ".join(by_school(d.present, self.lang))))
             elif len(d.present) <= LIST_LIMIT:
                 value += ": " + sentence(text(", ".join(_names(d.present, self.lang))))
         else:

@@ -14,18 +14,20 @@ from typing import TYPE_CHECKING
 
 from docx.enum.table import WD_ALIGN_VERTICAL
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
 
 from metodesk.domain.text import sort_key
 from metodesk.i18n.dates import official_date, short_date
 from metodesk.reports import attendance as attendance_pdf
 from metodesk.reports.base import BLANK, BLANK_SHORT
-from metodesk.reports.docx_base import SIGN_LINE, WordDocument, merge_row, row_height
+from metodesk.reports.docx_base import WordDocument, merge_row, row_height
 from metodesk.reports.lesson_words import lesson_line
 from metodesk.reports.protocol import (
     DOCUMENT_KINDS,
     KIND_WORD,
     LABELS,
     LIST_LIMIT,
+    by_school,
     people_count,
     sentence,
 )
@@ -46,6 +48,7 @@ REVIEW_WIDTHS = (24, 165 - 24 - 34 - 30, 34, 30)
 SIGNATURE_WIDTHS = (40, 60, 65)
 PLACE_FITS = 42  # characters of "Place: …" that fit beside the date (the PDF measures 55 % of the line)
 ATTENDANCE_WIDTHS = (12, 165 - 12 - 55, 55)
+DISTRICT_ATTENDANCE_WIDTHS = (12, 58, 165 - 12 - 58 - 40, 40)  # with each member's school
 ROW_HEIGHT = 9  # mm: room to sign or write by hand
 
 
@@ -103,7 +106,9 @@ class _Protocol:
         known = d.attendance_marked or d.present or d.absent
         if d.present:
             value = people_count(len(d.present), lang)
-            if len(d.present) <= LIST_LIMIT:
+            if len(d.present) <= LIST_LIMIT and d.district:  # by school: "Школа № 2 — Ким В.С., …"
+                value += ": " + sentence("; ".join(by_school(d.present, lang)))
+            elif len(d.present) <= LIST_LIMIT:
                 value += ": " + sentence(", ".join(names(d.present, lang)))
         else:
             value = BLANK if not known else people_count(0, lang) + "."
@@ -253,7 +258,9 @@ def build(data: ProtocolData, lang: str) -> bytes:
 
 def build_attendance(data: ProtocolData, lang: str) -> bytes:
     """The blank attendance sheet as DOCX bytes, in ``lang`` ("kk" or "ru"):
-    № | name | signature for every member, the guests, spare rows, the secretary."""
+    № | name | signature for every member (with a column for each one's school
+    in a district association), the guests, spare rows, the secretary's
+    signature over its caption."""
     if lang not in attendance_pdf.LABELS:
         raise ValueError(f"attendance sheets are printed in kk or ru, not {lang!r}")
     w = attendance_pdf.LABELS[lang]
@@ -263,28 +270,43 @@ def build_attendance(data: ProtocolData, lang: str) -> bytes:
     word.title(w["title"])
     word.paragraph(w["meeting"].format(number=data.number, date=official_date(data.date, lang)), center=True)
     word.space(14)
+    # a district association's members come from several schools: each one's is printed
+    keys = ("no", "name", "school", "signature") if data.district else ("no", "name", "signature")
+    empty = [""] * (len(keys) - 2)
     rows: list[list[str]] = []
     members = sorted(data.members, key=lambda p: sort_key(p.full_name, lang))
-    rows += [[str(n), p.full_name, ""] for n, p in enumerate(members, start=1)]
+    for number, person in enumerate(members, start=1):
+        school = [person.organisation(lang)] if data.district else []
+        rows.append([str(number), person.full_name, *school, ""])
     guest_row = None
+    guests: list[int] = []
     if data.guests:
         guest_row = len(rows)
-        rows.append([w["guests"], "", ""])
+        rows.append([w["guests"], "", *empty])
         for guest in data.guests:
             described = ", ".join(p for p in (guest.name, guest.job_title, guest.organisation) if p)
-            rows.append([str(len(rows)), described, ""])
+            guests.append(len(rows))
+            rows.append([str(len(rows)), described, *empty])
     count = len(rows) - (1 if guest_row is not None else 0)
-    rows += [[str(count + n), "", ""] for n in range(1, attendance_pdf.SPARE_ROWS + 1)]
-    table = word.grid([[w["no"], w["name"], w["signature"]]], rows, ATTENDANCE_WIDTHS, {0})
+    rows += [[str(count + n), "", *empty] for n in range(1, attendance_pdf.SPARE_ROWS + 1)]
+    widths = DISTRICT_ATTENDANCE_WIDTHS if data.district else ATTENDANCE_WIDTHS
+    table = word.grid([[w[k] for k in keys]], rows, widths, {0})
     for index, row in enumerate(table.rows[1:]):
         if index == guest_row:
             merge_row(row, w["guests"], bold=True, center=True)
-        else:
+            continue
+        if data.district and index in guests:  # the guest's description across name and school
+            merge_row(row, rows[index][1], first=1, last=2)
+        if not data.district or index >= len(members):
             row_height(row, ROW_HEIGHT)
+        else:  # as tall as the school's name needs, with room above and below to sign
             for cell in row.cells:
-                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.space_before = Pt(7)
+                    paragraph.paragraph_format.space_after = Pt(7)
+        for cell in row.cells:
+            cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
     secretary = data.secretary.sign_name if data.secretary else BLANK
-    word.space(24)
-    word.layout([[w["secretary"], SIGN_LINE, secretary]], SIGNATURE_WIDTHS)
+    word.signatures([(w["secretary"], secretary)], w["caption"], SIGNATURE_WIDTHS)
     title = w["doc_title"].format(number=data.number, association=data.association(lang))
     return word.save(title, official_date(data.date, lang))

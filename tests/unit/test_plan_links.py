@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from test_plans import World, activity, make_world
 
 from metodesk.domain.errors import DomainError
-from metodesk.reports import plan_docx, plan_pdf
+from metodesk.reports import plan_docx, plan_pdf, plan_text
 from metodesk.services import (
     associations,
     plan_activities,
@@ -235,7 +235,9 @@ def test_pdf_and_docx_print_the_schedules(session, world: World, lang: str, head
     ) in (pdf_text)
     assert "None" not in pdf_text
     document = Document(io.BytesIO(plan_docx.build(data, lang)))
-    assert len(document.tables) == 1 + 1 + 1 + 3  # blocks, activities, meetings, three schedules
+    # blocks, activities, meetings, three schedules, the leader's signature over its caption (as the PDF)
+    assert len(document.tables) == 1 + 1 + 1 + 3 + 1
+    assert document.tables[-1].rows[1].cells[1].text == plan_text.LABELS[lang]["signature"]
     lessons_table = document.tables[3]
     assert [c.text for c in lessons_table.rows[1].cells][1:3] == ["22.10.2025", "Ибраев І.Қ."]
     assert document.tables[5].rows[1].cells[1].text == "Петренко О.В."
@@ -247,4 +249,5 @@ def test_empty_schedules_are_left_out(session, world: World) -> None:
     assert (data.lessons, data.pairs, data.attestations) == ((), (), ())
     text = " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(plan_pdf.build(data, "ru"))).pages)
     assert "График открытых уроков" not in text and "None" not in text
-    assert len(Document(io.BytesIO(plan_docx.build(data, "kk"))).tables) == 3
+    tables = Document(io.BytesIO(plan_docx.build(data, "kk"))).tables
+    assert len(tables) == 3 + 1  # blocks, activities, meetings and the leader's signature
