@@ -90,7 +90,7 @@ class _Document:
 
     def approval(self) -> Flowable:
         """The director's approval block, top right."""
-        s, w = self.s, self.w
+        s = self.s
         block = ParagraphStyle("approve", parent=s.plain, fontSize=10.5, leading=14)
         first, *others = approval_lines(self.d, self.lang)
         lines = [

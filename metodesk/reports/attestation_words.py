@@ -15,9 +15,7 @@ from metodesk.reports.lesson_words import POSITIONS
 if TYPE_CHECKING:
     import datetime as dt
 
-    from metodesk.services.attestation_print import AttestationDocData
-
-    from metodesk.services.attestation_print import PrintedTeacher
+    from metodesk.services.attestation_print import AttestationDocData, PrintedTeacher
 
 CATEGORIES: dict[str, dict[str, str]] = {
     "kk": {

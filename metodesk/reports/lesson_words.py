@@ -9,6 +9,7 @@ Pure Python: the protocol imports it without loading anything heavy.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
 KINDS: dict[str, dict[str, str]] = {
     "kk": {
@@ -109,3 +110,50 @@ def lesson_line(
     parts = [f"«{topic}»" if topic else "", subject, class_phrase(grade, letter, group, lang)]
     parts += [short_date(date), teacher]
     return f"{KINDS[lang].get(kind, KINDS[lang]['open_lesson'])}: " + ", ".join(p for p in parts if p)
+
+
+class MentionedLesson(Protocol):
+    """What a document knows of a lesson it names (a protocol's item, a mentor's log entry)."""
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def topic(self) -> str: ...
+
+    @property
+    def subject_kk(self) -> str: ...
+
+    @property
+    def subject_ru(self) -> str: ...
+
+    @property
+    def grade(self) -> int | None: ...
+
+    @property
+    def class_letter(self) -> str: ...
+
+    @property
+    def group_name(self) -> str: ...
+
+    @property
+    def date(self) -> dt.date: ...
+
+    @property
+    def teacher(self) -> str: ...
+
+
+def mentioned_lesson_line(lesson: MentionedLesson, lang: str) -> str:
+    """:func:`lesson_line` of a lesson as the protocol and the mentor's report carry it."""
+    subject = lesson.subject_ru if lang == "ru" else lesson.subject_kk
+    return lesson_line(
+        lesson.kind,
+        lesson.topic,
+        subject,
+        lesson.grade,
+        lesson.class_letter,
+        lesson.group_name,
+        lesson.date,
+        lesson.teacher,
+        lang,
+    )

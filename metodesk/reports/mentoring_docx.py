@@ -20,7 +20,7 @@ from metodesk.domain.plan_forms import head_title, signature_name
 from metodesk.i18n.dates import blank_date_line, short_date
 from metodesk.reports.base import BLANK, BLANK_SHORT, styles
 from metodesk.reports.docx_base import NBSP, WordDocument, plain, row_height, soft_hyphens
-from metodesk.reports.lesson_words import lesson_line
+from metodesk.reports.lesson_words import mentioned_lesson_line
 from metodesk.reports.mentoring_plan import (
     LABELS,
     document_title,
@@ -134,19 +134,8 @@ class _Report(_Mentoring):
         lines = [e.topic.strip()]
         if e.lesson is not None:
             lesson = e.lesson
-            subject = lesson.subject_ru if self.lang == "ru" else lesson.subject_kk
             lines.append(
-                lesson_line(
-                    lesson.kind,
-                    lesson.topic,
-                    subject,
-                    lesson.grade,
-                    lesson.class_letter,
-                    lesson.group_name,
-                    lesson.date,
-                    lesson.teacher,
-                    self.lang,
-                )
+                mentioned_lesson_line(lesson, self.lang)
             )
         if e.sheet_total is not None:
             lines.append(

@@ -16,7 +16,7 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer
 
 from metodesk.i18n.dates import short_date
 from metodesk.reports.base import WriteLine, build_pdf, grid_style, paragraphs, table, text
-from metodesk.reports.lesson_words import lesson_line
+from metodesk.reports.lesson_words import mentioned_lesson_line
 from metodesk.reports.mentoring_plan import MentoringStory, fitted, mentee_words
 
 if TYPE_CHECKING:
@@ -113,20 +113,9 @@ class _Report(MentoringStory):
         lines = [text(e.topic) if e.topic.strip() else ""]
         if e.lesson is not None:
             lesson = e.lesson
-            subject = lesson.subject_ru if self.lang == "ru" else lesson.subject_kk
             lines.append(
                 text(
-                    lesson_line(
-                        lesson.kind,
-                        lesson.topic,
-                        subject,
-                        lesson.grade,
-                        lesson.class_letter,
-                        lesson.group_name,
-                        lesson.date,
-                        lesson.teacher,
-                        self.lang,
-                    )
+                    mentioned_lesson_line(lesson, self.lang)
                 )
             )
         if e.sheet_total is not None:

@@ -37,7 +37,7 @@ from metodesk.reports.base import (
     table,
     text,
 )
-from metodesk.reports.lesson_words import lesson_line
+from metodesk.reports.lesson_words import mentioned_lesson_line
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -307,18 +307,7 @@ class _Protocol:
         heading = ParagraphStyle("item_keep", parent=s.item, keepWithNext=1)
         self.add(Paragraph(f"{item.number}. {self.item_title(item)}", heading))
         for lesson in item.lessons:  # the lessons the item discussed, named under its title
-            subject = lesson.subject_ru if self.lang == "ru" else lesson.subject_kk
-            line = lesson_line(
-                lesson.kind,
-                lesson.topic,
-                subject,
-                lesson.grade,
-                lesson.class_letter,
-                lesson.group_name,
-                lesson.date,
-                lesson.teacher,
-                self.lang,
-            )
+            line = mentioned_lesson_line(lesson, self.lang)
             self.add(
                 Paragraph(sentence(text(line)), ParagraphStyle("lesson_keep", parent=s.plain, keepWithNext=1))
             )

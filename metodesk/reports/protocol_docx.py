@@ -21,7 +21,7 @@ from metodesk.i18n.dates import official_date, short_date
 from metodesk.reports import attendance as attendance_pdf
 from metodesk.reports.base import BLANK, BLANK_SHORT
 from metodesk.reports.docx_base import WordDocument, merge_row, row_height
-from metodesk.reports.lesson_words import lesson_line
+from metodesk.reports.lesson_words import mentioned_lesson_line
 from metodesk.reports.protocol import (
     DOCUMENT_KINDS,
     KIND_WORD,
@@ -176,18 +176,7 @@ class _Protocol:
             row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def lesson(self, lesson) -> str:  # type: ignore[no-untyped-def]
-        subject = lesson.subject_ru if self.lang == "ru" else lesson.subject_kk
-        line = lesson_line(
-            lesson.kind,
-            lesson.topic,
-            subject,
-            lesson.grade,
-            lesson.class_letter,
-            lesson.group_name,
-            lesson.date,
-            lesson.teacher,
-            self.lang,
-        )
+        line = mentioned_lesson_line(lesson, self.lang)
         return sentence(line)
 
     def item(self, item: PrintedItem) -> None:

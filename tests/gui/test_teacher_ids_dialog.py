@@ -4,7 +4,6 @@ nothing saved, a right one is saved and shown again."""
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox

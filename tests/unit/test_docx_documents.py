@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from metodesk.domain.text import sort_key
 from metodesk.reports import (
     attendance,
     attestation_docx,
@@ -38,7 +39,6 @@ from metodesk.reports import (
     protocol,
     protocol_docx,
 )
-from metodesk.domain.text import sort_key
 from metodesk.reports.docx_base import plain
 
 KAZAKH_LETTERS = "әғқңөұүһі"
