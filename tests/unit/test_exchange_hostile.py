@@ -300,8 +300,14 @@ try:
 except PackageRefused as exc:
     outcome = "refused"
 usage = resource.getrusage(resource.RUSAGE_SELF)
-# CPU seconds, not the wall clock: the cost of a refusal, whatever else the machine runs
-print(outcome, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024)
+# CPU seconds, not the wall clock: the cost of a refusal, whatever else the machine runs.
+# Peak memory from VmHWM where there is /proc: Linux carries ru_maxrss over an exec, so
+# getrusage would report the parent's peak (a pytest worker's hundreds of MB).
+try:
+    peak_kb = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    peak_kb = usage.ru_maxrss
+print(outcome, usage.ru_utime + usage.ru_stime, peak_kb // 1024)
 """
 
 
