@@ -47,15 +47,17 @@ class WindowSettings(QSettings):
             self._written: bytes | None = target.read_bytes()
         except OSError:
             self._written = None
-        if target.parent.is_dir():
+        try:
+            if not target.parent.is_dir():
+                raise FileNotFoundError(target.parent)
             # beside window.ini (one window per data folder: the lock), so a
             # crash leaves one small file that the next start overwrites
             name = str(target.with_name("." + target.name + ".work"))
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, files.PRIVATE)
-        else:
+            files.write_file(name, self._written or b"", mode=files.PRIVATE)
+        except OSError:  # no data folder yet, or a full disk there: a temporary file
             fd, name = tempfile.mkstemp(prefix="metodesk-window-", suffix=".ini")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(self._written or b"")
+            with os.fdopen(fd, "wb") as handle:  # scratch for QSettings, never window.ini itself
+                handle.write(self._written or b"")
         self.working_copy = Path(name)
         _working_copies.add(name)
         super().__init__(name, QSettings.Format.IniFormat)
