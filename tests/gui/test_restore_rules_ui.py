@@ -19,7 +19,7 @@ from metodesk.ui.startup import open_main_window
 
 
 @pytest.fixture
-def window(qtbot):  # type: ignore[no-untyped-def]
+def window(qtbot):
     paths.ensure_data_dir()
     db = prepare_database(paths.database_path())
     with db.transaction() as session:
@@ -34,7 +34,7 @@ def window(qtbot):  # type: ignore[no-untyped-def]
 
 def test_a_backup_with_a_forbidden_character_is_refused_before_the_question(
     window, monkeypatch, tmp_path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     saved = backup.backup_database(window.ctx.db.path, tmp_path / "edited.sqlite3")
     conn = sqlite3.connect(saved)
     conn.execute("UPDATE teacher SET surname = 'Ә\x1bб' WHERE id = 5")

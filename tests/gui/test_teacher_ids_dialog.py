@@ -16,7 +16,7 @@ from tests.unit.test_teacher_ids import BORN, make_iin
 
 
 @pytest.fixture
-def dialog(qtbot, db, ours):  # type: ignore[no-untyped-def]
+def dialog(qtbot, db, ours):
     widget = TeacherDialog(AppContext(db))
     qtbot.addWidget(widget)
     widget.surname.setText("Нұрғалиева")
@@ -24,22 +24,22 @@ def dialog(qtbot, db, ours):  # type: ignore[no-untyped-def]
     return widget
 
 
-def _save(qtbot, dialog: TeacherDialog) -> None:  # type: ignore[no-untyped-def]
+def _save(qtbot, dialog: TeacherDialog) -> None:
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
-def _count(db) -> int:  # type: ignore[no-untyped-def]
+def _count(db) -> int:
     with db.reading() as s:
         return len(teachers.list_teachers(s, include_archived=True))
 
 
-def test_the_iin_field_takes_twelve_digits_only(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+def test_the_iin_field_takes_twelve_digits_only(qtbot, dialog) -> None:
     assert dialog.birth_date.text() == "" and dialog.iin.text() == ""
     qtbot.keyClicks(dialog.iin, "85a03-14 50001234567")
     assert dialog.iin.text() == "850314500012"
 
 
-def test_an_invalid_iin_is_refused_next_to_the_field(qtbot, dialog, db) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_iin_is_refused_next_to_the_field(qtbot, dialog, db) -> None:
     good = make_iin(BORN)
     dialog.iin.setText(good[:11] + str((int(good[11]) + 1) % 10))
     _save(qtbot, dialog)
@@ -48,7 +48,7 @@ def test_an_invalid_iin_is_refused_next_to_the_field(qtbot, dialog, db) -> None:
     assert dialog.result() == 0 and _count(db) == 0
 
 
-def test_iin_not_matching_the_birth_date_is_refused(qtbot, dialog, db) -> None:  # type: ignore[no-untyped-def]
+def test_iin_not_matching_the_birth_date_is_refused(qtbot, dialog, db) -> None:
     dialog.iin.setText(make_iin(BORN))
     qtbot.keyClicks(dialog.birth_date, "15.03.1985")
     _save(qtbot, dialog)
@@ -57,7 +57,7 @@ def test_iin_not_matching_the_birth_date_is_refused(qtbot, dialog, db) -> None: 
     assert _count(db) == 0
 
 
-def test_birth_date_and_iin_saved_and_shown_again(qtbot, db, ours, dialog) -> None:  # type: ignore[no-untyped-def]
+def test_birth_date_and_iin_saved_and_shown_again(qtbot, db, ours, dialog) -> None:
     iin = make_iin(BORN)
     qtbot.keyClicks(dialog.birth_date, "14.03.1985")
     dialog.iin.setText(iin)
@@ -71,7 +71,7 @@ def test_birth_date_and_iin_saved_and_shown_again(qtbot, db, ours, dialog) -> No
     assert again.birth_date.text() == "14.03.1985" and again.iin.text() == iin
 
 
-def test_a_teacher_without_them_still_saves(qtbot, db, ours) -> None:  # type: ignore[no-untyped-def]
+def test_a_teacher_without_them_still_saves(qtbot, db, ours) -> None:
     with db.transaction() as s:
         teacher_id = teachers.save_teacher(s, TeacherInput(surname="Ким", first_name="Виктория", organisation_id=ours))
     dialog = TeacherDialog(AppContext(db), teacher_id)

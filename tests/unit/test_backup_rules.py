@@ -82,7 +82,7 @@ def test_the_demo_backup_keeps_every_rule(pristine: Path) -> None:
 @pytest.mark.parametrize(("sql", "params", "table", "record", "column", "words"), CASES)
 def test_a_backup_with_a_broken_value_is_refused_before_anything_is_touched(
     db, pristine: Path, tmp_path: Path, sql: str, params: tuple, table: str, record: int, column: str, words: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     edited = _edited(pristine, tmp_path, sql, params)
     db.close()
     before = _sha(db.path)
@@ -97,7 +97,7 @@ def test_a_backup_with_a_broken_value_is_refused_before_anything_is_touched(
     assert not backups.backups_dir(db.path).exists() or not any(backups.backups_dir(db.path).iterdir())
 
 
-def test_the_refusal_is_in_the_users_language(db, pristine: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_refusal_is_in_the_users_language(db, pristine: Path, tmp_path: Path) -> None:
     edited = _edited(pristine, tmp_path, "UPDATE teacher SET position = 'boss' WHERE id = 4")
     db.close()
     set_language("kk")
@@ -109,7 +109,7 @@ def test_the_refusal_is_in_the_users_language(db, pristine: Path, tmp_path: Path
 
 def test_a_file_larger_than_any_database_is_refused_unread(
     db, pristine: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     monkeypatch.setattr(backup, "MAX_BYTES", pristine.stat().st_size - 1)
     summary = backup.read_summary(pristine)
     assert summary.problem is not None and "larger" in summary.problem
@@ -120,7 +120,7 @@ def test_a_file_larger_than_any_database_is_refused_unread(
     assert _sha(db.path) == before
 
 
-def test_a_good_backup_is_still_restored_and_the_check_is_quick(db, pristine: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_good_backup_is_still_restored_and_the_check_is_quick(db, pristine: Path) -> None:
     started = time.perf_counter()
     assert backup_rules.first_broken(pristine) is None
     assert time.perf_counter() - started < 1.0

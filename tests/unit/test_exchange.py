@@ -331,11 +331,11 @@ def test_the_district_keeps_two_schools_apart(school, district, tmp_path) -> Non
 # --- a teacher's birth date and IIN (issue 19.4) ----------------------------------------------------
 
 
-def _teacher_info():  # type: ignore[no-untyped-def]
+def _teacher_info():
     return next(info for info in exchange_tables() if info.name == "teacher")
 
 
-def test_birth_date_and_iin_travel(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_birth_date_and_iin_travel(school, district, tmp_path) -> None:
     from tests.unit.test_teacher_ids import BORN, make_iin
 
     iin = make_iin(BORN)
@@ -349,7 +349,7 @@ def test_birth_date_and_iin_travel(school, district, tmp_path) -> None:  # type:
         assert session.scalar(select(func.count()).where(Teacher.iin.is_not(None))) == 1
 
 
-def test_an_older_package_without_them_still_imports(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_older_package_without_them_still_imports(school, district, tmp_path) -> None:
     """A package written before revision 0008: its teachers have neither column."""
     path = export(school, tmp_path / "school.zip")
     older = tmp_path / "older.zip"
@@ -399,7 +399,7 @@ def test_a_package_iin_keeps_the_dialogs_rules() -> None:
         assert iin not in caught.value.reason  # personal data is never quoted
 
 
-def test_an_iin_another_teacher_holds_here_is_a_clash_that_never_quotes_it(school, district, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_iin_another_teacher_holds_here_is_a_clash_that_never_quotes_it(school, district, tmp_path) -> None:
     from tests.unit.test_teacher_ids import BORN, make_iin
 
     iin = make_iin(BORN)

@@ -33,7 +33,7 @@ def _other_digit(iin: str) -> str:
     return iin[:11] + str((int(iin[11]) + 1) % 10)
 
 
-def _save(session, org: int, teacher_id: int | None = None, **values) -> int:  # type: ignore[no-untyped-def]
+def _save(session, org: int, teacher_id: int | None = None, **values) -> int:
     data = TeacherInput(
         surname=values.pop("surname", "Нұрғалиева"),
         first_name=values.pop("first_name", "Әсел"),
@@ -43,7 +43,7 @@ def _save(session, org: int, teacher_id: int | None = None, **values) -> int:  #
     return teachers.save_teacher(session, data, teacher_id, today=TODAY)
 
 
-def _second_org(session) -> int:  # type: ignore[no-untyped-def]
+def _second_org(session) -> int:
     return organisations.save_organisation(
         session, organisations.OrganisationInput(kind="school", name_kk="№2 мектеп", name_ru="Школа №2")
     )
@@ -84,7 +84,7 @@ def test_birth_date_bounds() -> None:
 # --- the service ----------------------------------------------------------------
 
 
-def test_birth_date_and_iin_saved_and_read_back(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_birth_date_and_iin_saved_and_read_back(session, ours) -> None:
     iin = make_iin(BORN)
     teacher_id = _save(session, ours, birth_date=BORN, iin=f" {iin[:6]} {iin[6:]} ")
     row = teachers.get_teacher(session, teacher_id)
@@ -106,7 +106,7 @@ def test_birth_date_and_iin_saved_and_read_back(session, ours) -> None:  # type:
         ({"birth_date": dt.date(1920, 1, 1)}, "birth_date", "100"),
     ],
 )
-def test_bad_iin_or_birth_date_refused(session, ours, values, field, words) -> None:  # type: ignore[no-untyped-def]
+def test_bad_iin_or_birth_date_refused(session, ours, values, field, words) -> None:
     if values.get("iin") == "_bad_digit_":
         values["iin"] = _other_digit(make_iin(BORN))
     elif values.get("iin") == "_good_":
@@ -118,13 +118,13 @@ def test_bad_iin_or_birth_date_refused(session, ours, values, field, words) -> N
     assert teachers.list_teachers(session) == []
 
 
-def test_iin_without_birth_date_and_birth_date_without_iin(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_iin_without_birth_date_and_birth_date_without_iin(session, ours) -> None:
     _save(session, ours, iin=make_iin(BORN))
     _save(session, ours, surname="Ким", birth_date=dt.date(1990, 2, 28))
     assert len(teachers.list_teachers(session)) == 2
 
 
-def test_one_iin_per_database_names_its_teacher(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_one_iin_per_database_names_its_teacher(session, ours) -> None:
     iin = make_iin(BORN)
     first = _save(session, ours, patronymic="Бауыржанқызы", iin=iin)
     with pytest.raises(DomainError, match="Нұрғалиева Әсел Бауыржанқызы") as caught:
@@ -137,7 +137,7 @@ def test_one_iin_per_database_names_its_teacher(session, ours) -> None:  # type:
 # --- duplicates -----------------------------------------------------------------
 
 
-def test_same_iin_is_a_duplicate_whatever_the_name(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_same_iin_is_a_duplicate_whatever_the_name(session, ours) -> None:
     iin = make_iin(BORN)
     first = _save(session, ours, iin=iin)
     other = TeacherInput(surname="Ким", first_name="Виктория", organisation_id=_second_org(session), iin=iin)
@@ -146,7 +146,7 @@ def test_same_iin_is_a_duplicate_whatever_the_name(session, ours) -> None:  # ty
     assert duplicates.same_teacher(session, other, first) is None
 
 
-def test_same_name_and_birth_date_in_another_organisation(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_same_name_and_birth_date_in_another_organisation(session, ours) -> None:
     first = _save(session, ours, birth_date=BORN)
     second_org = _second_org(session)
     again = TeacherInput(surname="НҰРҒАЛИЕВА", first_name="әсел", organisation_id=second_org, birth_date=BORN)
@@ -158,7 +158,7 @@ def test_same_name_and_birth_date_in_another_organisation(session, ours) -> None
     assert duplicates.same_teacher(session, again) is None
 
 
-def test_same_name_without_birth_dates_stays_within_the_organisation(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_same_name_without_birth_dates_stays_within_the_organisation(session, ours) -> None:
     first = _save(session, ours)
     same_school = TeacherInput(surname="Нұрғалиева", first_name="Әсел", organisation_id=ours)
     found = duplicates.same_teacher(session, same_school)
@@ -167,7 +167,7 @@ def test_same_name_without_birth_dates_stays_within_the_organisation(session, ou
     assert duplicates.same_teacher(session, other_school) is None
 
 
-def test_birth_date_on_one_side_only_falls_back_to_the_organisation(session, ours) -> None:  # type: ignore[no-untyped-def]
+def test_birth_date_on_one_side_only_falls_back_to_the_organisation(session, ours) -> None:
     first = _save(session, ours)
     dated = TeacherInput(surname="Нұрғалиева", first_name="Әсел", organisation_id=ours, birth_date=BORN)
     found = duplicates.same_teacher(session, dated)
