@@ -1,9 +1,7 @@
-"""Meeting commands: list an association's meetings, export a protocol or a
-blank attendance sheet as PDF.
+"""Meeting commands: list an association's meetings (the protocol and the
+attendance sheet are exported by cli/documents.py, from the registry).
 
     metodesk list meetings --association ID [--year 2025-2026]
-    metodesk export protocol --association ID --number N [--year 2025-2026] [--lang kk|ru] --out FILE.pdf
-    metodesk export attendance --association ID --number N [--year 2025-2026] [--lang kk|ru] --out FILE.pdf
 """
 
 from __future__ import annotations
@@ -39,18 +37,6 @@ def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands
     meetings = listing.add_parser("meetings", help="number, date and id of an association's meetings")
     _meeting_arguments(meetings, with_number=False)
     meetings.set_defaults(handler=cmd_list_meetings)
-    for name, handler, help_text in (
-        ("protocol", cmd_export_protocol, "a meeting's protocol as PDF"),
-        ("attendance", cmd_export_attendance, "a blank attendance sheet for a meeting as PDF"),
-    ):
-        parser = exporting.add_parser(name, help=help_text)
-        _meeting_arguments(parser, with_number=True)
-        # dest differs from the window's --lang: this one is the document's language.
-        parser.add_argument(
-            "--lang", dest="print_lang", choices=("kk", "ru"), help="language of the document"
-        )
-        parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
-        parser.set_defaults(handler=handler)
 
 
 def _year_id(session: Session, name: str | None) -> int | None:
@@ -72,28 +58,3 @@ def cmd_list_meetings(args: argparse.Namespace) -> int:
         print(f"{row.number}\t{short_date(row.date)}\t{row.id}")
     return EXIT_OK
 
-
-def _export(args: argparse.Namespace, document: str) -> int:
-    from metodesk import reports
-    from metodesk.cli.output import output_path, write_output
-    from metodesk.services import meetings, protocol_rows, settings
-
-    out = output_path(args.out)
-    db = open_db(create=False)
-    try:
-        with db.reading() as session:
-            row = meetings.find_meeting(session, args.association, args.number, _year_id(session, args.year))
-            data = protocol_rows.protocol_data(session, row.id)
-            lang = args.print_lang or settings.print_language(session)
-    finally:
-        db.close()
-    build = reports.build_protocol if document == "protocol" else reports.build_attendance_sheet
-    return write_output(out, build(data, lang))
-
-
-def cmd_export_protocol(args: argparse.Namespace) -> int:
-    return _export(args, "protocol")
-
-
-def cmd_export_attendance(args: argparse.Namespace) -> int:
-    return _export(args, "attendance")

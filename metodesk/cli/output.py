@@ -20,6 +20,7 @@ from metodesk.i18n import _
 PDF = (".pdf",)
 PDF_DOCX = (".pdf", ".docx")
 PDF_XLSX = (".pdf", ".xlsx")
+PDF_DOCX_XLSX = (".pdf", ".docx", ".xlsx")
 ZIP = (".zip",)
 
 
@@ -28,13 +29,15 @@ def _wrong_ending(formats: tuple[str, ...], name: str) -> str:
         return _("The file name must end in .pdf or .docx; {name} does not.").format(name=name)
     if formats == PDF_XLSX:
         return _("Give a file name ending in .pdf or .xlsx, not {name}.").format(name=name)
+    if formats == PDF_DOCX_XLSX:
+        return _("The file name must end in .pdf, .docx or .xlsx; {name} does not.").format(name=name)
     if formats == ZIP:
         return _("Give the package a file name ending in .zip, not {name}.").format(name=name)
     return _("Give a file name ending in .pdf, not {name}.").format(name=name)
 
 
 def _a_folder(formats: tuple[str, ...], path: Path) -> str:
-    if formats == PDF_DOCX:
+    if formats in (PDF_DOCX, PDF_DOCX_XLSX):
         return _("{path} is a folder; give a file name for the document.").format(path=path)
     if formats == PDF_XLSX:
         return _("{path} is a folder; give a file name ending in .pdf or .xlsx.").format(path=path)

@@ -15,7 +15,6 @@ from pypdf import PdfReader
 
 from metodesk import paths
 from metodesk.__main__ import main
-from metodesk.cli import attestation as cli_attestation
 from metodesk.services import settings
 from metodesk.services.demo_attestation import add_demo_attestation
 from metodesk.services.setup import prepare_database
@@ -30,7 +29,7 @@ def data_dir(_isolated_data_dir: Path, monkeypatch: pytest.MonkeyPatch, demo_dat
     with db.transaction() as s:
         add_demo_attestation(s, TODAY)
     db.close()
-    monkeypatch.setattr(cli_attestation, "_today", lambda: TODAY)
+    monkeypatch.setenv("METODESK_TODAY", TODAY.isoformat())
     return _isolated_data_dir
 
 
@@ -129,8 +128,8 @@ def test_export_list_in_the_print_language(data_dir: Path, capsys, tmp_path: Pat
             "from 1 to 10",
         ),
         (
-            ("export", "attestation-list", "--year", "2025-2026", "--out", "{out}.docx"),
-            "ending in .pdf or .xlsx",
+            ("export", "attestation-list", "--year", "2025-2026", "--out", "{out}.odt"),
+            "must end in .pdf, .docx or .xlsx",
         ),
         (
             ("export", "attestation-list", "--year", "2025-2026", "--lang", "en", "--out", "{out}.pdf"),

@@ -192,11 +192,15 @@ def test_a_cancelled_lesson_gets_no_blank_and_bad_dates_are_usage_errors(
         capsys, "export", "observation-blank", "--lesson", str(ids["planned"]), "--out", str(out_file)
     )
     assert code == 2 and "cancelled" in err and not out_file.exists()
-    for bad in (("--date", "2026-13-01"), ("--lesson", "1", "--date", "2026-03-11"), ("--lesson", "x")):
+    for bad in (("--date", "2026-13-01"), ("--lesson", "x")):
         with pytest.raises(SystemExit) as exit_info:
             main(["export", "observation-blank", *bad, "--out", str(out_file)])
         assert exit_info.value.code == 2
     assert "Traceback" not in capsys.readouterr().err
+    code, _, err = _run(
+        capsys, "export", "observation-blank", "--lesson", "1", "--date", "2026-03-11", "--out", str(out_file)
+    )
+    assert code == 2 and "not both" in err and not out_file.exists()
 
 
 def test_the_schedule_of_one_organisation_with_its_approval(data_dir: Path, tmp_path: Path, capsys) -> None:

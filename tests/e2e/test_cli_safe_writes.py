@@ -54,16 +54,16 @@ def _kinds(data: Path) -> dict[str, tuple[list[str], tuple[str, ...]]]:
     i = _ids(data)
     meeting = ["--association", i["association"], "--number", i["number"], "--year", YEAR]
     return {
-        "protocol": (["export", "protocol", *meeting], (".pdf",)),
-        "attendance": (["export", "attendance", *meeting], (".pdf",)),
-        "observation": (["export", "observation", "--observation", i["observation"]], (".pdf",)),
-        "observation-blank": (["export", "observation-blank", "--lesson", i["lesson"]], (".pdf",)),
-        "lessons": (["export", "lessons", "--year", YEAR], (".pdf",)),
-        "mentoring-plan": (["export", "mentoring-plan", "--pair", i["pair"]], (".pdf",)),
-        "mentoring-report": (["export", "mentoring-report", "--pair", i["pair"]], (".pdf",)),
+        "protocol": (["export", "protocol", *meeting], (".pdf", ".docx")),
+        "attendance": (["export", "attendance", *meeting], (".pdf", ".docx")),
+        "observation": (["export", "observation", "--observation", i["observation"]], (".pdf", ".docx")),
+        "observation-blank": (["export", "observation-blank", "--lesson", i["lesson"]], (".pdf", ".docx")),
+        "lessons": (["export", "lessons", "--year", YEAR], (".pdf", ".docx")),
+        "mentoring-plan": (["export", "mentoring-plan", "--pair", i["pair"]], (".pdf", ".docx")),
+        "mentoring-report": (["export", "mentoring-report", "--pair", i["pair"]], (".pdf", ".docx")),
         "plan": (["export", "plan", "--association", i["plan_association"]], (".pdf", ".docx")),
-        "attestation-plan": (["export", "attestation-plan", "--from", YEAR], (".pdf", ".xlsx")),
-        "attestation-list": (["export", "attestation-list", "--year", YEAR], (".pdf", ".xlsx")),
+        "attestation-plan": (["export", "attestation-plan", "--from", YEAR], (".pdf", ".docx", ".xlsx")),
+        "attestation-list": (["export", "attestation-list", "--year", YEAR], (".pdf", ".docx", ".xlsx")),
         "exchange": (["exchange", "export", "--year", YEAR], (".zip",)),
     }
 
@@ -252,12 +252,13 @@ def test_a_wrong_ending_is_refused(school: Path, tmp_path: Path, capsys, kind: s
 
 def test_the_wrong_ending_in_kazakh_and_russian(school: Path, tmp_path: Path, capsys) -> None:
     args, _endings = _kinds(school)["protocol"]
-    code, _out, err = _run(capsys, school, *args, "--out", str(tmp_path / "x.docx"), lang="kk")
+    code, _out, err = _run(capsys, school, *args, "--out", str(tmp_path / "x.xlsx"), lang="kk")
     assert (
-        _one_sentence(code, err) == "metodesk: x.docx емес, .pdf кеңейтімімен аяқталатын файл атауын беріңіз."
+        _one_sentence(code, err)
+        == "metodesk: Файл атауы .pdf немесе .docx кеңейтімімен аяқталуы тиіс; x.xlsx олай аяқталмайды."
     )
-    code, _out, err = _run(capsys, school, *args, "--out", str(tmp_path / "x.docx"), lang="ru")
-    assert _one_sentence(code, err) == "metodesk: Укажите имя файла, оканчивающееся на .pdf, а не x.docx."
+    code, _out, err = _run(capsys, school, *args, "--out", str(tmp_path / "x.xlsx"), lang="ru")
+    assert _one_sentence(code, err) == "metodesk: Имя файла должно оканчиваться на .pdf или .docx; у x.xlsx это не так."
 
 
 def test_capital_endings_are_fine(school: Path, tmp_path: Path, capsys) -> None:
@@ -284,11 +285,9 @@ def test_an_unknown_attestation_year_is_refused(school: Path, tmp_path: Path, ca
 def test_a_year_the_window_offers_is_fine_without_a_record(
     school: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
-    import datetime as dt
 
-    from metodesk.cli import attestation as cli_attestation
 
-    monkeypatch.setattr(cli_attestation, "_today", lambda: dt.date(2026, 2, 10))
+    monkeypatch.setenv("METODESK_TODAY", "2026-02-10")
     out_file = tmp_path / "list.xlsx"
     code, _out, err = _run(
         capsys, school, "export", "attestation-list", "--year", "2028-2029", "--out", str(out_file)
