@@ -3,9 +3,8 @@
 On a temporary data folder filled with the demo school it opens the window,
 exports one protocol in Kazakh and one in Russian, opens the protocol in the
 preview dialog (QtPdf) and prints it to a PDF file (QtPrintSupport), then runs
-the command line's exports for every other kind of document: the annual plan
-as PDF and as DOCX, an observation sheet, a mentor's plan, the attestation
-plan and list as XLSX. Every PDF is loaded back into QtPdf and must show the
+one document of every kind in the documents registry in every format it has
+(PDF, DOCX, XLSX), and the year's documents as Word from the command line. Every PDF is loaded back into QtPdf and must show the
 language's own letters; every DOCX/XLSX must be a package with Cyrillic text.
 It returns 0 when all of it worked; any failure prints one line and returns 1.
 
@@ -174,50 +173,65 @@ def _preview_and_print(meeting_id: int, folder: Path) -> None:
     _say(f"smoke: preview shows {pages} page(s), printed {printed.name} ({len(body)} bytes)")
 
 
-def _ids() -> dict[str, str]:
-    """The demo school's records the command-line exports need."""
-    from sqlalchemy import select
-
+def _every_kind(folder: Path) -> None:
+    """One document of every registered kind in every format it has, read and
+    built through the documents registry, alternating the languages."""
+    from metodesk.documents.registry import KINDS
+    from metodesk.services import years
     from metodesk.services.setup import prepare_database
-    from metodesk.storage.models import AcademicYear, MentoringPair, Observation, Plan
 
     db = prepare_database(paths.database_path())
     try:
         with db.reading() as session:
-            found = {
-                "association": session.scalar(select(Plan.association_id).order_by(Plan.id)),
-                "observation": session.scalar(select(Observation.id).order_by(Observation.id)),
-                "pair": session.scalar(select(MentoringPair.id).order_by(MentoringPair.id)),
-                "year": session.scalar(select(AcademicYear.name).where(AcademicYear.is_current)),
-            }
+            current = years.current_year(session)
+            if current is None:
+                raise SmokeFailure("the demo school has no current year")
+            year_id = current.id
+            requests = {kind.key: kind.example(session, year_id) for kind in KINDS}
+        missing = [key for key, request in requests.items() if request is None]
+        if missing:
+            raise SmokeFailure(f"the demo school has no {', '.join(missing)}")
+        turn = 0
+        for kind in KINDS:
+            with db.reading() as session:
+                data = kind.read(session, requests[kind.key] or {})
+            for fmt in kind.formats:
+                lang = ("kk", "ru")[turn % 2]
+                turn += 1
+                out = folder / f"{kind.key}-{lang}{fmt.suffix}"
+                files.write_file(out, kind.build(data, lang, fmt))
+                _report(out, lang)
     finally:
         db.close()
-    missing = [name for name, value in found.items() if value is None]
-    if missing:
-        raise SmokeFailure(f"the demo school has no {', '.join(missing)}")
-    return {name: str(value) for name, value in found.items()}
 
 
-def _command_line_exports(folder: Path) -> None:
-    """Each other kind of document through the command line, as a user would run it."""
+def _year_from_the_command_line(folder: Path) -> None:
+    """The year's documents as Word through the command line, as a user would run it."""
     from metodesk.cli import build_parser, run_command
 
-    ids = _ids()
-    jobs = [
-        ("plan.pdf", "kk", ["plan", "--association", ids["association"]]),
-        ("plan.docx", "ru", ["plan", "--association", ids["association"]]),
-        ("observation.pdf", "kk", ["observation", "--observation", ids["observation"]]),
-        ("mentoring-plan.pdf", "ru", ["mentoring-plan", "--pair", ids["pair"]]),
-        ("attestation-plan.xlsx", "kk", ["attestation-plan", "--from", ids["year"]]),
-        ("attestation-list.xlsx", "ru", ["attestation-list", "--year", ids["year"]]),
-    ]
-    for name, lang, arguments in jobs:
-        out = folder / name
-        argv = ["--data-dir", str(folder), "export", *arguments, "--lang", lang, "--out", str(out)]
-        code = run_command(build_parser().parse_args(argv))
-        if code != 0:
-            raise SmokeFailure(f"`metodesk {' '.join(argv)}` exited with {code}")
-        _report(out, lang)
+    out = folder / "year"
+    argv = ["--data-dir", str(folder), "export", "year", "--year", _current_year_name(), "--format", "docx"]
+    argv += ["--lang", "ru", "--out", str(out)]
+    code = run_command(build_parser().parse_args(argv))
+    written = sorted(out.glob("*.docx"))
+    if code != 0 or not written:
+        raise SmokeFailure(f"`metodesk {' '.join(argv)}` exited with {code} and wrote {len(written)} file(s)")
+    _report(written[0], "ru")
+
+
+def _current_year_name() -> str:
+    from metodesk.services import years
+    from metodesk.services.setup import prepare_database
+
+    db = prepare_database(paths.database_path())
+    try:
+        with db.reading() as session:
+            current = years.current_year(session)
+            if current is None:
+                raise SmokeFailure("the demo school has no current year")
+            return current.name
+    finally:
+        db.close()
 
 
 def run_smoke() -> int:
@@ -261,7 +275,8 @@ def run_smoke() -> int:
             _preview_and_print(meeting_id, folder)
             window.close()
             app.processEvents()
-            _command_line_exports(folder)
+            _every_kind(folder)
+            _year_from_the_command_line(folder)
         except Exception as exc:  # noqa: BLE001 - the smoke check reports any failure as one line
             _say(f"smoke: FAILED: {type(exc).__name__}: {exc}")
             return 1

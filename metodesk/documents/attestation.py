@@ -84,6 +84,12 @@ class AttestationPlanKind(_AttestationKind):
             session, first, count, today_date(), common.number(request, "organisation")
         )
 
+    def example(self, session: Session, year_id: int) -> Request | None:
+        from metodesk.storage.models import AcademicYear
+
+        year = session.get(AcademicYear, year_id)
+        return {"from": year.name, "years": DEFAULT_YEARS} if year is not None else None
+
     def build_format(self, data: AttestationDocData, lang: str, fmt: Format) -> bytes:
         if fmt is Format.DOCX:
             from metodesk.reports import attestation_docx

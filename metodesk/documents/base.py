@@ -158,6 +158,12 @@ class DocumentKind(ABC, Generic[DataT]):
         export ("Protocols of every held meeting"); None when ``in_year`` lists none."""
         return None
 
+    def example(self, session: Session, year_id: int) -> Request | None:
+        """A request for one document of this kind in the year (the first the
+        year lists), for the smoke check and the tests; None when there is none."""
+        entries = self.in_year(session, year_id, None, "kk")
+        return entries[0].request if entries else None
+
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
         """The documents of this kind an academic year has (of one association,
         or all when ``association_id`` is None), named in ``lang``; none by default."""

@@ -134,6 +134,9 @@ class BlankObservationKind(DocumentKind[list[SheetData]]):
             return lesson_print.blank_sheets_for_date(session, day, set_id, association_id)
         return [lesson_print.blank_sheet(session, lesson_id, set_id)]
 
+    def example(self, session: Session, year_id: int) -> Request | None:
+        return {}  # the empty form
+
     def build_format(self, data: list[SheetData], lang: str, fmt: Format) -> bytes:
         return _sheets_pdf_or_docx(data, lang, fmt)
 
