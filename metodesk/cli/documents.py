@@ -4,7 +4,8 @@
     metodesk export protocol --association ID --number N [--year 2025-2026] [--lang kk|ru] --out FILE.pdf|FILE.docx
     metodesk export plan --association ID [--year 2025-2026] [--for-approval] … --out FILE.pdf|FILE.docx
     metodesk export attestation-list --year 2025-2026 … --out FILE.pdf|FILE.docx|FILE.xlsx
-    metodesk export year --year 2025-2026 [--association ID] [--format pdf|docx] [--lang kk|ru] --out FOLDER
+    metodesk export year --year 2025-2026 [--association ID | --organisation ID] [--format pdf|docx]
+                         [--lang kk|ru] --out FOLDER
 
 Each kind's options come from the kind itself (``DocumentKind.options``); the
 format is the ``--out`` file's ending, checked against the formats the kind
@@ -87,6 +88,9 @@ def register(commands: Subcommands, listing: Subcommands, exporting: Subcommands
     year.add_argument("--year", required=True, metavar="YEAR", help="academic year, e.g. 2025-2026")
     year.add_argument("--association", type=positive_number, metavar="ID", help="one association (default: all)")
     year.add_argument(
+        "--organisation", type=positive_number, metavar="ID", help="one organisation of a district (default: all)"
+    )
+    year.add_argument(
         "--format", dest="file_format", choices=("pdf", "docx"), default="pdf", help="pdf (default) or docx"
     )
     _language_argument(year)
@@ -141,7 +145,7 @@ def _folder(value: str) -> Path:
 def cmd_export_year(args: argparse.Namespace) -> int:
     from metodesk.documents import batch
     from metodesk.documents.base import Format
-    from metodesk.services import associations, settings, years
+    from metodesk.services import associations, organisations, settings, years
 
     folder = _folder(args.out)
     fmt = Format(args.file_format)
@@ -157,10 +161,16 @@ def cmd_export_year(args: argparse.Namespace) -> int:
                             id=row.id, year=row.year_name, asked=year.name
                         )
                     )
+            if args.organisation is not None:
+                if args.association is not None:
+                    raise CommandError(_("Give --association or --organisation, not both."))
+                organisations.get_organisation(session, args.organisation)  # a sentence for a wrong id
             lang = args.print_lang or settings.print_language(session)
-            if not batch.documents(session, year.id, None, lang, fmt, args.association):
+            if not batch.documents(session, year.id, None, lang, fmt, args.association, args.organisation):
                 raise CommandError(_("The year {year} has no documents to write.").format(year=year.name))
-        result = batch.export_documents(db, year.id, lang, None, folder, fmt=fmt, association_id=args.association)
+        result = batch.export_documents(
+            db, year.id, lang, None, folder, fmt=fmt, association_id=args.association, organisation_id=args.organisation
+        )
     finally:
         db.close()
     print(

@@ -146,6 +146,14 @@ class AttestationListKind(_AttestationKind):
     def preview_title(self, data: AttestationDocData) -> str:
         return _("Attestation list for {year}: preview").format(year=year_name(data.first_year))
 
+    def for_organisation(
+        self, session: Session, year_id: int, organisation_id: int, lang: str
+    ) -> list[Entry] | None:
+        return [
+            Entry(e.kind, {**e.request, "organisation": organisation_id}, e.title, e.association, e.order)
+            for e in self.in_year(session, year_id, None, lang)
+        ]
+
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
         from metodesk.storage.models import AcademicYear
 

@@ -164,6 +164,15 @@ class DocumentKind(ABC, Generic[DataT]):
         entries = self.in_year(session, year_id, None, "kk")
         return entries[0].request if entries else None
 
+    def for_organisation(
+        self, session: Session, year_id: int, organisation_id: int, lang: str
+    ) -> list[Entry] | None:
+        """The year's documents of this kind for one organisation of a district
+        database, when the kind lists them otherwise than association by
+        association (the school's whole schedule, its attestation list); None
+        (the default) lists them through ``in_year`` for each of its associations."""
+        return None
+
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
         """The documents of this kind an academic year has (of one association,
         or all when ``association_id`` is None), named in ``lang``; none by default."""

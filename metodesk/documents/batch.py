@@ -65,12 +65,13 @@ def documents(
     lang: str,
     fmt: Format = Format.PDF,
     association_id: int | None = None,
+    organisation_id: int | None = None,
 ) -> list[Planned]:
     """What an export of ``kinds`` (registry keys; all when None) writes for
     the year, in reading order, with unique file names."""
     entries = [
         entry
-        for entry in year_entries(session, year_id, lang, association_id, kinds)
+        for entry in year_entries(session, year_id, lang, association_id, kinds, organisation_id=organisation_id)
         if fmt in kind_for(entry.kind).formats
     ]
     return [Planned(entry, name) for entry, name in unique_names(entries, fmt.suffix)]
@@ -117,13 +118,14 @@ def export_documents(
     progress: ProgressCallback | None = None,
     fmt: Format = Format.PDF,
     association_id: int | None = None,
+    organisation_id: int | None = None,
 ) -> BatchResult:
     """Write the year's documents of ``kinds`` in ``lang`` and ``fmt`` into
     ``folder``: all of them, or (on an error or a cancel) none."""
     if not folder.is_dir():
         raise DomainError(_("The folder {path} does not exist.").format(path=folder), field="folder")
     with db.reading() as session:
-        planned = documents(session, year_id, kinds, lang, fmt, association_id)
+        planned = documents(session, year_id, kinds, lang, fmt, association_id, organisation_id)
     for item in planned:
         files.check_target(folder / item.name)  # never into metodesk's backups folder
     total = len(planned) + 1  # each document, then moving them into place

@@ -220,6 +220,24 @@ class ScheduleKind(DocumentKind[ScheduleData]):
     def preview_title(self, data: ScheduleData) -> str:
         return _("Schedule of open lessons {year}: preview").format(year=data.year_name)
 
+    def for_organisation(
+        self, session: Session, year_id: int, organisation_id: int, lang: str
+    ) -> list[Entry] | None:
+        from metodesk.storage.models import AcademicYear, Association
+        from metodesk.storage.models.lessons import Lesson
+
+        has_lessons = session.scalar(
+            select(Lesson.id)
+            .join(Association, Association.id == Lesson.association_id)
+            .where(Lesson.year_id == year_id, Association.organisation_id == organisation_id)
+            .limit(1)
+        )
+        if has_lessons is None:
+            return []
+        year = session.get(AcademicYear, year_id)
+        request = {"year_id": year_id, "association": None, "organisation": organisation_id}
+        return [Entry(self.key, request, schedule_title(lang, year.name if year else ""), "", (1, (), 2, 0, 0))]
+
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
         from metodesk.storage.models import Association
         from metodesk.storage.models.lessons import Lesson

@@ -24,24 +24,55 @@ def year_entries(
     association_id: int | None = None,
     kinds: Iterable[str] | None = None,
     archive: bool = False,
+    organisation_id: int | None = None,
 ) -> list[Entry]:
-    """Every document of the year (of one association, when given; of the
-    ``kinds`` named, when given; only the archive's kinds with ``archive``),
-    named in ``lang`` and in reading order."""
-    from metodesk.storage.models import AcademicYear
+    """Every document of the year (of one association, or of one organisation's
+    associations and its own documents, when given; of the ``kinds`` named,
+    when given; only the archive's kinds with ``archive``), named in ``lang``
+    and in reading order; a document two associations share is listed once."""
+    from sqlalchemy import select
+
+    from metodesk.storage.models import AcademicYear, Association
 
     if session.get(AcademicYear, year_id) is None:
         raise DomainError(_("The academic year was not found."), field="year")
     lang = document_language(lang)
     wanted = set(kinds) if kinds is not None else None
     found: list[Entry] = []
+    members: list[int] | None = None
     for kind in KINDS:
         if wanted is not None and kind.key not in wanted:
             continue
         if archive and not kind.in_archive:
             continue
-        found.extend(kind.in_year(session, year_id, association_id, lang))
-    return sorted(found, key=lambda entry: entry.order)
+        if organisation_id is None or association_id is not None:
+            found.extend(kind.in_year(session, year_id, association_id, lang))
+            continue
+        own = kind.for_organisation(session, year_id, organisation_id, lang)
+        if own is None:
+            if members is None:
+                members = list(
+                    session.scalars(
+                        select(Association.id).where(
+                            Association.year_id == year_id, Association.organisation_id == organisation_id
+                        )
+                    )
+                )
+            own = [entry for member in members for entry in kind.in_year(session, year_id, member, lang)]
+        found.extend(own)
+    return sorted(_once(found), key=lambda entry: entry.order)
+
+
+def _once(entries: list[Entry]) -> list[Entry]:
+    """The entries without a second one of the same kind and request."""
+    seen: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
+    kept = []
+    for entry in entries:
+        key = (entry.kind, tuple(sorted(entry.request.items())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
 
 
 def unique_names(entries: Iterable[Entry], suffix: str) -> list[tuple[Entry, str]]:

@@ -113,3 +113,43 @@ def test_an_association_of_another_year(data_dir: Path, tmp_path: Path, capsys) 
         capsys, "export", "year", "--year", YEAR, "--association", str(other.id), "--out", str(tmp_path / "x")
     )
     assert code == 2 and "belongs to the year" in err
+
+
+def test_one_organisation_of_a_district(data_dir: Path, tmp_path: Path, capsys) -> None:
+    """Only that organisation's associations, its schedule and its attestation list."""
+    from metodesk.services import organisations, plans
+
+    db = prepare_database(paths.database_path())
+    with db.transaction() as s:
+        other = organisations.save_organisation(
+            s, organisations.OrganisationInput(name_kk="№ 2 мектеп", name_ru="Школа № 2", head_name="Ахметов Б.")
+        )
+        year_id = years.year_by_name(s, YEAR).id
+        theirs_id = associations.save_association(
+            s,
+            associations.AssociationInput(
+                kind="class_teachers", name_kk="Сынып жетекшілерінің әдістемелік бірлестігі", name_ru="МО классных руководителей", year_id=year_id,
+                organisation_id=other,
+            ),
+        )
+        plans.create_plan(s, theirs_id)
+    with db.reading() as s:
+        ours = organisations.ours(s)
+        rows = associations.list_associations(s)
+        theirs = {r.name_kk for r in rows if r.year_name == YEAR and r.organisation_id != ours.id}
+        mine = {r.name_kk for r in rows if r.year_name == YEAR and r.organisation_id == ours.id}
+    db.close()
+    assert mine and theirs  # the demo school shares a district association
+    out = tmp_path / "org"
+    code, _printed, err = _run(
+        capsys, "export", "year", "--year", YEAR, "--organisation", str(ours.id), "--lang", "kk", "--out", str(out)
+    )
+    assert code == 0, err
+    names = [p.name for p in out.iterdir()]
+    assert any(name.startswith(tuple(n[:15] for n in mine)) for name in names)
+    assert not any(name.startswith(tuple(n[:15] for n in theirs)) for name in names)
+    assert any("Аттестатталатын педагогтер тізімі" in name for name in names)
+    code, _printed, err = _run(
+        capsys, "export", "year", "--year", YEAR, "--organisation", "999999", "--out", str(tmp_path / "x")
+    )
+    assert code == 2 and "Traceback" not in err
