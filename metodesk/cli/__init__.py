@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "metodesk.cli.lessons",
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
+    "metodesk.cli.archive",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

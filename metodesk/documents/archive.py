@@ -29,7 +29,7 @@ from metodesk.documents.year import year_entries
 from metodesk.domain.academic_year import today
 from metodesk.domain.archive import ArchiveHead, shown_title
 from metodesk.domain.errors import DomainError, NotFound
-from metodesk.i18n import _
+from metodesk.i18n import _, language
 from metodesk.services.progress import ProgressCallback, step
 from metodesk.storage.database import Database
 
@@ -52,19 +52,29 @@ class ArchivePlan:
         return [shown_title(entry.title) for entry in self.entries]
 
 
+def association_year(session: Session, association_id: int) -> int:
+    """The id of the academic year the association belongs to; NotFound with
+    a sentence for an association that is not there."""
+    from metodesk.storage.models import Association
+
+    assoc = session.get(Association, association_id)
+    if assoc is None:
+        raise NotFound(_("There is no association with id {id}.").format(id=association_id), field="association")
+    return assoc.year_id
+
+
 def plan_archive(session: Session, association_id: int, year_id: int, lang: str) -> ArchivePlan:
     """The archive of ``association_id`` (or its counterpart) in ``year_id``,
     named in ``lang``; a DomainError with one sentence when the association or
     the year is not there, or when the year holds none of its documents."""
     from metodesk.services import plan_copy
-    from metodesk.storage.models import AcademicYear, Association
+    from metodesk.storage.models import AcademicYear
 
     lang = document_language(lang)
     year = session.get(AcademicYear, year_id)
     if year is None:
         raise NotFound(_("The academic year was not found."), field="year")
-    if session.get(Association, association_id) is None:
-        raise NotFound(_("There is no association with id {id}.").format(id=association_id), field="association")
+    association_year(session, association_id)  # a sentence for a wrong id
     assoc = plan_copy.counterpart(session, association_id, year_id)
     if assoc is None:
         raise NotFound(
@@ -84,9 +94,9 @@ def plan_archive(session: Session, association_id: int, year_id: int, lang: str)
     if not entries:
         raise DomainError(
             _(
-                "“{association}” has no documents in {year} to put in an archive: no annual plan, "
-                "no held meeting, no open lesson and no mentoring of its members."
-            ).format(association=head.association(lang), year=year.name),
+                "{association}: there are no documents of {year} to put in an archive: no annual plan, "
+                "no held meeting, no open lesson, no mentoring of its members."
+            ).format(association=head.association(language()), year=year.name),
             field="association",
         )
     return ArchivePlan(assoc.id, head, tuple(entries))
