@@ -134,6 +134,11 @@ class AssociationsTab(Tab):
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.archive_button = make_button("archive_button", _("Archive of the year…"), self.show_archive)
+        self.archive_button.setToolTip(
+            _("Every document of the association's year in one PDF: plan, protocols, lessons, mentoring")
+        )
+        buttons.addWidget(self.archive_button)
         column.addLayout(buttons)
         return left
 
@@ -194,6 +199,7 @@ class AssociationsTab(Tab):
         chosen = self.selected() is not None
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+        self.archive_button.setEnabled(chosen)
 
     def _on_changed(self, area: str) -> None:
         if not self._own_write:
@@ -232,6 +238,14 @@ class AssociationsTab(Tab):
         elif dialog.open_existing_id is not None:
             self.reload(dialog.open_existing_id)
             self._edit(dialog.open_existing_id)
+
+    def show_archive(self) -> None:
+        """The chosen association's archive of its year, built in the background, in the preview."""
+        row = self.selected()
+        if row is not None:
+            from metodesk.ui.dialogs.archive import open_archive
+
+            open_archive(self.ctx, row.id, row.year_id, self)
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
