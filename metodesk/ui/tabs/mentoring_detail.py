@@ -1,7 +1,7 @@
 """The right half of the Mentoring tab: the chosen pair's facts (mentor,
 mentee, order, period, goals), its pages (plan, log, summary and
 conclusion), and the documents: the mentor's plan and the year's report,
-previewed or exported in Kazakh or Russian."""
+previewed or saved as PDF or Word, in Kazakh or Russian."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk.documents.base import Format
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import settings
@@ -26,6 +27,8 @@ from metodesk.ui.dialogs.draft_form import label_of
 from metodesk.ui.tabs.mentoring_log_page import LogPage
 from metodesk.ui.tabs.mentoring_pages import PlanPage, make_button
 from metodesk.ui.tabs.mentoring_summary_page import SummaryPage
+
+PLAN, REPORT = "mentoring-plan", "mentoring-report"  # the registry's kinds
 
 
 def _value_label(name: str) -> QLabel:
@@ -84,30 +87,40 @@ class MentoringDetailPanel(QStackedWidget):
         self.addWidget(page)
 
     def _documents_row(self) -> QGridLayout:
-        """The plan and the report: preview (and print) or save as PDF, in the
-        language chosen beside them."""
+        """The plan and the report: preview (and print) or save as PDF or Word,
+        in the language chosen beside them."""
         grid = QGridLayout()
         self.preview_plan_button = make_button("preview_plan_button", _("Preview…"), self.preview_plan)
         self.preview_plan_button.setToolTip(_("Preview and print the mentor's plan."))
         self.export_plan_button = make_button("export_plan_button", _("Save as PDF…"), self.export_plan)
         self.export_plan_button.setToolTip(_("Save the mentor's plan as a PDF file."))
+        self.export_plan_docx_button = make_button(
+            "export_plan_docx_button", _("Save as Word…"), self.export_plan_docx
+        )
+        self.export_plan_docx_button.setToolTip(_("Save the mentor's plan as a Word document."))
         self.preview_report_button = make_button("preview_report_button", _("Preview…"), self.preview_report)
         self.preview_report_button.setToolTip(_("Preview and print the year's report of the pair."))
         self.export_report_button = make_button("export_report_button", _("Save as PDF…"), self.export_report)
         self.export_report_button.setToolTip(_("Save the year's report of the pair as a PDF file."))
+        self.export_report_docx_button = make_button(
+            "export_report_docx_button", _("Save as Word…"), self.export_report_docx
+        )
+        self.export_report_docx_button.setToolTip(_("Save the year's report of the pair as a Word document."))
         grid.addWidget(QLabel(_("The mentor's plan")), 0, 0)
         grid.addWidget(self.preview_plan_button, 0, 1)
         grid.addWidget(self.export_plan_button, 0, 2)
+        grid.addWidget(self.export_plan_docx_button, 0, 3)
         grid.addWidget(QLabel(_("The year's report")), 1, 0)
         grid.addWidget(self.preview_report_button, 1, 1)
         grid.addWidget(self.export_report_button, 1, 2)
+        grid.addWidget(self.export_report_docx_button, 1, 3)
         self.lang_combo = QComboBox()
         self.lang_combo.setObjectName("document_lang_combo")
         self.lang_combo.addItem(_("Kazakh"), "kk")
         self.lang_combo.addItem(_("Russian"), "ru")
         self.lang_combo.setToolTip(_("The language the plan and the report are printed in."))
-        grid.addWidget(self.lang_combo, 0, 4)
-        grid.setColumnStretch(3, 1)
+        grid.addWidget(self.lang_combo, 0, 5)
+        grid.setColumnStretch(4, 1)
         return grid
 
     def set_print_language(self) -> None:
@@ -140,29 +153,35 @@ class MentoringDetailPanel(QStackedWidget):
     def lang(self) -> str:
         return str(self.lang_combo.currentData())
 
-    def _preview(self, document: str) -> None:
-        from metodesk.ui.dialogs.mentoring_preview import open_preview
+    def _preview(self, key: str) -> None:
+        from metodesk.ui.dialogs.document_preview import open_document
 
         if self.pair is not None:
-            open_preview(self.ctx, self.pair.id, document, self.lang(), self)
+            open_document(self.ctx, key, {"pair": self.pair.id}, self, self.lang())
 
-    def _export(self, document: str) -> None:
-        from metodesk.ui.dialogs.mentoring_preview import export
+    def _export(self, key: str, fmt: Format) -> None:
+        from metodesk.ui.dialogs.document_preview import export_document
 
         if self.pair is not None:
-            export(self.ctx, self.pair.id, document, self.lang(), self)
+            export_document(self.ctx, key, {"pair": self.pair.id}, fmt, self, self.lang())
 
     def preview_plan(self) -> None:
-        self._preview("plan")
+        self._preview(PLAN)
 
     def preview_report(self) -> None:
-        self._preview("report")
+        self._preview(REPORT)
 
     def export_plan(self) -> None:
-        self._export("plan")
+        self._export(PLAN, Format.PDF)
+
+    def export_plan_docx(self) -> None:
+        self._export(PLAN, Format.DOCX)
 
     def export_report(self) -> None:
-        self._export("report")
+        self._export(REPORT, Format.PDF)
+
+    def export_report_docx(self) -> None:
+        self._export(REPORT, Format.DOCX)
 
     def save_state(self) -> None:
         self.plan_page.save_state()
