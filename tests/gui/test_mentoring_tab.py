@@ -292,8 +292,8 @@ def test_export_the_plan_and_the_report(
         return str(out / Path(proposed).name), "PDF files (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    click(qtbot, tab.panel.export_plan_button)
-    click(qtbot, tab.panel.export_report_button)
+    tab.panel.export_plan_action.trigger()
+    tab.panel.export_report_action.trigger()
     assert len(suggested) == 2
     plan, report = (out / Path(p).name for p in suggested)
     assert plan.name.endswith("Әбдірахманова Ұ.С. 2025-2026.pdf")
@@ -303,15 +303,19 @@ def test_export_the_plan_and_the_report(
     assert report_title in text and "Смағұлова" in text and "None" not in text
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))  # cancelled
     assert tab.panel.export_plan_button.isEnabled()
-    click(qtbot, tab.panel.export_plan_button)
+    assert [a.objectName() for a in tab.panel.export_plan_button.menu().actions()] == [
+        "export_plan_action",
+        "export_plan_docx_action",
+    ]
+    tab.panel.export_plan_action.trigger()
     assert len(list(out.iterdir())) == 2
     # and in Word, the same text
-    click(qtbot, tab.panel.export_plan_docx_button)
-    click(qtbot, tab.panel.export_report_docx_button)
+    tab.panel.export_plan_docx_action.trigger()
+    tab.panel.export_report_docx_action.trigger()
     assert len(list(out.iterdir())) == 2  # cancelled as well
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    click(qtbot, tab.panel.export_plan_docx_button)
-    click(qtbot, tab.panel.export_report_docx_button)
+    tab.panel.export_plan_docx_action.trigger()
+    tab.panel.export_report_docx_action.trigger()
     plan_docx, report_docx = (out / Path(p).name for p in suggested[2:])
     assert plan_docx.name == plan.name.removesuffix(".pdf") + ".docx"
     assert plan_title in _docx_text(plan_docx)

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -161,7 +161,7 @@ class DocumentPreviewDialog(QDialog):
         layout.addLayout(self._build_actions())
         self.lang_combo.currentIndexChanged.connect(self.rebuild)
         self.rebuild()
-        self.resize(820, 700)
+        self.resize(900, 720)  # the actions on one line in either language, unless Excel is among them
         geometry = ctx.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -216,7 +216,7 @@ class DocumentPreviewDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("dialog_buttons")
         close.rejected.connect(self.reject)
-        row.addWidget(close, 0)
+        row.addWidget(close, 0, Qt.AlignmentFlag.AlignBottom)
         return row
 
     # ---- the document ---------------------------------------------------------------------------
@@ -340,7 +340,7 @@ class DocumentPreviewDialog(QDialog):
             return None
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             common.show_error(
-                self, _("No program to open PDF files was found. Use “Save as…” and open the file yourself.")
+                self, _("No program to open PDF files was found. Use “Save as PDF…” and open the file yourself.")
             )
             return None
         return path

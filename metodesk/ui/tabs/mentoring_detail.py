@@ -6,11 +6,14 @@ previewed or saved as PDF or Word, in Kazakh or Russian."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
     QLabel,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -87,41 +90,58 @@ class MentoringDetailPanel(QStackedWidget):
         self.addWidget(page)
 
     def _documents_row(self) -> QGridLayout:
-        """The plan and the report: preview (and print) or save as PDF or Word,
-        in the language chosen beside them."""
+        """The plan and the report: preview (and print) or save as PDF or Word
+        (a "Save as…" menu, narrow enough for a 1024-pixel screen), in the
+        language chosen beside them."""
         grid = QGridLayout()
         self.preview_plan_button = make_button("preview_plan_button", _("Preview…"), self.preview_plan)
         self.preview_plan_button.setToolTip(_("Preview and print the mentor's plan."))
-        self.export_plan_button = make_button("export_plan_button", _("Save as PDF…"), self.export_plan)
-        self.export_plan_button.setToolTip(_("Save the mentor's plan as a PDF file."))
-        self.export_plan_docx_button = make_button(
-            "export_plan_docx_button", _("Save as Word…"), self.export_plan_docx
+        self.export_plan_button, self.export_plan_action, self.export_plan_docx_action = self._save_menu(
+            "export_plan",
+            (_("Save the mentor's plan as a PDF file."), self.export_plan),
+            (_("Save the mentor's plan as a Word document."), self.export_plan_docx),
         )
-        self.export_plan_docx_button.setToolTip(_("Save the mentor's plan as a Word document."))
         self.preview_report_button = make_button("preview_report_button", _("Preview…"), self.preview_report)
         self.preview_report_button.setToolTip(_("Preview and print the year's report of the pair."))
-        self.export_report_button = make_button("export_report_button", _("Save as PDF…"), self.export_report)
-        self.export_report_button.setToolTip(_("Save the year's report of the pair as a PDF file."))
-        self.export_report_docx_button = make_button(
-            "export_report_docx_button", _("Save as Word…"), self.export_report_docx
+        self.export_report_button, self.export_report_action, self.export_report_docx_action = self._save_menu(
+            "export_report",
+            (_("Save the year's report of the pair as a PDF file."), self.export_report),
+            (_("Save the year's report of the pair as a Word document."), self.export_report_docx),
         )
-        self.export_report_docx_button.setToolTip(_("Save the year's report of the pair as a Word document."))
         grid.addWidget(QLabel(_("The mentor's plan")), 0, 0)
         grid.addWidget(self.preview_plan_button, 0, 1)
         grid.addWidget(self.export_plan_button, 0, 2)
-        grid.addWidget(self.export_plan_docx_button, 0, 3)
         grid.addWidget(QLabel(_("The year's report")), 1, 0)
         grid.addWidget(self.preview_report_button, 1, 1)
         grid.addWidget(self.export_report_button, 1, 2)
-        grid.addWidget(self.export_report_docx_button, 1, 3)
         self.lang_combo = QComboBox()
         self.lang_combo.setObjectName("document_lang_combo")
         self.lang_combo.addItem(_("Kazakh"), "kk")
         self.lang_combo.addItem(_("Russian"), "ru")
         self.lang_combo.setToolTip(_("The language the plan and the report are printed in."))
-        grid.addWidget(self.lang_combo, 0, 5)
-        grid.setColumnStretch(4, 1)
+        grid.addWidget(self.lang_combo, 0, 4)
+        grid.setColumnStretch(3, 1)
         return grid
+
+    def _save_menu(self, name: str, pdf, docx) -> tuple[QPushButton, QAction, QAction]:  # type: ignore[no-untyped-def]
+        """A "Save as…" button whose menu saves as PDF or as Word; ``pdf`` and
+        ``docx`` are (tooltip, slot). Object names: NAME_button, NAME_action
+        (PDF) and NAME_docx_action."""
+        button = QPushButton(_("Save as…"))
+        button.setObjectName(f"{name}_button")
+        menu = QMenu(button)
+        menu.setObjectName(f"{name}_menu")
+        menu.setToolTipsVisible(True)
+        actions = []
+        for suffix, text, (tip, slot) in (("", _("Save as PDF…"), pdf), ("_docx", _("Save as Word…"), docx)):
+            action = QAction(text, menu)
+            action.setObjectName(f"{name}{suffix}_action")
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            actions.append(action)
+        button.setMenu(menu)
+        return button, actions[0], actions[1]
 
     def set_print_language(self) -> None:
         with self.ctx.reading() as session:
