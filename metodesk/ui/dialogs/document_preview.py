@@ -374,7 +374,10 @@ def open_document(
     except DomainError as err:
         common.show_error(parent, err.message)
         return False
-    dialog.exec()
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()  # not kept as the tab's child with its PDF once closed
     return True
 
 
