@@ -267,6 +267,20 @@ def test_the_dialog_refuses_with_a_sentence_under_the_field(qtbot, school, tmp_p
     dialog.accept()
     error = dialog.findChild(type(dialog.general_error), "folder_error")
     assert "does not exist" in error.text() and dialog.request is None
+    # the school's list is no association's document
+    dialog.kind_boxes["plan"].setChecked(False)
+    dialog.kind_boxes["attestation-list"].setChecked(True)
+    dialog.folder_field.edit.setText(str(tmp_path))
+    dialog.association_combo.setCurrentIndex(1)
+    dialog.accept()
+    assert dialog.request is None
+    assert (
+        dialog.findChild(type(dialog.general_error), "kinds_error").text()
+        == "The association has no documents of the kinds ticked in 2025-2026."
+    )
+    dialog.association_combo.setCurrentIndex(0)
+    dialog.accept()
+    assert dialog.request is not None and dialog.request.count == 1 and dialog.request.association_id is None
 
 
 def test_files_already_there_are_asked_about(qtbot, school, said, monkeypatch, tmp_path) -> None:
