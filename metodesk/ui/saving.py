@@ -6,11 +6,16 @@ folder missing, the file open in another program)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from metodesk import files
 from metodesk.ui import common
+
+if TYPE_CHECKING:
+    from metodesk.ui.context import AppContext
 
 
 def save_chosen(parent: QWidget | None, path: Path, content: bytes) -> bool:
@@ -36,3 +41,16 @@ def save_temporary(parent: QWidget | None, path: Path, content: bytes) -> bool:
         common.show_error(parent, str(exc))
         return False
     return True
+
+
+def documents_folder() -> str:
+    """The user's Documents folder, or the home folder where there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and Path(documents).is_dir() else str(Path.home())
+
+
+def remembered_folder(ctx: AppContext, key: str) -> str:
+    """The folder last saved to under the settings ``key``, while it still exists;
+    the Documents folder otherwise."""
+    saved = ctx.settings.value(key)
+    return saved if isinstance(saved, str) and Path(saved).is_dir() else documents_folder()

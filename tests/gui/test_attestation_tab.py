@@ -11,10 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QInputDialog
 
+from metodesk.documents.base import Format
 from metodesk.services import attestation, attestation_cases, teachers
 from metodesk.services.teachers import TeacherInput
 from metodesk.ui import common
@@ -24,7 +26,7 @@ from metodesk.ui.dialogs.attestation_case import CaseDialog
 from metodesk.ui.dialogs.attestation_course import CourseDialog
 from metodesk.ui.dialogs.attestation_rule import RuleDialog
 from metodesk.ui.dialogs.attestation_stage import StageObservationDialog
-from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog
 from metodesk.ui.tabs import attestation_case_page
 from metodesk.ui.tabs.attestation import AttestationTab
 
@@ -333,8 +335,8 @@ def test_a_revised_pass_mark_applies_from_its_date(qtbot, monkeypatch, tab, peop
 
 
 def test_documents_preview_and_xlsx(qtbot, monkeypatch, tab, tmp_path: Path) -> None:
-    shown: list[PdfPreviewDialog] = []
-    monkeypatch.setattr(PdfPreviewDialog, "exec", lambda d: shown.append(d) or 0)
+    shown: list[DocumentPreviewDialog] = []
+    monkeypatch.setattr(DocumentPreviewDialog, "exec", lambda d: shown.append(d) or 0)
     tab.findChild(type(tab.plan_button.menu().actions()[0]), "plan_pdf_action").trigger()
     assert shown and shown[0].pdf.startswith(b"%PDF") and shown[0].pdf_document.pageCount() >= 1
     assert shown[0].windowTitle() == "Perspective attestation plan: preview"
@@ -350,3 +352,16 @@ def test_documents_preview_and_xlsx(qtbot, monkeypatch, tab, tmp_path: Path) -> 
     assert any(name.startswith("Бекова") for name in names) and any(
         name.startswith("Петренко") for name in names
     )
+    # the preview offers the three formats; Word straight from the menu, in the language asked
+    assert sorted(shown[0].save_buttons) == sorted([Format.PDF, Format.DOCX, Format.XLSX])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "plan"), ""))
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("Kazakh", True))
+    tab.findChild(type(tab.plan_button.menu().actions()[0]), "plan_docx_action").trigger()
+    word = Document(str(tmp_path / "plan.docx"))
+    text = " ".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    text += " ".join(p.text for p in word.paragraphs)
+    assert "Бекова" in text and "None" not in text
+    # a cancelled language question writes nothing
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *_a, **_k: ("", False))
+    tab.findChild(type(tab.plan_button.menu().actions()[0]), "list_docx_action").trigger()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix) == ["list.xlsx", "plan.docx"]

@@ -152,7 +152,7 @@ def test_the_year_documents_are_written_in_the_background(qtbot, school, said, m
     def fill(dialog: YearDocumentsDialog) -> None:
         assert dialog.year_combo.currentText() == "2025-2026"
         dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
-        dialog.kind_boxes["sheets"].setChecked(False)
+        dialog.kind_boxes["observation"].setChecked(False)
         dialog.folder_field.edit.setText(str(out))
 
     shown = _answer(monkeypatch, YearDocumentsDialog, fill)
@@ -169,9 +169,57 @@ def test_the_year_documents_are_written_in_the_background(qtbot, school, said, m
     assert sum(" - План работы 2025-2026" in n for n in names) == 3
     assert "График открытых уроков 2025-2026.pdf" in names
     assert not any("Лист наблюдения" in n for n in names)
+    assert sum(" - Лист регистрации № " in n for n in names) == held
+    assert "Список аттестуемых педагогов 2025-2026.pdf" in names
+    assert any(n.startswith("План наставника ") for n in names)  # the school's, named by the mentee
+    assert any(n.startswith("Отчёт наставника ") for n in names)
     assert said["written"] == [f"{len(names)} documents written to {out}."]
     assert said["opened"] == [str(out)]
     assert school.ctx.settings.value(year_documents.FOLDER_KEY) == str(out)
+
+
+def test_the_kinds_offered_are_the_registrys_year_kinds(qtbot, school) -> None:
+    from metodesk.documents import KINDS
+
+    dialog = YearDocumentsDialog(school.ctx, school)
+    qtbot.addWidget(dialog)
+    expected = [kind.key for kind in KINDS if kind.year_label() is not None]
+    assert list(dialog.kind_boxes) == expected and len(expected) >= 8
+    assert [box.text() for box in dialog.kind_boxes.values()] == [
+        kind.year_label() for kind in KINDS if kind.key in expected
+    ]
+    assert [dialog.format_combo.itemData(i) for i in range(dialog.format_combo.count())] == ["pdf", "docx"]
+    assert dialog.association_combo.count() == 4  # all, and the three associations of the year
+    assert dialog.association_combo.currentData() is None
+
+
+def test_one_associations_documents_in_word(qtbot, school, said, monkeypatch, tmp_path) -> None:
+    from docx import Document
+
+    out = tmp_path / "word"
+    out.mkdir()
+    chosen: dict[str, str] = {}
+
+    def fill(dialog: YearDocumentsDialog) -> None:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("docx"))
+        dialog.association_combo.setCurrentIndex(1)
+        chosen["association"] = dialog.association_combo.currentText()
+        for key, box in dialog.kind_boxes.items():
+            box.setChecked(key in ("plan", "protocol", "attestation-list"))
+        dialog.folder_field.edit.setText(str(out))
+
+    _answer(monkeypatch, YearDocumentsDialog, fill)
+    school.trigger("action_export_year_documents")
+    task = _last_task()
+    _wait(qtbot, task)
+    assert task.outcome == "done", task.sentence
+    names = sorted(p.name for p in out.iterdir())
+    assert names and all(n.endswith(".docx") for n in names)
+    assert all(n.startswith(chosen["association"][:40]) for n in names)  # the school's list is not one of its
+    assert sum(" - Жұмыс жоспары " in n for n in names) == 1
+    protocol = next(out / n for n in names if " - Хаттама № 1 " in n)
+    text = "\n".join(p.text for p in Document(str(protocol)).paragraphs)
+    assert "ХАТТАМА" in text and "None" not in text
 
 
 def test_cancel_leaves_the_folder_as_it_was(qtbot, school, said, monkeypatch, tmp_path) -> None:
@@ -179,7 +227,7 @@ def test_cancel_leaves_the_folder_as_it_was(qtbot, school, said, monkeypatch, tm
     out.mkdir()
     (out / "mine.txt").write_text("kept")
     reached, release = threading.Event(), threading.Event()
-    real = year_documents.batch_export.step
+    real = year_documents.batch.step
 
     def slow_step(progress, done, total, text=""):
         real(progress, done, total, text)
@@ -187,7 +235,7 @@ def test_cancel_leaves_the_folder_as_it_was(qtbot, school, said, monkeypatch, tm
             reached.set()
             release.wait(10)
 
-    monkeypatch.setattr(year_documents.batch_export, "step", slow_step)
+    monkeypatch.setattr(year_documents.batch, "step", slow_step)
     _answer(monkeypatch, YearDocumentsDialog, lambda d: d.folder_field.edit.setText(str(out)))
     statuses: list[str] = []
     school.ctx.status.connect(statuses.append)
@@ -214,11 +262,25 @@ def test_the_dialog_refuses_with_a_sentence_under_the_field(qtbot, school, tmp_p
         dialog.findChild(type(dialog.general_error), "kinds_error").text()
         == "Tick at least one kind of document."
     )
-    dialog.kind_boxes["plans"].setChecked(True)
+    dialog.kind_boxes["plan"].setChecked(True)
     dialog.folder_field.edit.setText(str(tmp_path / "nowhere"))
     dialog.accept()
     error = dialog.findChild(type(dialog.general_error), "folder_error")
     assert "does not exist" in error.text() and dialog.request is None
+    # the school's list is no association's document
+    dialog.kind_boxes["plan"].setChecked(False)
+    dialog.kind_boxes["attestation-list"].setChecked(True)
+    dialog.folder_field.edit.setText(str(tmp_path))
+    dialog.association_combo.setCurrentIndex(1)
+    dialog.accept()
+    assert dialog.request is None
+    assert (
+        dialog.findChild(type(dialog.general_error), "kinds_error").text()
+        == "The association has no documents of the kinds ticked in 2025-2026."
+    )
+    dialog.association_combo.setCurrentIndex(0)
+    dialog.accept()
+    assert dialog.request is not None and dialog.request.count == 1 and dialog.request.association_id is None
 
 
 def test_files_already_there_are_asked_about(qtbot, school, said, monkeypatch, tmp_path) -> None:
@@ -230,7 +292,7 @@ def test_files_already_there_are_asked_about(qtbot, school, said, monkeypatch, t
     def fill(dialog: YearDocumentsDialog) -> None:
         dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("ru"))
         for kind, box in dialog.kind_boxes.items():
-            box.setChecked(kind == "schedule")
+            box.setChecked(kind == "lessons")
         dialog.folder_field.edit.setText(str(out))
 
     _answer(monkeypatch, YearDocumentsDialog, fill)

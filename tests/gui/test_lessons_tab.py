@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 from sqlalchemy import func, select
 
+from metodesk.documents.base import Format
 from metodesk.services import (
     agenda,
     associations,
@@ -40,9 +42,9 @@ from metodesk.storage.models import Lesson
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.criteria_set import CriteriaSetDialog, CriteriaSetsDialog
+from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog
 from metodesk.ui.dialogs.lesson import LessonDialog
 from metodesk.ui.dialogs.lesson_move import LessonMoveDialog
-from metodesk.ui.dialogs.lesson_preview import LessonPreviewDialog
 from metodesk.ui.dialogs.observation import ObservationDialog
 from metodesk.ui.models import ROW_ROLE
 from metodesk.ui.tabs.lessons import LessonsTab
@@ -397,7 +399,7 @@ def test_a_cancelled_lesson_gets_no_sheet(qtbot, monkeypatch, ctx, tab, school) 
     assert sheets(ctx, lesson_id) == []
     # a blank sheet is refused as well
     tab.print_blank_action.setEnabled(True)
-    never(monkeypatch, LessonPreviewDialog)
+    never(monkeypatch, DocumentPreviewDialog)
     tab.print_blank()
     assert errors[-1] == "The lesson was cancelled, so it needs no observation sheet."
     # planned again
@@ -479,20 +481,31 @@ def test_a_moved_lesson_keeps_and_shows_its_old_date(qtbot, monkeypatch, ctx, ta
 # ---- printing -----------------------------------------------------------------------------------------
 
 
+def docx_text(path: Path) -> str:
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
 def save_through_preview(monkeypatch, target: Path, lang: str | None = None) -> dict:  # type: ignore[type-arg]
-    """The preview saves its PDF to ``target`` (in ``lang`` when given)."""
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(target), "PDF files (*.pdf)"))
+    """The preview saves its PDF to ``target`` (in ``lang`` when given), and
+    its Word beside it (``target`` with .docx)."""
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _p, _c, suggested, _f: (str(target.with_suffix(Path(suggested).suffix)), _f)
+    )
     shown: dict[str, object] = {}
 
-    def use(dialog: LessonPreviewDialog) -> int:
+    def use(dialog: DocumentPreviewDialog) -> int:
         shown["default_lang"] = dialog.lang()
         shown["suggested"] = dialog.file_name()
         if lang is not None:
             dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData(lang))
         shown["saved"] = dialog.save_as()
+        shown["word"] = dialog.save_as(Format.DOCX)
         return 0
 
-    monkeypatch.setattr(LessonPreviewDialog, "exec", use)
+    monkeypatch.setattr(DocumentPreviewDialog, "exec", use)
     return shown
 
 
@@ -550,6 +563,16 @@ def test_blank_sheets_for_a_date_a_filled_sheet_and_the_schedules(
     tab.print_school_action.trigger()
     text = pdf_text(tmp_path / "school.pdf")
     assert "ГРАФИК ОТКРЫТЫХ УРОКОВ" in text and "Бөлшектер" in text and TOPIC in text
+    # each of them in Word as well, in the same language
+    for name, words in (
+        ("school", ("ГРАФИК ОТКРЫТЫХ УРОКОВ", "Бөлшектер", TOPIC)),
+        ("association", ("АШЫҚ САБАҚТАР КЕСТЕСІ", TOPIC)),
+        ("filled", ("Жалпы балл", "Нұрғалиева Әсел Серікұлы")),
+        ("batch", ("ЛИСТ НАБЛЮДЕНИЯ УРОКА", "Етістіктің шақтары")),
+    ):
+        text = docx_text(tmp_path / f"{name}.docx")
+        assert all(word in text for word in words), name
+        assert "None" not in text
 
 
 # ---- views and filters ------------------------------------------------------------------------------

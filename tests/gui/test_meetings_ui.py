@@ -19,6 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QPushButton
 
+from metodesk.documents.base import Format
 from metodesk.domain.academic_year import meeting_window
 from metodesk.services import (
     agenda,
@@ -39,8 +40,8 @@ from metodesk.services.reviewed_documents import DocumentInput
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.decision import DecisionDialog, SpeechDialog
+from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog, export_document, open_document
 from metodesk.ui.dialogs.meeting import MeetingDialog
-from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
 from metodesk.ui.dialogs.reviewed_document import ItemDocumentDialog, RegisterDocumentDialog
 from metodesk.ui.dialogs.wording import WordingDialog, WordingEntryDialog
 from metodesk.ui.models import ROW_ROLE
@@ -507,13 +508,13 @@ def test_the_preview_saves_the_document_in_the_chosen_language(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save_name)
     shown: dict[str, object] = {}
 
-    def use_preview(dialog: PdfPreviewDialog) -> None:
+    def use_preview(dialog: DocumentPreviewDialog) -> None:
         shown["default_lang"] = dialog.lang()
         dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData(lang))
         shown["pages"] = dialog.pdf_document.pageCount()
         shown["saved"] = dialog.save_as()
 
-    answer(monkeypatch, PdfPreviewDialog, use_preview, press=False)
+    answer(monkeypatch, DocumentPreviewDialog, use_preview, press=False)
     click(
         qtbot,
         getattr(
@@ -539,7 +540,7 @@ def test_the_preview_follows_the_print_language_and_pages_zoom_print_and_open(
         settings.put(s, settings.PRINT_LANGUAGE, "ru")
         item = agenda.list_items(s, meeting_id)[0]
         agenda.save_item(s, meeting_id, ItemInput(item.title, item.speaker, "Текст. " * 1500), item.id)
-    dialog = PdfPreviewDialog(ctx, meeting_id, "protocol")
+    dialog = DocumentPreviewDialog(ctx, "protocol", {"meeting": meeting_id})
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.lang() == "ru"
@@ -575,7 +576,7 @@ def test_the_preview_follows_the_print_language_and_pages_zoom_print_and_open(
 
 def test_an_unwritable_file_is_one_sentence(qtbot, monkeypatch, tmp_path, ctx, school) -> None:
     meeting_id = held_meeting(ctx, school)
-    dialog = PdfPreviewDialog(ctx, meeting_id, "attendance")
+    dialog = DocumentPreviewDialog(ctx, "attendance", {"meeting": meeting_id})
     qtbot.addWidget(dialog)
     shown: list[str] = []
     monkeypatch.setattr(common, "show_error", lambda _parent, message: shown.append(message))
@@ -584,6 +585,71 @@ def test_an_unwritable_file_is_one_sentence(qtbot, monkeypatch, tmp_path, ctx, s
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(folder), ""))
     assert dialog.save_as() is None
     assert len(shown) == 1 and shown[0].startswith(f"The file {folder} could not be written")
+
+
+@pytest.mark.parametrize(
+    ("document", "lang", "words", "name"),
+    [
+        ("protocol", "kk", ("ХАТТАМА", "ШЕШТІ:"), "Хаттама № 1 2025-08-28.docx"),
+        ("protocol", "ru", ("ПРОТОКОЛ", "РЕШИЛИ"), "Протокол № 1 2025-08-28.docx"),
+        ("attendance", "ru", ("ЛИСТ РЕГИСТРАЦИИ", "Подпись"), "Лист регистрации № 1 2025-08-28.docx"),
+    ],
+)
+def test_the_preview_saves_word_beside_pdf_each_in_its_own_folder(
+    qtbot, monkeypatch, tmp_path, ctx, school, document, lang, words, name
+) -> None:
+    from docx import Document
+
+    meeting_id = held_meeting(ctx, school)
+    dialog = DocumentPreviewDialog(ctx, document, {"meeting": meeting_id}, lang)
+    qtbot.addWidget(dialog)
+    assert [b.objectName() for b in dialog.save_buttons.values()] == ["save_as_button", "save_docx_button"]
+    assert dialog.findChild(QPushButton, "save_xlsx_button") is None  # a protocol is no table
+    words_folder, pdf_folder = tmp_path / "word", tmp_path / "pdf"
+    words_folder.mkdir()
+    pdf_folder.mkdir()
+    asked: list[tuple[str, str, str]] = []
+
+    def fake_save_name(_parent, caption, suggested, file_filter):
+        asked.append((caption, suggested, file_filter))
+        folder = words_folder if file_filter.endswith("(*.docx)") else pdf_folder
+        return str(folder / "document"), file_filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save_name)
+    click(qtbot, dialog.save_buttons[Format.DOCX])
+    saved = words_folder / "document.docx"
+    assert asked[0][0] == "Save the Word document" and Path(asked[0][1]).name == name
+    docx = Document(str(saved))
+    text = "\n".join(
+        [p.text for p in docx.paragraphs]
+        + [c.text for t in docx.tables for row in t.rows for c in row.cells]
+    )
+    for word in words:
+        assert word in text
+    assert "None" not in text
+    click(qtbot, dialog.save_button)  # the PDF, into its own folder
+    assert (pdf_folder / "document.pdf").read_bytes().startswith(b"%PDF")
+    # each format starts where it was last saved
+    click(qtbot, dialog.save_buttons[Format.DOCX])
+    assert Path(asked[2][1]).parent == words_folder
+    assert ctx.settings.value("paths/pdf_folder") == str(pdf_folder)
+
+
+def test_the_document_of_a_meeting_deleted_meanwhile_is_one_sentence(
+    qtbot, monkeypatch, ctx, page, school
+) -> None:
+    meeting_id = held_meeting(ctx, school)
+    page.reload()
+    select_meeting(page, 1)
+    with ctx.transaction() as s:
+        meetings.delete_meeting(s, meeting_id)
+    shown: list[str] = []
+    monkeypatch.setattr(common, "show_error", lambda _parent, message: shown.append(message))
+    monkeypatch.setattr(DocumentPreviewDialog, "exec", lambda _d: pytest.fail("no preview of nothing"))
+    click(qtbot, page.protocol_button)
+    assert not open_document(ctx, "attendance", {"meeting": meeting_id}, None)
+    assert not export_document(ctx, "attendance", {"meeting": meeting_id}, Format.DOCX, None, "kk")
+    assert shown == ["The meeting was not found."] * 3
 
 
 # ---- deleting ----------------------------------------------------------------------------------------

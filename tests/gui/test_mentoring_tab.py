@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docx import Document
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
@@ -22,10 +23,10 @@ from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.storage.models import Teacher
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
+from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog
 from metodesk.ui.dialogs.mentoring_activity import MarkDoneDialog
 from metodesk.ui.dialogs.mentoring_entry import MentoringEntryDialog
 from metodesk.ui.dialogs.mentoring_pair import MentoringPairDialog
-from metodesk.ui.dialogs.mentoring_preview import MentoringPreviewDialog
 from metodesk.ui.models import ROW_ROLE
 from metodesk.ui.tabs.mentoring import ITEM_ROLE, MentoringTab
 
@@ -262,6 +263,14 @@ def _pdf_text(path: Path) -> str:
     )
 
 
+def _docx_text(path: Path) -> str:
+    """Every paragraph and cell of a Word file, spaces collapsed."""
+    document = Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
 @pytest.mark.parametrize(
     ("lang", "plan_title", "report_title"),
     [
@@ -283,8 +292,8 @@ def test_export_the_plan_and_the_report(
         return str(out / Path(proposed).name), "PDF files (*.pdf)"
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
-    click(qtbot, tab.panel.export_plan_button)
-    click(qtbot, tab.panel.export_report_button)
+    tab.panel.export_plan_action.trigger()
+    tab.panel.export_report_action.trigger()
     assert len(suggested) == 2
     plan, report = (out / Path(p).name for p in suggested)
     assert plan.name.endswith("Әбдірахманова Ұ.С. 2025-2026.pdf")
@@ -294,8 +303,24 @@ def test_export_the_plan_and_the_report(
     assert report_title in text and "Смағұлова" in text and "None" not in text
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))  # cancelled
     assert tab.panel.export_plan_button.isEnabled()
-    click(qtbot, tab.panel.export_plan_button)
+    assert [a.objectName() for a in tab.panel.export_plan_button.menu().actions()] == [
+        "export_plan_action",
+        "export_plan_docx_action",
+    ]
+    tab.panel.export_plan_action.trigger()
     assert len(list(out.iterdir())) == 2
+    # and in Word, the same text
+    tab.panel.export_plan_docx_action.trigger()
+    tab.panel.export_report_docx_action.trigger()
+    assert len(list(out.iterdir())) == 2  # cancelled as well
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    tab.panel.export_plan_docx_action.trigger()
+    tab.panel.export_report_docx_action.trigger()
+    plan_docx, report_docx = (out / Path(p).name for p in suggested[2:])
+    assert plan_docx.name == plan.name.removesuffix(".pdf") + ".docx"
+    assert plan_title in _docx_text(plan_docx)
+    text = _docx_text(report_docx)
+    assert report_title in text and "Смағұлова" in text and "None" not in text
 
 
 def test_preview_opens_in_the_chosen_language_and_switches(qtbot, monkeypatch, tab, tmp_path) -> None:
@@ -304,7 +329,7 @@ def test_preview_opens_in_the_chosen_language_and_switches(qtbot, monkeypatch, t
     shown: dict[str, object] = {}
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: (str(tmp_path / "report.pdf"), ""))
 
-    def look(dialog: MentoringPreviewDialog) -> int:
+    def look(dialog: DocumentPreviewDialog) -> int:
         shown["lang"] = dialog.lang()
         shown["pages"] = dialog.pdf_document.pageCount()
         shown["name"] = dialog.file_name()
@@ -313,7 +338,7 @@ def test_preview_opens_in_the_chosen_language_and_switches(qtbot, monkeypatch, t
         shown["saved"] = dialog.save_as()
         return 0
 
-    monkeypatch.setattr(MentoringPreviewDialog, "exec", look)
+    monkeypatch.setattr(DocumentPreviewDialog, "exec", look)
     click(qtbot, tab.panel.preview_report_button)
     assert shown["lang"] == "ru" and int(shown["pages"]) >= 2
     assert str(shown["name"]).startswith("Отчёт наставника") and str(shown["kk"]).startswith("Тәлімгер есебі")

@@ -8,6 +8,7 @@ closes."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from metodesk.documents.base import Format
 from metodesk.services import (
     associations,
     meetings,
@@ -35,8 +37,8 @@ from metodesk.services.plan_activities import ActivityInput
 from metodesk.services.plans import SectionsInput
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
+from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog
 from metodesk.ui.dialogs.plan_activity import ActivityDialog
-from metodesk.ui.dialogs.plan_export import PlanPreviewDialog
 from metodesk.ui.dialogs.plan_pick import CopyPlanDialog, NewPlanDialog
 from metodesk.ui.dialogs.plan_workflow import AgreeDialog, ApproveDialog, ReasonDialog, ReviewDialog
 from metodesk.ui.models import ROW_ROLE
@@ -496,17 +498,21 @@ def test_export_pdf_and_docx_and_preview(qtbot, monkeypatch, tmp_path, tab, ctx,
 
     shown: dict[str, object] = {}
 
-    def use_preview(dialog: PlanPreviewDialog) -> None:
+    def use_preview(dialog: DocumentPreviewDialog) -> None:
         shown["lang"] = dialog.lang()
         shown["ru"] = dialog.pdf_document.getAllText(0).text()
         dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData("kk"))
         shown["kk"] = dialog.pdf_document.getAllText(0).text()
         shown["name"] = dialog.file_name()
+        shown["word"] = dialog.file_name(Format.DOCX)
+        shown["buttons"] = sorted(b.objectName() for b in dialog.save_buttons.values())
 
-    answer(monkeypatch, PlanPreviewDialog, use_preview, press=False)
+    answer(monkeypatch, DocumentPreviewDialog, use_preview, press=False)
     click(qtbot, panel.preview_button)
     assert shown["lang"] == "ru" and "УТВЕРЖДАЮ" in str(shown["ru"]) and "БЕКІТЕМІН" in str(shown["kk"])
     assert str(shown["name"]).startswith("Жұмыс жоспары") and str(shown["name"]).endswith(".pdf")
+    assert str(shown["word"]) == str(shown["name"]).removesuffix(".pdf") + ".docx"
+    assert shown["buttons"] == ["save_as_button", "save_docx_button"]
 
     # nothing is written when the file dialog is cancelled
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a: ("", ""))
@@ -529,6 +535,18 @@ def test_export_for_approval_leaves_out_the_progress_column(qtbot, monkeypatch, 
     panel.export_pdf_action.trigger()
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Орындалуы" not in text and "Мазмұны" in text
+    # the preview too, and its Word
+    shown: dict[str, str] = {}
+
+    def use_preview(dialog: DocumentPreviewDialog) -> None:
+        shown["pdf"] = "".join(dialog.pdf_document.getAllText(i).text() for i in range(dialog.pdf_document.pageCount()))
+        word = Document(io.BytesIO(dialog.build(Format.DOCX)))
+        shown["docx"] = "\n".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+
+    answer(monkeypatch, DocumentPreviewDialog, use_preview, press=False)
+    click(qtbot, panel.preview_button)
+    assert "Мазмұны" in shown["pdf"] and "Орындалуы" not in shown["pdf"]
+    assert "Мазмұны" in shown["docx"] and "Орындалуы" not in shown["docx"]
 
 
 def test_document_language_starts_from_the_settings(qtbot, ctx, school) -> None:

@@ -43,31 +43,32 @@ def _one(query: str) -> int:
 
 def _writers(ctx: AppContext) -> dict[str, tuple[str, Callable[[], Path | None]]]:
     """Each Save as of the window: (the ending, a call that asks for the file and writes it)."""
-    from metodesk.ui.dialogs import attestation_preview, mentoring_preview, plan_export
-    from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+    from metodesk.documents.base import Format
+    from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog, export_document
 
     meeting = _one("SELECT id FROM meeting WHERE status = 'held' ORDER BY id LIMIT 1")
     plan = _one("SELECT id FROM plan ORDER BY id LIMIT 1")
     pair = _one("SELECT id FROM mentoring_pair ORDER BY id LIMIT 1")
 
-    def protocol() -> Path | None:
-        dialog = PdfPreviewDialog(ctx, meeting, "protocol")
+    def protocol(fmt: Format) -> Path | None:
+        dialog = DocumentPreviewDialog(ctx, "protocol", {"meeting": meeting})
         try:
-            return dialog.save_as()
+            return dialog.save_as(fmt)
         finally:
             dialog.deleteLater()
 
     return {
-        "protocol": (".pdf", protocol),
-        "plan-pdf": (".pdf", lambda: plan_export.export_plan(ctx, plan, "kk", ".pdf", None)),
-        "plan-docx": (".docx", lambda: plan_export.export_plan(ctx, plan, "ru", ".docx", None)),
+        "protocol": (".pdf", lambda: protocol(Format.PDF)),
+        "protocol-docx": (".docx", lambda: protocol(Format.DOCX)),
+        "plan-pdf": (".pdf", lambda: export_document(ctx, "plan", {"plan": plan}, Format.PDF, None, "kk")),
+        "plan-docx": (".docx", lambda: export_document(ctx, "plan", {"plan": plan}, Format.DOCX, None, "ru")),
         "mentoring": (
             ".pdf",
-            lambda: mentoring_preview.export(ctx, pair, mentoring_preview.PLAN, "kk", None),
+            lambda: export_document(ctx, "mentoring-plan", {"pair": pair}, Format.PDF, None, "kk"),
         ),
-        "attestation": (
+        "attestation": (  # the language is asked
             ".xlsx",
-            lambda: attestation_preview.save_xlsx(ctx, attestation_preview.LIST, 2025, None, TODAY, None),
+            lambda: export_document(ctx, "attestation-list", {"year": 2025}, Format.XLSX, None),
         ),
     }
 
@@ -84,7 +85,7 @@ def _choose(monkeypatch, path: Path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(path), ""))
 
 
-@pytest.mark.parametrize("writer", ["protocol", "plan-pdf", "plan-docx", "mentoring", "attestation"])
+@pytest.mark.parametrize("writer", ["protocol", "protocol-docx", "plan-pdf", "plan-docx", "mentoring", "attestation"])
 def test_save_as_on_a_full_disk_keeps_the_old_file(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:
     ending, save = _writers(ctx)[writer]
     folder = tmp_path / "flash"
@@ -99,7 +100,7 @@ def test_save_as_on_a_full_disk_keeps_the_old_file(qtbot, ctx, tmp_path, monkeyp
     assert target.read_bytes() == OLD and [p.name for p in folder.iterdir()] == [target.name]
 
 
-@pytest.mark.parametrize("writer", ["protocol", "plan-docx", "attestation"])
+@pytest.mark.parametrize("writer", ["protocol", "protocol-docx", "plan-docx", "attestation"])
 def test_save_as_writes_a_whole_file(qtbot, ctx, tmp_path, monkeypatch, shown, writer) -> None:
     ending, save = _writers(ctx)[writer]
     target = tmp_path / f"keep{ending}"

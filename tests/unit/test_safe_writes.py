@@ -16,8 +16,9 @@ import pytest
 from full_disk import simulate
 
 from metodesk import config, files, paths
+from metodesk.documents import batch
 from metodesk.i18n import set_language
-from metodesk.services import batch_export, demo, exchange_export, years
+from metodesk.services import demo, exchange_export, years
 
 TODAY = dt.date(2025, 12, 20)
 OLD = b"the file that was there before"
@@ -76,16 +77,16 @@ def test_a_package_is_never_written_into_backups(school, monkeypatch) -> None:
 
 def _planned(db, year_id: int, kinds: list[str]) -> list[str]:
     with db.reading() as session:
-        return [d.name for d in batch_export.documents(session, year_id, kinds, "kk")]
+        return [d.name for d in batch.documents(session, year_id, kinds, "kk")]
 
 
 def test_the_years_documents_on_a_full_disk_leave_the_folder_as_it_was(school, out, monkeypatch) -> None:
     db, year_id, _name = school
-    names = _planned(db, year_id, [batch_export.PLANS])
+    names = _planned(db, year_id, ["plan"])
     (out / names[0]).write_bytes(OLD)
     opened = simulate(monkeypatch)
     with pytest.raises(files.FileWriteError) as caught:
-        batch_export.export_documents(db, year_id, "kk", [batch_export.PLANS], out)
+        batch.export_documents(db, year_id, "kk", ["plan"], out)
     assert opened and "the disk is full" in str(caught.value)
     assert _names(out) == [names[0]] and (out / names[0]).read_bytes() == OLD
 
@@ -94,7 +95,7 @@ def test_a_file_that_cannot_be_replaced_puts_every_one_back(school, out, monkeyp
     """Windows refuses to replace a file open in another program: the files
     moved in before it go, the old ones come back, whole."""
     db, year_id, _name = school
-    names = _planned(db, year_id, [batch_export.PLANS])
+    names = _planned(db, year_id, ["plan"])
     assert len(names) >= 3
     for name in names:
         (out / name).write_bytes(OLD + name.encode())
@@ -107,9 +108,9 @@ def test_a_file_that_cannot_be_replaced_puts_every_one_back(school, out, monkeyp
             raise error
         return real_replace(source, target)
 
-    monkeypatch.setattr(batch_export.os, "replace", replace)
+    monkeypatch.setattr(batch.os, "replace", replace)
     with pytest.raises(files.FileWriteError) as caught:
-        batch_export.export_documents(db, year_id, "kk", [batch_export.PLANS], out)
+        batch.export_documents(db, year_id, "kk", ["plan"], out)
     assert str(caught.value) == (
         f"The file {out / names[2]} could not be written: "
         "the file is open in another program; close it and try again."
@@ -129,9 +130,9 @@ def test_every_document_moved_in_is_whole(school, out, monkeypatch) -> None:
         real_fsync(fd)
 
     monkeypatch.setattr(files.os, "fsync", fsync)
-    result = batch_export.export_documents(db, year_id, "kk", [batch_export.PLANS], out)
+    result = batch.export_documents(db, year_id, "kk", ["plan"], out)
     assert result.count >= 3
-    assert sum(1 for path in synced if batch_export.STAGING_PREFIX in path) >= result.count
+    assert sum(1 for path in synced if batch.STAGING_PREFIX in path) >= result.count
     assert all(p.read_bytes().rstrip().endswith(b"%%EOF") for p in result.written)
 
 
@@ -140,7 +141,7 @@ def test_the_years_documents_never_go_into_backups(school) -> None:
     backups = paths.data_dir() / "backups"
     backups.mkdir()
     with pytest.raises(files.ProtectedTargetError):
-        batch_export.export_documents(db, year_id, "kk", [batch_export.PLANS], backups)
+        batch.export_documents(db, year_id, "kk", ["plan"], backups)
     assert list(backups.iterdir()) == []
 
 

@@ -36,7 +36,8 @@ from metodesk.ui import common
 from metodesk.ui.background import BackgroundTask, run_in_background
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
-from metodesk.ui.dialogs.year_documents import PathField, remembered_folder
+from metodesk.ui.dialogs.year_documents import PathField
+from metodesk.ui.saving import remembered_folder
 
 FOLDER_KEY = "paths/exchange_folder"
 # every data area a tab may reload for; an import can touch all of them

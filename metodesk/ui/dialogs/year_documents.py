@@ -1,6 +1,9 @@
-"""File → "Export the year's documents…": the protocols of every held meeting,
-the annual plans, the observation sheets and the schedule of open lessons of
-one academic year, one PDF each, in Kazakh or Russian, into a folder.
+"""File → "Export the year's documents…": every document of one academic year
+that the registry lists (``metodesk.documents``: the kinds whose
+``year_label`` names them — plans, protocols, attendance sheets, the schedule
+of open lessons, observation sheets, mentoring documents, the attestation
+list), of the whole school or one association, one file each, as PDF or Word,
+in Kazakh or Russian, into a folder (``documents.batch``).
 
 The dialog only asks; the documents are built in the background with a
 progress dialog that can be cancelled (then no file is written), and the end
@@ -11,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,33 +31,25 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk import files
+from metodesk.documents import KINDS, batch
+from metodesk.documents.base import Format
 from metodesk.domain.errors import DomainError
-from metodesk.i18n import N_, _, ngettext
-from metodesk.services import batch_export, settings, years
+from metodesk.i18n import _, ngettext
+from metodesk.services import associations, settings, years
 from metodesk.ui import common
 from metodesk.ui.background import BackgroundTask, run_in_background
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.wording import language_combo
+from metodesk.ui.saving import remembered_folder
 
 FOLDER_KEY = "paths/year_documents_folder"
-KIND_LABELS = (
-    (batch_export.PROTOCOLS, N_("Protocols of every held meeting")),
-    (batch_export.PLANS, N_("Annual plans of the associations")),
-    (batch_export.SHEETS, N_("Filled observation sheets")),
-    (batch_export.SCHEDULE, N_("Schedule of open lessons")),
-)
+FORMATS = (Format.PDF, Format.DOCX)  # what the year's documents are written as
 
 
-def documents_folder() -> str:
-    """The user's Documents folder, or the home folder where there is none."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return documents if documents and Path(documents).is_dir() else str(Path.home())
-
-
-def remembered_folder(ctx: AppContext, key: str) -> str:
-    saved = ctx.settings.value(key)
-    return saved if isinstance(saved, str) and Path(saved).is_dir() else documents_folder()
+def year_kinds() -> list[tuple[str, str]]:
+    """(key, label) of every registered kind the year's documents can hold."""
+    return [(kind.key, label) for kind in KINDS if (label := kind.year_label()) is not None]
 
 
 def choose_folder(parent: QWidget | None, start: str) -> str:
@@ -101,11 +96,14 @@ class YearExport:
     folder: Path
     count: int
     replacing: tuple[str, ...]
+    fmt: Format = Format.PDF
+    association_id: int | None = None
 
 
 class YearDocumentsDialog(FormDialog):
-    """Year, language, kinds of documents, folder; Export checks them (a
-    sentence under the field) and counts what will be written."""
+    """Year, whole school or one association, language, format, kinds of
+    documents, folder; Export checks them (a sentence under the field) and
+    counts what will be written."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, _("Export the year's documents"), parent)
@@ -121,18 +119,30 @@ class YearDocumentsDialog(FormDialog):
         if current is not None:
             self.year_combo.setCurrentIndex(max(self.year_combo.findData(current.id), 0))
         self.add_field(_("Academic year"), self.year_combo, "year")
+        self.association_combo = QComboBox()
+        self.association_combo.setObjectName("association_combo")
+        self.association_combo.setMinimumContentsLength(30)
+        self.association_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.add_field(_("Association"), self.association_combo, "association")
         self.lang_combo = language_combo("document_lang_combo", lang)
         self.add_field(_("Language of the documents"), self.lang_combo, "lang")
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("format_combo")
+        for fmt in FORMATS:
+            self.format_combo.addItem(fmt.label, fmt.value)
+        self.add_field(_("File format"), self.format_combo, "format")
         kinds = QWidget()
         column = QVBoxLayout(kinds)
         column.setContentsMargins(0, 0, 0, 0)
         self.kind_boxes: dict[str, QCheckBox] = {}
-        for kind, label in KIND_LABELS:
-            box = QCheckBox(_(label))
-            box.setObjectName(f"kind_{kind}")
+        for key, label in year_kinds():
+            box = QCheckBox(label)
+            box.setObjectName(f"kind_{key}")
             box.setChecked(True)
             column.addWidget(box)
-            self.kind_boxes[kind] = box
+            self.kind_boxes[key] = box
         self.add_field(_("Documents"), kinds, "kinds")
         self.folder_field = PathField(
             "folder_edit",
@@ -143,7 +153,28 @@ class YearDocumentsDialog(FormDialog):
         export = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         export.setText(_("Export"))
         export.setObjectName("export_button")
+        self.year_combo.currentIndexChanged.connect(self._fill_associations)
+        self._fill_associations()
         self.setMinimumWidth(560)
+
+    def _fill_associations(self, _index: int = 0) -> None:
+        """All associations of the chosen year, or one of them."""
+        self.association_combo.clear()
+        self.association_combo.addItem(_("All associations of the year"), None)
+        year_id = self.year_combo.currentData()
+        if year_id is None:
+            return
+        with self.ctx.reading() as session:
+            rows = associations.list_associations(session, int(year_id))
+        for row in rows:
+            self.association_combo.addItem(row.name(self.ctx.lang) or row.name_kk, row.id)
+
+    def fmt(self) -> Format:
+        return Format(self.format_combo.currentData())
+
+    def association_id(self) -> int | None:
+        chosen = self.association_combo.currentData()
+        return None if chosen is None else int(chosen)
 
     def save(self, session) -> None:  # type: ignore[no-untyped-def]
         """Check the choices and count the documents (nothing is written here)."""
@@ -159,14 +190,18 @@ class YearDocumentsDialog(FormDialog):
         if year_id is None:
             raise DomainError(_("Choose the academic year."), field="year")
         lang = str(self.lang_combo.currentData())
-        planned = batch_export.documents(session, int(year_id), kinds, lang)
+        association_id = self.association_id()
+        planned = batch.documents(session, int(year_id), kinds, lang, self.fmt(), association_id)
         if not planned:
-            raise DomainError(
-                _("The year {year} has no documents of the kinds ticked.").format(
+            if association_id is None:
+                sentence = _("The year {year} has no documents of the kinds ticked.").format(
                     year=self.year_combo.currentText()
-                ),
-                field="kinds",
-            )
+                )
+            else:
+                sentence = _("The association has no documents of the kinds ticked in {year}.").format(
+                    year=self.year_combo.currentText()
+                )
+            raise DomainError(sentence, field="kinds")
         try:
             for document in planned:
                 files.check_target(folder / document.name)
@@ -179,7 +214,9 @@ class YearDocumentsDialog(FormDialog):
             kinds,
             folder,
             len(planned),
-            tuple(batch_export.already_there(folder, planned)),
+            tuple(batch.already_there(folder, planned)),
+            self.fmt(),
+            association_id,
         )
         return None
 
@@ -230,11 +267,18 @@ def export_year_documents(window) -> BackgroundTask | None:  # type: ignore[no-u
     db = ctx.db
 
     def work(progress):  # type: ignore[no-untyped-def]
-        return batch_export.export_documents(
-            db, request.year_id, request.lang, request.kinds, request.folder, progress
+        return batch.export_documents(
+            db,
+            request.year_id,
+            request.lang,
+            request.kinds,
+            request.folder,
+            progress,
+            request.fmt,
+            request.association_id,
         )
 
-    def done(result: batch_export.BatchResult) -> None:
+    def done(result: batch.BatchResult) -> None:
         sentence = written_sentence(result.count, result.folder)
         ctx.status.emit(sentence)
         tell_written(window, sentence, result.folder)

@@ -2,7 +2,7 @@
 with what the rules say about each (valid until, due year, overdue, early
 attestation possible, the category claimable by experience, the test under
 way), filtered by a view; a small chart of how many hold each category; the
-documents (the perspective plan and the list of a year, as PDF or XLSX); the
+documents (the perspective plan and the list of a year, as PDF, Word or Excel); the
 rules; and on the right the chosen teacher's history, case and evidence."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk.documents.attestation import DEFAULT_YEARS
+from metodesk.documents.base import Format
 from metodesk.domain.attestation import attestation_year, year_name
 from metodesk.domain.enums import Category, Position
 from metodesk.i18n import _, ngettext
@@ -27,7 +29,6 @@ from metodesk.i18n.dates import short_date
 from metodesk.services import attestation_views, organisations
 from metodesk.services.attestation_views import AttestationRow
 from metodesk.ui.context import AppContext
-from metodesk.ui.dialogs import attestation_preview
 from metodesk.ui.dialogs.attestation_rules import RulesDialog
 from metodesk.ui.flow import FlowLayout
 from metodesk.ui.models import ROW_ROLE, AnyIndex, Column, RowTableModel
@@ -41,6 +42,7 @@ from metodesk.ui.widgets import SearchBox
 SPLITTER_KEY = "splitters/attestation"
 OVERDUE_COLOUR = QColor("#a00000")
 DOCUMENT_YEARS = 5
+PLAN, LIST = "attestation-plan", "attestation-list"  # the registry's kinds
 # first-start widths; then the user's are remembered
 COLUMN_WIDTHS = (185, 110, 120, 80, 80, 78, 95, 120, 45)
 
@@ -218,16 +220,18 @@ class AttestationTab(Tab):
             "plan_button",
             _("Perspective plan"),
             (
-                ("plan_pdf_action", _("Preview PDF…"), self.preview_plan),
-                ("plan_xlsx_action", _("Save XLSX…"), self.save_plan_xlsx),
+                ("plan_pdf_action", _("Preview / print…"), self.preview_plan),
+                ("plan_docx_action", _("Save as Word…"), self.save_plan_docx),
+                ("plan_xlsx_action", _("Save as Excel…"), self.save_plan_xlsx),
             ),
         )
         self.list_button = self._menu_button(
             "list_button",
             _("List of the year"),
             (
-                ("list_pdf_action", _("Preview PDF…"), self.preview_list),
-                ("list_xlsx_action", _("Save XLSX…"), self.save_list_xlsx),
+                ("list_pdf_action", _("Preview / print…"), self.preview_list),
+                ("list_docx_action", _("Save as Word…"), self.save_list_docx),
+                ("list_xlsx_action", _("Save as Excel…"), self.save_list_xlsx),
             ),
         )
         row.addWidget(_pair(caption, self.document_year))
@@ -364,32 +368,41 @@ class AttestationTab(Tab):
 
     # ---- documents ----------------------------------------------------------------------------
 
-    def _document_args(self) -> tuple[int, int | None]:
-        return int(self.document_year.currentData()), self.org_combo.currentData()
+    def _request(self, key: str) -> dict[str, object]:
+        """The registry's request for the plan (from the chosen year, five years)
+        or the list (of the chosen year), of the organisation chosen above."""
+        first, org = int(self.document_year.currentData()), self.org_combo.currentData()
+        if key == PLAN:
+            return {"from": first, "years": DEFAULT_YEARS, "organisation": org}
+        return {"year": first, "organisation": org}
+
+    def _preview(self, key: str) -> None:
+        from metodesk.ui.dialogs.document_preview import open_document
+
+        open_document(self.ctx, key, self._request(key), self)
+
+    def _save(self, key: str, fmt: Format) -> None:
+        from metodesk.ui.dialogs.document_preview import export_document
+
+        export_document(self.ctx, key, self._request(key), fmt, self)  # asks for the language
 
     def preview_plan(self) -> None:
-        first, org = self._document_args()
-        attestation_preview.open_attestation_preview(
-            self.ctx, attestation_preview.PLAN, first, org, attestation_case_page.current_date(), self
-        )
+        self._preview(PLAN)
 
     def preview_list(self) -> None:
-        first, org = self._document_args()
-        attestation_preview.open_attestation_preview(
-            self.ctx, attestation_preview.LIST, first, org, attestation_case_page.current_date(), self
-        )
+        self._preview(LIST)
+
+    def save_plan_docx(self) -> None:
+        self._save(PLAN, Format.DOCX)
+
+    def save_list_docx(self) -> None:
+        self._save(LIST, Format.DOCX)
 
     def save_plan_xlsx(self) -> None:
-        first, org = self._document_args()
-        attestation_preview.save_xlsx(
-            self.ctx, attestation_preview.PLAN, first, org, attestation_case_page.current_date(), self
-        )
+        self._save(PLAN, Format.XLSX)
 
     def save_list_xlsx(self) -> None:
-        first, org = self._document_args()
-        attestation_preview.save_xlsx(
-            self.ctx, attestation_preview.LIST, first, org, attestation_case_page.current_date(), self
-        )
+        self._save(LIST, Format.XLSX)
 
     # ---- shortcuts and state ------------------------------------------------------------------
 

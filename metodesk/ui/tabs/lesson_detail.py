@@ -347,14 +347,11 @@ class LessonDetailPanel(QStackedWidget):
         observations.delete_observation(session, self._doomed)
 
     def print_sheet(self) -> None:
-        from metodesk.ui.dialogs.lesson_preview import filled_sheet, open_lesson_preview
+        from metodesk.ui.dialogs.document_preview import open_document
 
         sheet = self.selected_sheet()
-        if sheet is None or self.lesson is None:
-            return
-        open_lesson_preview(
-            self.ctx, filled_sheet(sheet.id, self.lesson.teacher_name, self.lesson.date), self
-        )
+        if sheet is not None and self.lesson is not None:
+            open_document(self.ctx, "observation", {"observation": sheet.id}, self)
 
     def save_state(self) -> None:
         save_table_state(self.sheets_table, self.ctx)

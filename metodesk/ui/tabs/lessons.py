@@ -4,7 +4,7 @@ association, or one teacher's year (lessons given and observed), with filters
 and search; below, the chosen lesson with its moves, the meeting that
 discussed it and its observation sheets (``LessonDetailPanel``).
 
-Printing goes through the shared PDF preview: blank sheets for a lesson or a
+Printing goes through the documents' preview (print, PDF, Word): blank sheets for a lesson or a
 whole date, an empty form, the year's schedule. Each write is one
 transaction; the tab then tells the other tabs ("lessons") and reloads,
 keeping the chosen lesson."""
@@ -340,44 +340,33 @@ class LessonsTab(Tab):
 
     # ---- printing ------------------------------------------------------------------------------------------
 
-    def print_blank(self) -> None:
-        from metodesk.ui.dialogs import lesson_preview
+    def _preview(self, key: str, request: dict[str, object]) -> None:
+        from metodesk.ui.dialogs.document_preview import open_document
 
+        open_document(self.ctx, key, request, self)
+
+    def print_blank(self) -> None:
         lesson = self.selected()
         if lesson is not None:
-            document = lesson_preview.blank_sheet(lesson.id, lesson.teacher_name, lesson.date)
-            lesson_preview.open_lesson_preview(self.ctx, document, self)
+            self._preview("observation-blank", {"lesson": lesson.id})
 
     def print_batch(self) -> None:
-        from metodesk.ui.dialogs import lesson_preview
-
         lesson = self.selected()
         if lesson is not None:
-            lesson_preview.open_lesson_preview(
-                self.ctx, lesson_preview.blank_sheets_for_date(lesson.date), self
-            )
+            self._preview("observation-blank", {"date": lesson.date})
 
     def print_empty_form(self) -> None:
-        from metodesk.ui.dialogs import lesson_preview
-
-        lesson_preview.open_lesson_preview(self.ctx, lesson_preview.blank_sheet(None), self)
+        self._preview("observation-blank", {})
 
     def print_association_schedule(self) -> None:
-        from metodesk.ui.dialogs import lesson_preview
-
         lesson = self.selected()
         if lesson is not None:
-            names = (lesson.association_kk, lesson.association_ru)
-            document = lesson_preview.schedule(lesson.year_id, lesson.year_name, lesson.association_id, names)
-            lesson_preview.open_lesson_preview(self.ctx, document, self)
+            self._preview("lessons", {"year_id": lesson.year_id, "association": lesson.association_id})
 
     def print_school_schedule(self) -> None:
-        from metodesk.ui.dialogs import lesson_preview
-
         year_id = self.list.year_id()
         if year_id is not None:
-            document = lesson_preview.schedule(year_id, self.list.year_combo.currentText())
-            lesson_preview.open_lesson_preview(self.ctx, document, self)
+            self._preview("lessons", {"year_id": year_id, "association": None})
 
     # ---- shortcuts and state ------------------------------------------------------------------------------
 

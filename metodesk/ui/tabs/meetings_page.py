@@ -212,11 +212,11 @@ class MeetingsPage(QWidget):
         self._preview("attendance")
 
     def _preview(self, document: str) -> None:
-        from metodesk.ui.dialogs.pdf_preview import open_preview
+        from metodesk.ui.dialogs.document_preview import open_document
 
         row = self.selected()
         if row is not None:
-            open_preview(self.ctx, row.id, document, self)
+            open_document(self.ctx, document, {"meeting": row.id}, self)
 
     def save_state(self) -> None:
         save_table_state(self.table, self.ctx)

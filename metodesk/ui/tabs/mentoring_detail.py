@@ -1,22 +1,26 @@
 """The right half of the Mentoring tab: the chosen pair's facts (mentor,
 mentee, order, period, goals), its pages (plan, log, summary and
 conclusion), and the documents: the mentor's plan and the year's report,
-previewed or exported in Kazakh or Russian."""
+previewed or saved as PDF or Word, in Kazakh or Russian."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
     QLabel,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from metodesk.documents.base import Format
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import settings
@@ -26,6 +30,8 @@ from metodesk.ui.dialogs.draft_form import label_of
 from metodesk.ui.tabs.mentoring_log_page import LogPage
 from metodesk.ui.tabs.mentoring_pages import PlanPage, make_button
 from metodesk.ui.tabs.mentoring_summary_page import SummaryPage
+
+PLAN, REPORT = "mentoring-plan", "mentoring-report"  # the registry's kinds
 
 
 def _value_label(name: str) -> QLabel:
@@ -84,17 +90,24 @@ class MentoringDetailPanel(QStackedWidget):
         self.addWidget(page)
 
     def _documents_row(self) -> QGridLayout:
-        """The plan and the report: preview (and print) or save as PDF, in the
+        """The plan and the report: preview (and print) or save as PDF or Word
+        (a "Save as…" menu, narrow enough for a 1024-pixel screen), in the
         language chosen beside them."""
         grid = QGridLayout()
         self.preview_plan_button = make_button("preview_plan_button", _("Preview…"), self.preview_plan)
         self.preview_plan_button.setToolTip(_("Preview and print the mentor's plan."))
-        self.export_plan_button = make_button("export_plan_button", _("Save as PDF…"), self.export_plan)
-        self.export_plan_button.setToolTip(_("Save the mentor's plan as a PDF file."))
+        self.export_plan_button, self.export_plan_action, self.export_plan_docx_action = self._save_menu(
+            "export_plan",
+            (_("Save the mentor's plan as a PDF file."), self.export_plan),
+            (_("Save the mentor's plan as a Word document."), self.export_plan_docx),
+        )
         self.preview_report_button = make_button("preview_report_button", _("Preview…"), self.preview_report)
         self.preview_report_button.setToolTip(_("Preview and print the year's report of the pair."))
-        self.export_report_button = make_button("export_report_button", _("Save as PDF…"), self.export_report)
-        self.export_report_button.setToolTip(_("Save the year's report of the pair as a PDF file."))
+        self.export_report_button, self.export_report_action, self.export_report_docx_action = self._save_menu(
+            "export_report",
+            (_("Save the year's report of the pair as a PDF file."), self.export_report),
+            (_("Save the year's report of the pair as a Word document."), self.export_report_docx),
+        )
         grid.addWidget(QLabel(_("The mentor's plan")), 0, 0)
         grid.addWidget(self.preview_plan_button, 0, 1)
         grid.addWidget(self.export_plan_button, 0, 2)
@@ -109,6 +122,26 @@ class MentoringDetailPanel(QStackedWidget):
         grid.addWidget(self.lang_combo, 0, 4)
         grid.setColumnStretch(3, 1)
         return grid
+
+    def _save_menu(self, name: str, pdf, docx) -> tuple[QPushButton, QAction, QAction]:  # type: ignore[no-untyped-def]
+        """A "Save as…" button whose menu saves as PDF or as Word; ``pdf`` and
+        ``docx`` are (tooltip, slot). Object names: NAME_button, NAME_action
+        (PDF) and NAME_docx_action."""
+        button = QPushButton(_("Save as…"))
+        button.setObjectName(f"{name}_button")
+        menu = QMenu(button)
+        menu.setObjectName(f"{name}_menu")
+        menu.setToolTipsVisible(True)
+        actions = []
+        for suffix, text, (tip, slot) in (("", _("Save as PDF…"), pdf), ("_docx", _("Save as Word…"), docx)):
+            action = QAction(text, menu)
+            action.setObjectName(f"{name}{suffix}_action")
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+            actions.append(action)
+        button.setMenu(menu)
+        return button, actions[0], actions[1]
 
     def set_print_language(self) -> None:
         with self.ctx.reading() as session:
@@ -140,29 +173,35 @@ class MentoringDetailPanel(QStackedWidget):
     def lang(self) -> str:
         return str(self.lang_combo.currentData())
 
-    def _preview(self, document: str) -> None:
-        from metodesk.ui.dialogs.mentoring_preview import open_preview
+    def _preview(self, key: str) -> None:
+        from metodesk.ui.dialogs.document_preview import open_document
 
         if self.pair is not None:
-            open_preview(self.ctx, self.pair.id, document, self.lang(), self)
+            open_document(self.ctx, key, {"pair": self.pair.id}, self, self.lang())
 
-    def _export(self, document: str) -> None:
-        from metodesk.ui.dialogs.mentoring_preview import export
+    def _export(self, key: str, fmt: Format) -> None:
+        from metodesk.ui.dialogs.document_preview import export_document
 
         if self.pair is not None:
-            export(self.ctx, self.pair.id, document, self.lang(), self)
+            export_document(self.ctx, key, {"pair": self.pair.id}, fmt, self, self.lang())
 
     def preview_plan(self) -> None:
-        self._preview("plan")
+        self._preview(PLAN)
 
     def preview_report(self) -> None:
-        self._preview("report")
+        self._preview(REPORT)
 
     def export_plan(self) -> None:
-        self._export("plan")
+        self._export(PLAN, Format.PDF)
+
+    def export_plan_docx(self) -> None:
+        self._export(PLAN, Format.DOCX)
 
     def export_report(self) -> None:
-        self._export("report")
+        self._export(REPORT, Format.PDF)
+
+    def export_report_docx(self) -> None:
+        self._export(REPORT, Format.DOCX)
 
     def save_state(self) -> None:
         self.plan_page.save_state()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk.documents.base import Format
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services import plan_checks, plans
@@ -268,36 +269,27 @@ class PlanDetailPanel(QStackedWidget):
             _("The plan's sections have changes that are not saved. Save them now?")
         )
 
+    def _request(self) -> dict[str, object]:
+        assert self.detail is not None
+        return {"plan": self.detail.row.id, "for_approval": self.for_approval_action.isChecked()}
+
     def preview(self) -> None:
-        from metodesk.ui.dialogs.plan_export import open_preview
+        from metodesk.ui.dialogs.document_preview import open_document
 
         if self.detail is not None and self._settled():
-            open_preview(
-                self.ctx,
-                self.detail.row.id,
-                self.document_language(),
-                self,
-                self.for_approval_action.isChecked(),
-            )
+            open_document(self.ctx, "plan", self._request(), self, self.document_language())
 
     def export_pdf(self) -> None:
-        self._export(".pdf")
+        self._export(Format.PDF)
 
     def export_docx(self) -> None:
-        self._export(".docx")
+        self._export(Format.DOCX)
 
-    def _export(self, suffix: str) -> None:
-        from metodesk.ui.dialogs.plan_export import export_plan
+    def _export(self, fmt: Format) -> None:
+        from metodesk.ui.dialogs.document_preview import export_document
 
         if self.detail is not None and self._settled():
-            export_plan(
-                self.ctx,
-                self.detail.row.id,
-                self.document_language(),
-                suffix,
-                self,
-                self.for_approval_action.isChecked(),
-            )
+            export_document(self.ctx, "plan", self._request(), fmt, self, self.document_language())
 
     def save_state(self) -> None:
         self.activities_page.save_state()
