@@ -144,14 +144,15 @@ def _export_protocols(folder: Path) -> tuple[int, list[Path]]:
 def _preview_and_print(meeting_id: int, folder: Path) -> None:
     """The preview dialog shows the protocol (QtPdf, QtPdfWidgets) and prints it to a PDF file."""
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QApplication
 
     from metodesk.services.setup import prepare_database
     from metodesk.ui.context import AppContext
-    from metodesk.ui.dialogs.pdf_preview import PROTOCOL, PdfPreviewDialog
+    from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog
 
     db = prepare_database(paths.database_path())
     try:
-        dialog = PdfPreviewDialog(AppContext(db), meeting_id, PROTOCOL)
+        dialog = DocumentPreviewDialog(AppContext(db), "protocol", {"meeting": meeting_id})
         dialog.show()
         dialog.grab()  # paints the page view
         pages = dialog.pdf_document.pageCount()
@@ -165,6 +166,8 @@ def _preview_and_print(meeting_id: int, folder: Path) -> None:
         if not dialog.print_to(printer):
             raise SmokeFailure("the preview could not print")
         dialog.done(0)
+        dialog.deleteLater()  # gone with its PDF document before Qt's objects are torn down
+        QApplication.processEvents()
     finally:
         db.close()
     body = printed.read_bytes() if printed.exists() else b""

@@ -34,7 +34,6 @@ COMMAND_MODULES = (
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
     "metodesk.cli.documents",
-    "metodesk.cli.archive",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -19,13 +19,23 @@ them with ``save_chosen`` (both through ``metodesk.files``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from metodesk.documents.base import Entry, Format, document_language, safe_file_name
-from metodesk.documents.batch import Planned, build_all
-from metodesk.documents.year import year_entries
+from metodesk.documents import common
+from metodesk.documents.base import (
+    LANGUAGES,
+    DocumentKind,
+    Entry,
+    Format,
+    Option,
+    Request,
+    document_language,
+    safe_file_name,
+)
 from metodesk.domain.academic_year import today
 from metodesk.domain.archive import ArchiveHead, shown_title
 from metodesk.domain.errors import DomainError, NotFound
@@ -102,6 +112,110 @@ def plan_archive(session: Session, association_id: int, year_id: int, lang: str)
     return ArchivePlan(assoc.id, head, tuple(entries))
 
 
+@dataclass(frozen=True)
+class ArchiveData:
+    """An archive read and ready to build in either language: its plan named
+    in each language, and each document's data (read once, by its kind and
+    request)."""
+
+    plans: Mapping[str, ArchivePlan]
+    data: Mapping[tuple[str, tuple[tuple[str, Any], ...]], Any]
+
+    def parts(self, lang: str) -> list[tuple[Entry, str, Any]]:
+        """(entry, title, data) of every document, in the order of ``lang``'s plan."""
+        plan = self.plans[lang]
+        return [
+            (entry, title, self.data[_key(entry)])
+            for entry, title in zip(plan.entries, plan.titles, strict=True)
+        ]
+
+
+def kind_for(key: str) -> DocumentKind[Any]:
+    """The registered kind of a document in the archive (the registry lists the
+    archive itself, so it is looked up when needed)."""
+    from metodesk.documents.registry import kind
+
+    return kind(key)
+
+
+def year_entries(session: Session, year_id: int, lang: str, association_id: int, archive: bool) -> list[Entry]:
+    from metodesk.documents import year
+
+    return year.year_entries(session, year_id, lang, association_id, archive=archive)
+
+
+def _key(entry: Entry) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    return entry.kind, tuple(sorted(entry.request.items()))
+
+
+class ArchiveKind(DocumentKind[ArchiveData]):
+    """The association-year archive as a document kind: the command line's
+    ``metodesk export archive``, the window's preview and the smoke check take
+    it from the registry like any other."""
+
+    key = "archive"
+    summary = "every document of an association's year in one PDF: title page, contents, bookmarks, page numbers"
+    formats = (Format.PDF,)
+    options = (
+        Option("association", "association id", required=True, metavar="ID"),
+        Option("year", "academic year, e.g. 2025-2026 (default: the association's)", kind="year", metavar="YEAR"),
+    )
+
+    def title(self) -> str:
+        return _("Archive of the year")
+
+    def read(self, session: Session, request: Request) -> ArchiveData:
+        """``association`` and ``year`` (a name) or ``year_id``; the
+        association's own year when neither is given."""
+        association_id = int(request["association"])
+        year_id = common.number(request, "year_id") or common.year_id(session, request)
+        if year_id is None:
+            year_id = association_year(session, association_id)
+        plans = {lang: plan_archive(session, association_id, year_id, lang) for lang in LANGUAGES}
+        data = {_key(entry): kind_for(entry.kind).read(session, entry.request) for entry in plans["kk"].entries}
+        return ArchiveData(plans, data)
+
+    def build_format(self, data: ArchiveData, lang: str, fmt: Format) -> bytes:
+        return self.assemble(data, lang)
+
+    def assemble(self, data: ArchiveData, lang: str, progress: ProgressCallback | None = None) -> bytes:
+        """Every document built in ``lang`` and bound behind the title page
+        and the contents; ``progress`` hears of each document and may stop
+        the work (``Cancelled``) between them."""
+        from metodesk.reports import archive
+
+        parts = data.parts(lang)
+        total = len(parts) + 1  # each document, then binding them
+        built = []
+        for done, (entry, title, document) in enumerate(parts):
+            step(progress, done, total, _("Writing “{name}”…").format(name=title))
+            built.append(archive.Part(title, kind_for(entry.kind).build(document, lang, Format.PDF)))
+        step(progress, total - 1, total, _("Putting the archive together…"))
+        return archive.assemble(data.plans[lang].head, built, lang)
+
+    def file_title(self, data: ArchiveData, lang: str) -> str:
+        return archive_file_name(data.plans[lang].head, lang).removesuffix(Format.PDF.suffix)
+
+    def preview_title(self, data: ArchiveData) -> str:
+        head = data.plans["kk"].head
+        return _("Archive of the year {year}: {association}").format(
+            year=head.year_name, association=head.association(language())
+        )
+
+    def example(self, session: Session, year_id: int) -> Request | None:
+        from sqlalchemy import select
+
+        from metodesk.storage.models import Association
+
+        for association_id in session.scalars(select(Association.id).where(Association.year_id == year_id)):
+            if year_entries(session, year_id, "kk", association_id, archive=True):
+                return {"association": association_id, "year_id": year_id}
+        return None
+
+
+ARCHIVE = ArchiveKind()
+
+
 def build_archive(
     db: Database,
     association_id: int,
@@ -110,19 +224,10 @@ def build_archive(
     progress: ProgressCallback | None = None,
 ) -> bytes:
     """The association's archive of the year as PDF bytes in ``lang`` ("kk" or
-    "ru"): title page, contents, every document; ``progress`` hears of each
-    document and may stop the work (``Cancelled``) between them."""
-    from metodesk.reports import archive
-
-    lang = document_language(lang)
+    "ru"): read in one short session, then built outside it."""
     with db.reading() as session:
-        plan = plan_archive(session, association_id, year_id, lang)
-    planned = [Planned(entry, title) for entry, title in zip(plan.entries, plan.titles, strict=True)]
-    total = len(planned) + 1  # each document, then binding them
-    built = build_all(db, planned, lang, Format.PDF, progress, total)
-    step(progress, total - 1, total, _("Putting the archive together…"))
-    parts = [archive.Part(item.name, pdf) for item, pdf in built]
-    return archive.assemble(plan.head, parts, lang)
+        data = ARCHIVE.read(session, {"association": association_id, "year_id": year_id})
+    return ARCHIVE.assemble(data, document_language(lang), progress)
 
 
 def archive_file_name(head: ArchiveHead, lang: str) -> str:

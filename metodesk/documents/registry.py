@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from metodesk.documents.archive import ArchiveKind
 from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
 from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
@@ -23,6 +24,7 @@ KINDS: tuple[DocumentKind[Any], ...] = (
     MentoringReportKind(),
     AttestationPlanKind(),
     AttestationListKind(),
+    ArchiveKind(),
 )
 _BY_KEY = {kind.key: kind for kind in KINDS}
 

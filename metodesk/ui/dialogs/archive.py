@@ -1,7 +1,8 @@
 """Associations → the association → "Archive of the year…": every document of
-the association's academic year in one PDF (``metodesk.documents.archive``),
-built in the background with a progress dialog that can be cancelled, then
-shown in the PDF preview (pages, zoom, print, save, open outside).
+the association's academic year in one PDF (the registry's "archive" kind,
+``metodesk.documents.archive``), built in the background with a progress
+dialog that can be cancelled, then shown in the documents' preview (pages,
+zoom, print, save, open outside).
 
 Choosing the other language in the preview builds the archive again in the
 background; a cancel or a refusal there puts the language back. An
@@ -13,14 +14,14 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from metodesk.documents.archive import ArchivePlan, archive_file_name, build_archive, plan_archive
+from metodesk.documents.archive import build_archive
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services import settings
 from metodesk.ui import common
 from metodesk.ui.background import BackgroundTask, Progress, run_in_background
 from metodesk.ui.context import AppContext
-from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
+from metodesk.ui.dialogs.document_preview import DocumentPreviewDialog
 
 
 def _work(ctx: AppContext, association_id: int, year_id: int, lang: str) -> Callable[[Progress], bytes]:
@@ -29,9 +30,9 @@ def _work(ctx: AppContext, association_id: int, year_id: int, lang: str) -> Call
     return lambda progress: build_archive(db, association_id, year_id, lang, progress)
 
 
-class ArchivePreviewDialog(PdfPreviewDialog):
+class ArchivePreviewDialog(DocumentPreviewDialog):
     """The archive already built in ``lang`` (``pdf``); another language is
-    built when it is chosen."""
+    built in the background when it is chosen, once."""
 
     def __init__(
         self,
@@ -42,42 +43,25 @@ class ArchivePreviewDialog(PdfPreviewDialog):
         pdf: bytes,
         parent: QWidget | None = None,
     ) -> None:
+        self.association_id = association_id
         self.year_id = year_id
         self._built = {lang: pdf}
-        self._start_lang = lang
         self._shown_lang = lang
         self.task: BackgroundTask | None = None
-        super().__init__(ctx, association_id, "archive", parent)
+        super().__init__(ctx, "archive", {"association": association_id, "year_id": year_id}, lang, parent)
         self.setObjectName("ArchivePreviewDialog")
-
-    def load(self, record_id: int) -> str:
-        with self.ctx.reading() as session:
-            self.plan: ArchivePlan = plan_archive(session, record_id, self.year_id, self._start_lang)
-        self.association_id = self.plan.association_id
-        self.setWindowTitle(
-            _("Archive of the year {year}: {association}").format(
-                year=self.plan.head.year_name, association=self.plan.head.association(self.ctx.lang)
-            )
-        )
-        return self._start_lang
-
-    def build_pdf(self, lang: str) -> bytes:
-        return self._built[lang]
-
-    def file_name(self) -> str:
-        return archive_file_name(self.plan.head, self.lang())
 
     def rebuild(self, _index: int = 0) -> None:
         lang = self.lang()
         if lang in self._built:
             self._shown_lang = lang
-            super().rebuild()
+            self.show_pdf(self._built[lang])
             return
 
         def built(pdf: bytes) -> None:
             self._built[lang] = pdf
             self._shown_lang = lang
-            PdfPreviewDialog.rebuild(self)
+            self.show_pdf(pdf)
 
         self.task = run_in_background(
             self,
@@ -110,7 +94,10 @@ def open_archive(ctx: AppContext, association_id: int, year_id: int, parent: QWi
         except DomainError as err:  # the association went meanwhile
             common.show_error(parent, err.message)
             return
-        dialog.exec()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     return run_in_background(
         parent,

@@ -236,7 +236,11 @@ class DocumentPreviewDialog(QDialog):
 
     def rebuild(self, _index: int = 0) -> None:
         """Build the PDF in the chosen language and show it from the first page."""
-        self.pdf = self.kind.build(self.data, self.lang(), Format.PDF)
+        self.show_pdf(self.kind.build(self.data, self.lang(), Format.PDF))
+
+    def show_pdf(self, pdf: bytes) -> None:
+        """Show ``pdf`` (the document in the chosen language) from the first page."""
+        self.pdf = pdf
         old = self._buffer
         self._buffer = QBuffer(self)
         self._buffer.setData(QByteArray(self.pdf))
