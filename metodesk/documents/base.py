@@ -22,11 +22,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, ClassVar, Generic, TypeVar
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from metodesk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DataT = TypeVar("DataT")
 Request = Mapping[str, Any]

@@ -3,12 +3,14 @@ an association's name in a document's language, a request's whole numbers."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from metodesk.documents.base import Request
-from metodesk.storage.models import Association
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from metodesk.storage.models import Association
 
 MAX_ASSOCIATION = 70  # characters of an association's name in a file name
 
