@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from metodesk.domain.attestation import year_name
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.attestation import AttestationDocData
 from metodesk.i18n import _
 from metodesk.services import attestation_print, settings
-from metodesk.services.attestation_print import AttestationDocData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog

@@ -27,9 +27,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from metodesk import logs
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import MeetingStatus
 from metodesk.i18n import _
 from metodesk.services import associations, settings, years
-from metodesk.services.meetings import MAX_NUMBER, MeetingStatus
+from metodesk.services.meetings import MAX_NUMBER
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs import base, meeting_keep
 from metodesk.ui.dialogs.agenda_item import AgendaPanel

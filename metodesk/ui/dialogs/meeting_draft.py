@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import DecisionStatus, ItemKind, MeetingStatus
 from metodesk.domain.text import sort_key
 from metodesk.services import (
     agenda,
@@ -22,9 +23,8 @@ from metodesk.services import (
     meetings,
     reviewed_documents,
 )
-from metodesk.services.agenda import ItemKind, Speaker
-from metodesk.services.decisions import DecisionRow, DecisionStatus
-from metodesk.services.meetings import MeetingStatus
+from metodesk.services.agenda import Speaker
+from metodesk.services.decisions import DecisionRow
 
 GENERAL, ATTENDANCE, AGENDA = "general", "attendance", "agenda"
 

@@ -10,10 +10,11 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import DecisionStatus
 from metodesk.services import agenda, attendance, decisions, meetings, reviewed_documents
 from metodesk.services.agenda import ItemInput, Speaker, SpeechInput
 from metodesk.services.attendance import AttendanceInput, GuestInput
-from metodesk.services.decisions import DecisionInput, DecisionStatus
+from metodesk.services.decisions import DecisionInput
 from metodesk.services.meetings import MeetingInput
 from metodesk.services.reviewed_documents import DocumentInput
 from metodesk.ui.dialogs.meeting_draft import (

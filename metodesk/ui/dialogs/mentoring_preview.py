@@ -10,9 +10,9 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.mentoring import MentoringDocData
 from metodesk.i18n import _
 from metodesk.services import mentoring_print
-from metodesk.services.mentoring_print import MentoringDocData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.protocol import ProtocolData
 from metodesk.i18n import _
 from metodesk.services import protocol_rows, settings
-from metodesk.services.protocol_rows import ProtocolData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.wording import language_combo

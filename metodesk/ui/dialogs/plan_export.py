@@ -12,9 +12,9 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.plan import PlanData
 from metodesk.i18n import _
 from metodesk.services import plan_rows, settings
-from metodesk.services.plan_rows import PlanData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.pdf_preview import PdfPreviewDialog
