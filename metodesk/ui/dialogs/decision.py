@@ -12,10 +12,10 @@ from metodesk.domain.errors import DomainError
 from metodesk.domain.meeting_enums import DecisionStatus
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
+from metodesk.services.meeting_draft import DraftDecision, DraftPerson, DraftSpeech
 from metodesk.services.wording import WordingKind
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import DraftFormDialog, PersonCombo, text_box
-from metodesk.ui.dialogs.meeting_draft import DraftDecision, DraftPerson, DraftSpeech
 from metodesk.ui.widgets import DateField
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from metodesk.domain.errors import DomainError
-from metodesk.domain.meeting_enums import DecisionStatus, ItemKind, MeetingStatus
+from metodesk.domain.meeting_enums import DecisionStatus, DocumentKind, ItemKind, MeetingStatus
 from metodesk.domain.text import sort_key
 from metodesk.services import (
     agenda,
@@ -98,7 +98,7 @@ class DraftDecision:
 @dataclass
 class DraftDocument:
     id: int | None
-    kind: str = reviewed_documents.DocumentKind.CALENDAR_PLAN.value
+    kind: str = DocumentKind.CALENDAR_PLAN.value
     title: str = ""
     author_id: int | None = None
     approved_on: dt.date | None = None  # kept as it is; the register edits it
