@@ -2,8 +2,9 @@
 guests, agenda with speeches, decisions and reviewed documents, and the review
 of earlier decisions) held in plain objects while the user edits it.
 
-``load_draft`` reads it through the services; ``meeting_save.save_draft``
-writes it back. No Qt here."""
+``load_draft`` reads it through the services; ``meeting_save.save_meeting``
+writes it back, ``meeting_keep`` keeps it while the editor is open. No Qt
+here: the editor (``ui/dialogs/meeting.py``) only shows and edits it."""
 
 from __future__ import annotations
 
