@@ -27,12 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from metodesk.domain.plan_forms import SchoolDirection, WorkForm  # noqa: E402
-from metodesk.services.plan_rows import (  # noqa: E402
-    PlanData,
-    PrintedActivity,
-    ScheduledMeeting,
-    ScheduledTopic,
-)
+from metodesk.domain.rows.plan import PlanData, PrintedActivity, ScheduledMeeting, ScheduledTopic  # noqa: E402
 
 PDF_TARGET_MS, DOCX_TARGET_MS = 300.0, 500.0
 

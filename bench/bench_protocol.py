@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from metodesk.services.protocol_rows import (  # noqa: E402
+from metodesk.domain.rows.protocol import (  # noqa: E402
     PrintedAbsence,
     PrintedDecision,
     PrintedGuest,

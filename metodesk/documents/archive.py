@@ -21,9 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from metodesk.documents import common
 from metodesk.documents.base import (
@@ -41,7 +39,11 @@ from metodesk.domain.archive import ArchiveHead, shown_title
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.i18n import _, language
 from metodesk.services.progress import ProgressCallback, step
-from metodesk.storage.database import Database
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from metodesk.storage.database import Database
 
 FILE_TITLES = {"kk": "Құжаттар мұрағаты {year} {association}", "ru": "Архив документов {year} {association}"}
 

@@ -1,18 +1,21 @@
 """The organisation's attestation documents: the perspective plan of several
 years and the list of one year (layouts in docs/domain/documents.md,
-'Perspective attestation plan'). Both are tables, so they are also made as XLSX."""
+'Attestation plan' and 'Attestation list'). Both are tables, so they are also made as XLSX."""
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from metodesk.documents import common
 from metodesk.documents.base import DocumentKind, Entry, Format, Option, Request
 from metodesk.domain.academic_year import today as today_date
 from metodesk.domain.attestation import attestation_year, parse_year_name, year_name
 from metodesk.domain.errors import NotFound
+from metodesk.domain.rows.attestation import AttestationDocData
 from metodesk.i18n import _
-from metodesk.services.attestation_print import MAX_PLAN_YEARS, AttestationDocData
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DEFAULT_YEARS = 5
 OFFERED_YEARS = 5  # the window's "Documents from" list: last year and this one onwards, five in all
@@ -20,6 +23,8 @@ ORGANISATION = Option("organisation", "organisation id (default: ours)", metavar
 
 
 def _years(value: str) -> int:
+    from metodesk.services.attestation_print import MAX_PLAN_YEARS
+
     try:
         count = int(value)
     except ValueError:

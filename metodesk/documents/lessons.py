@@ -1,21 +1,22 @@
 """The open lessons' documents: a filled observation sheet, blank ones (for a
 lesson, for every lesson of a day, an empty form) and the year's schedule of
-open lessons (layouts in docs/domain/documents.md, 'Lesson observation sheet'
-and 'Schedule of open lessons')."""
+open lessons (layouts in docs/domain/documents.md, 'Observation sheet'
+and 'Lessons schedule')."""
 
 from __future__ import annotations
 
 import datetime as dt
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from metodesk.documents import common
 from metodesk.documents.base import DocumentKind, Entry, Format, Option, Request
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.lessons import ScheduleData, SheetData
 from metodesk.domain.text import initials_name, sort_key
 from metodesk.i18n import _
-from metodesk.services.lesson_print import ScheduleData, SheetData
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _sheets_pdf_or_docx(data: SheetData | list[SheetData], lang: str, fmt: Format) -> bytes:
@@ -61,6 +62,8 @@ class ObservationKind(DocumentKind[SheetData]):
         return _("Observation sheet: preview")
 
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
+        from sqlalchemy import select
+
         from metodesk.storage.models import Association, Teacher
         from metodesk.storage.models.lessons import Lesson, Observation
 
@@ -223,6 +226,8 @@ class ScheduleKind(DocumentKind[ScheduleData]):
     def for_organisation(
         self, session: Session, year_id: int, organisation_id: int, lang: str
     ) -> list[Entry] | None:
+        from sqlalchemy import select
+
         from metodesk.storage.models import AcademicYear, Association
         from metodesk.storage.models.lessons import Lesson
 
@@ -239,6 +244,8 @@ class ScheduleKind(DocumentKind[ScheduleData]):
         return [Entry(self.key, request, schedule_title(lang, year.name if year else ""), "", (1, (), 2, 0, 0))]
 
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
+        from sqlalchemy import select
+
         from metodesk.storage.models import Association
         from metodesk.storage.models.lessons import Lesson
 

@@ -1,16 +1,18 @@
 """A meeting's protocol and its blank attendance sheet (Order No. 253 item 35;
-layouts in docs/domain/documents.md, 'Protocol of a meeting')."""
+layouts in docs/domain/documents.md, 'Protocol' and 'Attendance sheet')."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from metodesk.documents import common
 from metodesk.documents.base import DocumentKind, Entry, Format, Option, Request
+from metodesk.domain.rows.protocol import ProtocolData
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _
-from metodesk.services.protocol_rows import ProtocolData
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 MEETING_OPTIONS = (
     Option("association", "association id", required=True, metavar="ID"),
@@ -37,7 +39,9 @@ def held_meetings(
     session: Session, year_id: int, association_id: int | None, lang: str
 ) -> list[tuple[int, int, str, tuple[object, ...], str]]:
     """(meeting id, number, date, order, association name) of the year's held meetings."""
-    from metodesk.services.meetings import MeetingStatus
+    from sqlalchemy import select
+
+    from metodesk.domain.meeting_enums import MeetingStatus
     from metodesk.storage.models import Association, Meeting
 
     query = (

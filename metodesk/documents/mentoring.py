@@ -1,16 +1,19 @@
 """A mentoring pair's documents: the mentor's plan of work with the mentee and
-the year's report (layouts in docs/domain/documents.md, 'Mentor's plan')."""
+the year's report (layouts in docs/domain/documents.md, 'Mentoring plan' and
+'Mentoring report')."""
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from metodesk.documents import common
 from metodesk.documents.base import DocumentKind, Entry, Format, Option, Request
+from metodesk.domain.rows.mentoring import MentoringDocData
 from metodesk.domain.text import initials_name, sort_key
 from metodesk.i18n import _
-from metodesk.services.mentoring_print import MentoringDocData
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 PAIR_OPTIONS = (Option("pair", "mentoring pair id", required=True, metavar="ID"),)
 
@@ -20,6 +23,8 @@ def pairs_of_year(
 ) -> list[tuple[int, str, str]]:
     """(pair id, mentee's short name, year) of the year's pairs; with an
     association, the pairs whose mentor or mentee is one of its members."""
+    from sqlalchemy import or_, select
+
     from metodesk.storage.models import AcademicYear, Membership, Teacher
     from metodesk.storage.models.mentoring import MentoringPair
 

@@ -1,17 +1,19 @@
 """An association's annual plan of work (Order No. 253 item 33; layout in
-docs/domain/documents.md, 'Annual plan of an association')."""
+docs/domain/documents.md, 'Annual plan')."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from metodesk.documents import common
 from metodesk.documents.base import DocumentKind, Entry, Format, Option, Request
 from metodesk.domain.errors import NotFound
+from metodesk.domain.rows.plan import PlanData
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _, language
-from metodesk.services.plan_rows import PlanData
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def plan_title(lang: str, year: str) -> str:
@@ -85,6 +87,8 @@ class PlanKind(DocumentKind[PlanData]):
         )
 
     def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
+        from sqlalchemy import select
+
         from metodesk.storage.models import AcademicYear, Association
         from metodesk.storage.models.plans import Plan
 

@@ -38,5 +38,5 @@ class ArchiveHead:
 def shown_title(title: str) -> str:
     """A document's title as the archive prints it in its contents and
     bookmarks: a date written 2025-11-05 (as in file names) becomes 05.11.2025,
-    the form tables use (docs/domain/documents.md, 'Dates')."""
+    the form tables use (docs/domain/documents.md, 'Common rules')."""
     return _ISO_DATE.sub(lambda m: f"{m[3]}.{m[2]}.{m[1]}", title)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from metodesk.services.protocol_rows import ProtocolData
+    from metodesk.domain.rows.protocol import ProtocolData
 
 PRINT_LANGUAGES = ("kk", "ru")
 

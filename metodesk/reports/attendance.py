@@ -26,7 +26,7 @@ from metodesk.reports.base import (
 )
 
 if TYPE_CHECKING:
-    from metodesk.services.protocol_rows import ProtocolData
+    from metodesk.domain.rows.protocol import ProtocolData
 
 LABELS: dict[str, dict[str, str]] = {
     "kk": {

@@ -28,7 +28,7 @@ from metodesk.reports.attestation_words import (
 from metodesk.reports.docx_base import WordDocument, merge_row, shade
 
 if TYPE_CHECKING:
-    from metodesk.services.attestation_print import AttestationDocData
+    from metodesk.domain.rows.attestation import AttestationDocData
 
 # widths in mm (262 in all), as in the PDF
 WIDTHS = {

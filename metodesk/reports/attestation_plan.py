@@ -36,7 +36,7 @@ from metodesk.reports.base import build_pdf, end_block, grid_style, plain_style,
 from metodesk.reports.fonts import SERIF_BOLD
 
 if TYPE_CHECKING:
-    from metodesk.services.attestation_print import AttestationDocData, PlanYear
+    from metodesk.domain.rows.attestation import AttestationDocData, PlanYear
 
 WIDE_WIDTH, WIDE_HEIGHT = landscape(A4)
 LEFT, RIGHT, TOP, BOTTOM = 20 * mm, 15 * mm, 15 * mm, 18 * mm

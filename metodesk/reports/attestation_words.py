@@ -15,7 +15,7 @@ from metodesk.reports.lesson_words import POSITIONS
 if TYPE_CHECKING:
     import datetime as dt
 
-    from metodesk.services.attestation_print import AttestationDocData, PrintedTeacher
+    from metodesk.domain.rows.attestation import AttestationDocData, PrintedTeacher
 
 CATEGORIES: dict[str, dict[str, str]] = {
     "kk": {

@@ -20,7 +20,7 @@ from metodesk.domain.text import sort_key
 from metodesk.reports.attestation_words import LABELS, LIST_COLUMNS, PLAN_COLUMNS, cells
 
 if TYPE_CHECKING:
-    from metodesk.services.attestation_print import AttestationDocData, PrintedTeacher
+    from metodesk.domain.rows.attestation import AttestationDocData, PrintedTeacher
 
 # characters of width per column key (the "year" column comes first)
 WIDTHS = {

@@ -23,7 +23,7 @@ from metodesk.reports.lesson_words import KINDS, MOVED_FROM, STATUSES, class_tex
 from metodesk.reports.lessons_schedule import LABELS, approval_lines
 
 if TYPE_CHECKING:
-    from metodesk.services.lesson_print import ScheduleData, ScheduleRow
+    from metodesk.domain.rows.lessons import ScheduleData, ScheduleRow
 
 # № | date | period | teacher | subject | class | topic | form | mark: 262 mm, as in the PDF
 WIDTHS = (9, 24, 16, 34, 30, 19, 58, 40, 32)

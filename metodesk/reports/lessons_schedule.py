@@ -25,7 +25,7 @@ from metodesk.reports.fonts import SERIF_BOLD
 from metodesk.reports.lesson_words import KINDS, MOVED_FROM, STATUSES, class_text
 
 if TYPE_CHECKING:
-    from metodesk.services.lesson_print import ScheduleData, ScheduleRow
+    from metodesk.domain.rows.lessons import ScheduleData, ScheduleRow
 
 LABELS: dict[str, dict[str, str]] = {
     "kk": {

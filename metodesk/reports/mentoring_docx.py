@@ -36,7 +36,7 @@ from metodesk.reports.mentoring_report import LOG_WIDTHS as PDF_LOG_WIDTHS
 from metodesk.reports.mentoring_report import WORDS, duration, kind_text, meetings_count
 
 if TYPE_CHECKING:
-    from metodesk.services.mentoring_print import MentoringDocData, PrintedEntry
+    from metodesk.domain.rows.mentoring import MentoringDocData, PrintedEntry
 
 PLAN_WIDTHS = (9, 66, 24, 38, 28)  # № | activity | date | form of completion | mark: 165 mm
 # № | date | kind | topic | minutes | notes: the PDF's widths, in mm

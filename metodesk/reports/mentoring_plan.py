@@ -40,7 +40,7 @@ from metodesk.reports.base import (
 from metodesk.reports.lesson_words import POSITIONS
 
 if TYPE_CHECKING:
-    from metodesk.services.mentoring_print import MentoringDocData, PrintedActivity, PrintedTeacher
+    from metodesk.domain.rows.mentoring import MentoringDocData, PrintedActivity, PrintedTeacher
 
 YS, TRAINEE = "young_specialist", "trainee"
 

@@ -20,7 +20,7 @@ from metodesk.reports.lesson_words import mentioned_lesson_line
 from metodesk.reports.mentoring_plan import MentoringStory, fitted, mentee_words
 
 if TYPE_CHECKING:
-    from metodesk.services.mentoring_print import MentoringDocData, PrintedEntry
+    from metodesk.domain.rows.mentoring import MentoringDocData, PrintedEntry
 
 WORDS: dict[str, dict[str, str]] = {
     "kk": {

@@ -30,7 +30,7 @@ from metodesk.reports.lesson_words import KINDS, POSITIONS, class_text, period_t
 from metodesk.reports.observation_sheet import LABELS, MAX_BOX_COLUMNS, WRITE_LINES, _title
 
 if TYPE_CHECKING:
-    from metodesk.services.lesson_print import SheetData
+    from metodesk.domain.rows.lessons import SheetData
 
 HEADER_WIDTHS = (50, 60, 18, 37)  # label | value | label | value: 165 mm
 BOX = 12  # mm: one score column, wide enough to tick or circle by hand

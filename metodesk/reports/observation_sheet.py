@@ -41,7 +41,7 @@ from metodesk.reports.fonts import SERIF_BOLD
 from metodesk.reports.lesson_words import KINDS, POSITIONS, class_text, period_text
 
 if TYPE_CHECKING:
-    from metodesk.services.lesson_print import SheetData
+    from metodesk.domain.rows.lessons import SheetData
 
 LABELS: dict[str, dict[str, str]] = {
     "kk": {

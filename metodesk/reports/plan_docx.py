@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from docx.table import _Cell
     from docx.text.paragraph import Paragraph
 
-    from metodesk.services.plan_rows import PlanData
+    from metodesk.domain.rows.plan import PlanData
 
 # № | content | form | direction | when | responsible | expected | status: 262 mm, as in the PDF
 ACTIVITY_WIDTHS = (9, 64, 30, 37, 24, 34, 37, 27)

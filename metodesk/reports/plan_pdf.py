@@ -48,7 +48,7 @@ from metodesk.reports.base import (
 )
 
 if TYPE_CHECKING:
-    from metodesk.services.plan_rows import PlanData
+    from metodesk.domain.rows.plan import PlanData
 
 WIDE_WIDTH, WIDE_HEIGHT = landscape(A4)
 WIDE_LEFT, WIDE_RIGHT, WIDE_TOP, WIDE_BOTTOM = 20 * mm, 15 * mm, 15 * mm, 18 * mm

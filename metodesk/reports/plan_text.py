@@ -32,8 +32,14 @@ from metodesk.reports.attestation_words import CATEGORIES, window_text
 from metodesk.reports.lesson_words import KINDS, STATUSES
 
 if TYPE_CHECKING:
-    from metodesk.services.plan_rows import PlanData, PrintedActivity, ScheduledMeeting
-    from metodesk.services.plan_schedules import ScheduledAttestation, ScheduledLesson, ScheduledPair
+    from metodesk.domain.rows.plan import (
+        PlanData,
+        PrintedActivity,
+        ScheduledAttestation,
+        ScheduledLesson,
+        ScheduledMeeting,
+        ScheduledPair,
+    )
 
 LABELS: dict[str, dict[str, str]] = {
     "kk": {

@@ -42,7 +42,7 @@ from metodesk.reports.lesson_words import mentioned_lesson_line
 if TYPE_CHECKING:
     import datetime as dt
 
-    from metodesk.services.protocol_rows import (
+    from metodesk.domain.rows.protocol import (
         PrintedDecision,
         PrintedItem,
         PrintedPerson,

@@ -35,7 +35,7 @@ from metodesk.reports.protocol import (
 if TYPE_CHECKING:
     import datetime as dt
 
-    from metodesk.services.protocol_rows import (
+    from metodesk.domain.rows.protocol import (
         PrintedDecision,
         PrintedItem,
         PrintedPerson,

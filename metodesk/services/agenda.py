@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.meeting_enums import ItemKind as ItemKind
 from metodesk.domain.text import clean_multiline
-from metodesk.i18n import N_, _
+from metodesk.i18n import _
 from metodesk.services.attendance import GuestRow
 from metodesk.services.common import check_enum, get_or_fail, limited
 from metodesk.services.meetings import _is_participant, short_name
@@ -21,20 +21,6 @@ MAX_ITEM_TITLE = 1000
 MAX_SUMMARY = 20000
 MAX_SPEECH = 10000
 MAX_SPEAKER = 300
-
-
-class ItemKind(LabelledEnum):
-    REGULAR = "regular"
-    REVIEW = "review"
-
-
-register_labels(
-    ItemKind,
-    {
-        "regular": N_("Agenda item"),
-        "review": N_("Review of earlier decisions"),
-    },
-)
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.meeting_enums import MeetingStatus, Presence
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _
 from metodesk.services.common import MAX_TITLE, check_enum, get_or_fail, limited, required
-from metodesk.services.meetings import (
-    MeetingStatus,
-    Presence,
-    _is_participant,
-    full_name,
-    short_name,
-    sign_name,
-)
+from metodesk.services.meetings import _is_participant, full_name, short_name, sign_name
 from metodesk.storage.models import (
     AgendaItem,
     AgendaSpeech,

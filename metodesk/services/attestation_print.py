@@ -4,72 +4,33 @@ the list for one year, for one organisation.
 
 A teacher is placed in the year of the case under way, else in the year the
 category falls due; one already overdue goes into the plan's first year, marked.
+
+The row types live in ``metodesk.domain.rows.attestation`` (reports import them from there); they are
+re-exported here under their old names for the callers that import them from this module.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from metodesk.domain.attestation import Window, attestation_year, window_of, window_span
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.attestation import (
+    AttestationDocData as AttestationDocData,
+)
+from metodesk.domain.rows.attestation import (
+    PlanYear as PlanYear,
+)
+from metodesk.domain.rows.attestation import (
+    PrintedTeacher as PrintedTeacher,
+)
 from metodesk.i18n import _
 from metodesk.services import organisations
 from metodesk.services.attestation_views import AttestationRow, attestation_rows
 
 MAX_PLAN_YEARS = 10
-
-
-@dataclass(frozen=True)
-class PrintedTeacher:
-    full_name: str
-    position: str
-    subjects_kk: tuple[str, ...]
-    subjects_ru: tuple[str, ...]
-    experience: int | None
-    category: str
-    award_date: dt.date | None
-    order_number: str
-    expiry: dt.date | None
-    target: str  # the case's target category, "" when there is no case yet
-    window: str
-    overdue: bool
-    test_date: dt.date | None = None
-    test_score: int | None = None
-
-    def subjects(self, lang: str) -> tuple[str, ...]:
-        return self.subjects_ru if lang == "ru" else self.subjects_kk
-
-
-@dataclass(frozen=True)
-class PlanYear:
-    start: int
-    teachers: tuple[PrintedTeacher, ...]
-
-
-@dataclass(frozen=True)
-class AttestationDocData:
-    """The plan (several years) or the list (one year) of one organisation."""
-
-    organisation_kk: str
-    organisation_ru: str
-    head_name: str
-    deputy_name: str
-    years: tuple[PlanYear, ...]
-    made_on: dt.date
-
-    def organisation(self, lang: str) -> str:
-        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
-
-    @property
-    def first_year(self) -> int:
-        return self.years[0].start
-
-    @property
-    def last_year(self) -> int:
-        return self.years[-1].start
 
 
 def _overdue_window(start: int, today: dt.date) -> str:

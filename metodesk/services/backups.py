@@ -24,7 +24,7 @@ from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.logs import get_logger
 from metodesk.storage import backup, probe
-from metodesk.storage.backup import BackupSummary
+from metodesk.storage.backup import BackupSummary as BackupSummary  # the window names it from here
 from metodesk.storage.database import Database, damage_found
 
 log = get_logger(__name__)
@@ -245,6 +245,12 @@ def _same_file(one: Path, other: Path) -> bool:
         return os.path.samefile(one, other)
     except OSError:
         return False
+
+
+def set_aside(db_path: Path, now: dt.datetime | None = None) -> Path:
+    """Move a database that cannot be used (an empty file, say) out of the way,
+    with its -wal/-shm, under a new name beside it, byte for byte; the new name."""
+    return backup.set_aside(db_path, _now(now))
 
 
 def inspect(path: Path) -> BackupSummary:

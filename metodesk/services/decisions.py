@@ -10,25 +10,18 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.meeting_enums import DecisionStatus as DecisionStatus
+from metodesk.domain.meeting_enums import ItemKind
 from metodesk.domain.rules import decision_overdue
 from metodesk.domain.text import clean_multiline
-from metodesk.i18n import N_, _
-from metodesk.services.agenda import ItemInput, ItemKind, Speaker, insert_item_first
+from metodesk.i18n import _
+from metodesk.services.agenda import ItemInput, Speaker, insert_item_first
 from metodesk.services.common import check_enum, get_or_fail, limited, reasonable_date
 from metodesk.services.meetings import short_name
 from metodesk.storage.models import AcademicYear, AgendaItem, Association, Decision, Meeting, Teacher
 
 MAX_DECISION = 2000
-
-
-class DecisionStatus(LabelledEnum):
-    OPEN = "open"
-    DONE = "done"
-
-
-register_labels(DecisionStatus, {"open": N_("Open"), "done": N_("Done")})
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from metodesk.domain.mentoring_enums import MenteeKind, MentoringKind
 from metodesk.services import mentoring, mentoring_log, mentoring_plan, years
-from metodesk.services.mentoring import MenteeKind, PairInput
-from metodesk.services.mentoring_log import EntryInput, MentoringKind
+from metodesk.services.mentoring import PairInput
+from metodesk.services.mentoring_log import EntryInput
 from metodesk.storage.models import Lesson, MentoringPair, Observation, Organisation, Teacher
 
 D = dt.date

@@ -51,6 +51,8 @@ from metodesk.domain.lesson_enums import (
     grade_ok,
     period_ok,
 )
+from metodesk.domain.meeting_enums import DecisionStatus, DocumentKind, ItemKind, MeetingStatus, Presence
+from metodesk.domain.mentoring_enums import MenteeKind, MentoringKind
 from metodesk.domain.plan_forms import ActivityStatus, CollegeDirection, PlanStatus, SchoolDirection, WorkForm
 from metodesk.i18n import _
 from metodesk.services import (
@@ -67,13 +69,8 @@ from metodesk.services import (
     plans,
     wording,
 )
-from metodesk.services.agenda import ItemKind
-from metodesk.services.decisions import DecisionStatus
-from metodesk.services.meetings import MAX_NUMBER, MeetingStatus, Presence
-from metodesk.services.mentoring import MenteeKind
-from metodesk.services.mentoring_log import MentoringKind
+from metodesk.services.meetings import MAX_NUMBER
 from metodesk.services.plan_workflow import PlanAction
-from metodesk.services.reviewed_documents import DocumentKind
 from metodesk.services.wording import WordingKind, WordingTopic
 
 

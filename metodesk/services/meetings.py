@@ -15,10 +15,12 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain import academic_year
-from metodesk.domain.enums import LabelledEnum, MemberRole, register_labels
+from metodesk.domain.enums import MemberRole
 from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.meeting_enums import MeetingStatus as MeetingStatus
+from metodesk.domain.meeting_enums import Presence as Presence
 from metodesk.domain.text import initials_name
-from metodesk.i18n import N_, _
+from metodesk.i18n import _
 from metodesk.services.common import check_enum, get_or_fail, limited
 from metodesk.storage.models import (
     AcademicYear,
@@ -30,24 +32,6 @@ from metodesk.storage.models import (
 )
 
 MAX_NUMBER = 999
-
-
-class MeetingStatus(LabelledEnum):
-    PLANNED = "planned"
-    HELD = "held"
-
-
-register_labels(MeetingStatus, {"planned": N_("Planned"), "held": N_("Held")})
-
-
-class Presence(LabelledEnum):
-    """How a member is marked at a meeting; "" (not in the enum) is not yet marked."""
-
-    PRESENT = "present"
-    ABSENT = "absent"
-
-
-register_labels(Presence, {"present": N_("Present"), "absent": N_("Absent")})
 
 
 def full_name(t: Teacher) -> str:

@@ -18,10 +18,10 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain import academic_year
-from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.mentoring_enums import MenteeKind as MenteeKind
 from metodesk.domain.text import clean_multiline, initials_name, sort_key
-from metodesk.i18n import N_, _, language
+from metodesk.i18n import _, language
 from metodesk.i18n.dates import short_date
 from metodesk.services.common import check_enum, get_or_fail, limited, reasonable_date
 from metodesk.storage.models import AcademicYear, MentoringPair, Teacher
@@ -29,17 +29,6 @@ from metodesk.storage.models import AcademicYear, MentoringPair, Teacher
 MAX_ORDER_NUMBER = 50
 MAX_LONG_TEXT = 5000
 PLAN_LANGUAGES = ("kk", "ru")
-
-
-class MenteeKind(LabelledEnum):
-    """Who is mentored: a young specialist (жас маман) or a trainee teacher
-    (педагог-стажер)."""
-
-    YOUNG_SPECIALIST = "young_specialist"
-    TRAINEE = "trainee"
-
-
-register_labels(MenteeKind, {"young_specialist": N_("Young specialist"), "trainee": N_("Trainee teacher")})
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError
 from metodesk.domain.lesson_enums import LessonStatus
+from metodesk.domain.mentoring_enums import MentoringKind as MentoringKind
 from metodesk.domain.text import initials_name
-from metodesk.i18n import N_, _
+from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services.common import check_enum, get_or_fail
 from metodesk.services.lessons import LessonRow, lesson_query, lesson_row
@@ -29,32 +29,6 @@ from metodesk.storage.models import Lesson, MentoringLogEntry, MentoringPair, Ob
 
 MAX_TOPIC = 1000
 MAX_MINUTES = 600
-
-
-class MentoringKind(LabelledEnum):
-    """What kind of meeting the pair had."""
-
-    CONSULTATION = "consultation"
-    VISIT_MENTEE = "visit_mentee"  # the mentor visits the mentee's lesson
-    VISIT_MENTOR = "visit_mentor"  # the mentee visits the mentor's lesson
-    JOINT_PLANNING = "joint_planning"
-    OTHER = "other"
-
-    @property
-    def is_visit(self) -> bool:
-        return self in (MentoringKind.VISIT_MENTEE, MentoringKind.VISIT_MENTOR)
-
-
-register_labels(
-    MentoringKind,
-    {
-        "consultation": N_("Consultation"),
-        "visit_mentee": N_("The mentor visits the mentee's lesson"),
-        "visit_mentor": N_("The mentee visits the mentor's lesson"),
-        "joint_planning": N_("Joint planning"),
-        "other": N_("Other"),
-    },
-)
 
 
 @dataclass(frozen=True)

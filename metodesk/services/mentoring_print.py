@@ -2,104 +2,36 @@
 and the year's report): the organisation and its head, the pair, the plan
 with its marks, the log with the lessons and sheets it names, the summary
 and the conclusion. Reports never see a Session; they get this.
+
+The row types live in ``metodesk.domain.rows.mentoring`` (reports import them from there); they are
+re-exported here under their old names for the callers that import them from this module.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain.rows.mentoring import (
+    MentoringDocData as MentoringDocData,
+)
+from metodesk.domain.rows.mentoring import (
+    PrintedActivity as PrintedActivity,
+)
+from metodesk.domain.rows.mentoring import (
+    PrintedEntry as PrintedEntry,
+)
+from metodesk.domain.rows.mentoring import (
+    PrintedLesson as PrintedLesson,
+)
+from metodesk.domain.rows.mentoring import (
+    PrintedTeacher as PrintedTeacher,
+)
 from metodesk.i18n import _
 from metodesk.services.mentoring import full_name, short_name
 from metodesk.services.mentoring_log import list_entries
 from metodesk.services.mentoring_plan import list_activities
 from metodesk.storage.models import MentoringPair, Organisation, Teacher
-
-
-@dataclass(frozen=True)
-class PrintedTeacher:
-    full_name: str
-    short_name: str  # 'Тегі А.Ә.'
-    sign_name: str  # 'А.Ә. Тегі'
-    position: str  # Position code
-    category: str  # Category code
-    subjects_kk: tuple[str, ...]
-    subjects_ru: tuple[str, ...]
-    teaching_since: dt.date | None
-
-    def subjects(self, lang: str) -> tuple[str, ...]:
-        return self.subjects_ru if lang == "ru" else self.subjects_kk
-
-
-@dataclass(frozen=True)
-class PrintedActivity:
-    number: int
-    activity: str
-    due_date: dt.date | None
-    when_text: str
-    completion_form: str
-    done_on: dt.date | None
-    mark_note: str
-
-
-@dataclass(frozen=True)
-class PrintedLesson:
-    kind: str
-    topic: str
-    subject_kk: str
-    subject_ru: str
-    grade: int | None
-    class_letter: str
-    group_name: str
-    date: dt.date
-    teacher: str  # 'Тегі А.Ә.'
-
-
-@dataclass(frozen=True)
-class PrintedEntry:
-    date: dt.date
-    kind: str  # MentoringKind code
-    topic: str
-    minutes: int | None
-    notes: str
-    lesson: PrintedLesson | None = None
-    sheet_observer: str = ""
-    sheet_total: int | None = None
-    sheet_max: int | None = None
-
-
-@dataclass(frozen=True)
-class MentoringDocData:
-    organisation_kk: str
-    organisation_ru: str
-    organisation_kind: str
-    head_name: str
-    head_title: str
-    year_name: str
-    mentor: PrintedTeacher
-    mentee: PrintedTeacher
-    mentee_kind: str
-    order_number: str
-    order_date: dt.date | None
-    goals: str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    activities: tuple[PrintedActivity, ...]
-    entries: tuple[PrintedEntry, ...]
-    summary: str
-    conclusion: str
-
-    def organisation(self, lang: str) -> str:
-        if lang == "ru":
-            return self.organisation_ru or self.organisation_kk
-        return self.organisation_kk or self.organisation_ru
-
-    @property
-    def total_minutes(self) -> int:
-        return sum(e.minutes or 0 for e in self.entries)
 
 
 def sign_name(t: Teacher) -> str:

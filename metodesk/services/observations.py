@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.lesson_enums import LessonStatus, can_observe, score_ok
+from metodesk.domain.rows.lessons import ScoreRow as ScoreRow
 from metodesk.domain.text import clean, clean_multiline, initials_name
 from metodesk.i18n import _
 from metodesk.services import criteria
@@ -31,20 +32,6 @@ from metodesk.storage.models import CriteriaSet, Lesson, Observation, Observatio
 
 MAX_PURPOSE = 2000
 MAX_TEXT = 10000
-
-
-@dataclass(frozen=True)
-class ScoreRow:
-    """A criterion as the sheet keeps it, with its score (None: not scored)."""
-
-    position: int
-    text_kk: str
-    text_ru: str
-    score: int | None = None
-
-    def text(self, lang: str) -> str:
-        first, other = (self.text_ru, self.text_kk) if lang == "ru" else (self.text_kk, self.text_ru)
-        return first or other
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,12 @@ mentoring pairs and attestations from ``plan_schedules``.
 
 The rows hold both languages of the fixed names; ``metodesk.reports.plan_pdf``
 and ``plan_docx`` pick one when they build the document.
+
+The row types live in ``metodesk.domain.rows.plan`` (reports import them from there); they are
+re-exported here under their old names for the callers that import them from this module.
 """
 
 from __future__ import annotations
-
-import dataclasses
-import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -19,102 +18,23 @@ from sqlalchemy.orm import Session, selectinload
 from metodesk.domain.attestation import attestation_year
 from metodesk.domain.enums import MemberRole
 from metodesk.domain.plan_forms import parse_months
+from metodesk.domain.rows.plan import (
+    PlanData as PlanData,
+)
+from metodesk.domain.rows.plan import (
+    PrintedActivity as PrintedActivity,
+)
+from metodesk.domain.rows.plan import (
+    ScheduledMeeting as ScheduledMeeting,
+)
+from metodesk.domain.rows.plan import (
+    ScheduledTopic as ScheduledTopic,
+)
 from metodesk.domain.text import initials_name
 from metodesk.services import plan_schedules
 from metodesk.services.plan_fulfilment import effective_status
-from metodesk.services.plan_schedules import ScheduledAttestation, ScheduledLesson, ScheduledPair
 from metodesk.services.plans import load_plan
 from metodesk.storage.models import Meeting, Plan
-
-
-@dataclass(frozen=True)
-class PrintedActivity:
-    number: int
-    content: str
-    form: str  # WorkForm code, or "" with form_text
-    form_text: str
-    direction: str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    months: tuple[int, ...]
-    responsible: tuple[str, ...]  # 'Тегі А.Ә.'
-    responsible_text: str
-    expected: str
-    status: str  # effective: 'done' when the tied meeting was held
-    status_note: str = ""
-    carried_over: bool = False
-    meeting_number: int | None = None
-    lesson_date: dt.date | None = None  # the held open lesson that fulfilled it
-    lesson_kind: str = ""
-    mentoring_date: dt.date | None = None  # the mentoring entry that fulfilled it
-
-
-@dataclass(frozen=True)
-class ScheduledTopic:
-    kind: str  # 'regular', or 'review' (an empty title prints the usual wording)
-    title: str
-
-
-@dataclass(frozen=True)
-class ScheduledMeeting:
-    id: int
-    number: int
-    date: dt.date
-    held: bool
-    topics: tuple[ScheduledTopic, ...]
-
-
-@dataclass(frozen=True)
-class PlanData:
-    """One plan, ready to print in either language."""
-
-    organisation_kk: str
-    organisation_ru: str
-    organisation_kind: str
-    association_kk: str
-    association_ru: str
-    association_kind: str
-    year_name: str
-    status: str
-    analysis: str
-    theme: str
-    goal: str
-    tasks: tuple[str, ...]
-    activities: tuple[PrintedActivity, ...]
-    meetings: tuple[ScheduledMeeting, ...] = ()
-    lessons: tuple[ScheduledLesson, ...] = ()
-    pairs: tuple[ScheduledPair, ...] = ()
-    attestations: tuple[ScheduledAttestation, ...] = ()
-    attestation_year: int = 0  # the first calendar year of the plan's attestation year
-    review_number: int | None = None
-    review_date: dt.date | None = None
-    agreed_name: str = ""
-    agreed_title: str = ""
-    agreed_on: dt.date | None = None
-    approved_name: str = ""
-    approved_title: str = ""
-    approved_on: dt.date | None = None
-    head_name: str = ""  # the organisation's, for the approval block of a plan not yet approved
-    head_title: str = ""
-    deputy_name: str = ""
-    leader: str = ""  # 'Тегі Аты Әкесінің аты' of the association's leader
-    progress: bool = True  # False: printed for approval, without the columns of what was done
-    association_level: str = "school"  # "district": approved by the district methodical cabinet
-
-    def organisation(self, lang: str) -> str:
-        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
-
-    def association(self, lang: str) -> str:
-        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
-
-    @property
-    def approved(self) -> bool:
-        return self.status == "approved"
-
-    def for_approval(self) -> PlanData:
-        """The same plan printed for approval: no "Орындалуы / Выполнение" column
-        (nor the marks of meetings and lessons held), since nothing is done yet."""
-        return dataclasses.replace(self, progress=False)
 
 
 def schedule(session: Session, association_id: int, year_id: int) -> tuple[ScheduledMeeting, ...]:

@@ -5,63 +5,34 @@ year. Plain frozen rows with codes, not words: the plan tab shows them in the
 window's language, ``reports.plan_text`` prints them in the document's.
 
 The meetings' schedule is in ``plan_rows`` with the rest of the printed plan.
+
+The row types live in ``metodesk.domain.rows.plan`` (reports import them from there); they are
+re-exported here under their old names for the callers that import them from this module.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.attestation import attestation_year
+from metodesk.domain.rows.plan import (
+    PlanSchedules as PlanSchedules,
+)
+from metodesk.domain.rows.plan import (
+    ScheduledAttestation as ScheduledAttestation,
+)
+from metodesk.domain.rows.plan import (
+    ScheduledLesson as ScheduledLesson,
+)
+from metodesk.domain.rows.plan import (
+    ScheduledPair as ScheduledPair,
+)
 from metodesk.services.attestation_views import attestation_rows
 from metodesk.services.lesson_views import lessons_for_association_year
 from metodesk.services.mentoring import short_name
 from metodesk.services.plans import load_plan
 from metodesk.storage.models import MentoringPair, Plan
-
-
-@dataclass(frozen=True)
-class ScheduledLesson:
-    id: int
-    date: dt.date
-    teacher: str  # 'Тегі А.Ә.'
-    class_name: str  # '6 Ә', '11', or a preschool group
-    subject_kk: str
-    subject_ru: str
-    topic: str
-    kind: str  # LessonKind code
-    status: str  # LessonStatus code
-
-
-@dataclass(frozen=True)
-class ScheduledPair:
-    id: int
-    mentor: str  # 'Тегі А.Ә.'
-    mentee: str
-    mentee_kind: str  # MenteeKind code
-    start_date: dt.date | None
-    end_date: dt.date | None
-
-
-@dataclass(frozen=True)
-class ScheduledAttestation:
-    teacher_id: int
-    teacher: str  # 'Тегі А.Ә.'
-    category: str  # the category held now (Category code)
-    year_start: int  # the attestation year it falls in (2025 for 2025-2026)
-    window: str  # 'aug_dec', 'jan_may' or '' when not known
-    target: str  # the category applied for ('' while no case is open)
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class PlanSchedules:
-    lessons: tuple[ScheduledLesson, ...] = ()
-    pairs: tuple[ScheduledPair, ...] = ()
-    attestations: tuple[ScheduledAttestation, ...] = ()
 
 
 def lessons(session: Session, plan: Plan) -> tuple[ScheduledLesson, ...]:

@@ -14,6 +14,10 @@
 - withdraw: back to draft (the review and agreement are cleared).
 
 Every step is kept in the plan's history: who, when, what, why.
+
+Which step a plan may take in which status is the table ``STEPS`` (read
+through :func:`allowed_steps`): the step functions refuse what it does not
+allow, and the window enables its buttons from it, so the two cannot differ.
 """
 
 from __future__ import annotations
@@ -58,6 +62,32 @@ register_labels(
         "withdrawn": N_("Returned to draft"),
     },
 )
+
+
+# The steps a plan may take in each status (the diagram above). Reviewing a
+# reviewed plan again corrects its meeting; agreeing an agreed one corrects the
+# deputy's signature.
+STEPS: dict[PlanStatus, frozenset[PlanAction]] = {
+    PlanStatus.DRAFT: frozenset({PlanAction.REVIEWED}),
+    PlanStatus.REVIEWED: frozenset(
+        {PlanAction.REVIEWED, PlanAction.AGREED, PlanAction.APPROVED, PlanAction.WITHDRAWN}
+    ),
+    PlanStatus.AGREED: frozenset({PlanAction.AGREED, PlanAction.APPROVED, PlanAction.WITHDRAWN}),
+    PlanStatus.APPROVED: frozenset({PlanAction.REOPENED}),
+}
+
+
+def allowed_steps(status: str) -> frozenset[PlanAction]:
+    """The steps a plan in ``status`` (a PlanStatus code) may take; none for an
+    unknown or empty status (no plan chosen)."""
+    try:
+        return STEPS[PlanStatus(status)]
+    except ValueError:
+        return frozenset()
+
+
+def _may(plan: Plan, step: PlanAction) -> bool:
+    return step in allowed_steps(plan.status)
 
 
 @dataclass(frozen=True)
@@ -110,8 +140,8 @@ def review(session: Session, plan_id: int, meeting_id: int, who: str | None = No
     """Record the meeting that reviewed the plan (a draft, or a reviewed plan
     whose meeting is corrected)."""
     plan = load_plan(session, plan_id)
-    check_unlocked(plan)
-    if _status(plan) is PlanStatus.AGREED:
+    if not _may(plan, PlanAction.REVIEWED):
+        check_unlocked(plan)  # approved: its own sentence; agreed:
         raise DomainError(
             _(
                 "The plan is already agreed with the deputy: return it to draft first "
@@ -146,8 +176,8 @@ def agree(
 ) -> None:
     """Record that the deputy agreed the plan ("Келісілді / Согласовано")."""
     plan = load_plan(session, plan_id)
-    check_unlocked(plan)
-    if _status(plan) is PlanStatus.DRAFT:
+    if not _may(plan, PlanAction.AGREED):
+        check_unlocked(plan)  # approved: its own sentence; a draft:
         raise DomainError(
             _("The plan is agreed with the deputy after it is reviewed at an association meeting."),
             field="meeting_id",
@@ -173,10 +203,9 @@ def approve(
 ) -> None:
     """The head approves the plan ("БЕКІТЕМІН / УТВЕРЖДАЮ"); it is then locked."""
     plan = load_plan(session, plan_id)
-    status = _status(plan)
-    if status is PlanStatus.APPROVED:
+    if _status(plan) is PlanStatus.APPROVED:
         raise DomainError(_("The plan is approved already."))
-    if status is PlanStatus.DRAFT or plan.review_meeting is None:  # never reviewed, or its meeting deleted
+    if not _may(plan, PlanAction.APPROVED) or plan.review_meeting is None:  # a draft, or its meeting deleted
         raise DomainError(
             _(
                 "The plan has not been reviewed at an association meeting yet: record the review "
@@ -213,7 +242,7 @@ def reopen(session: Session, plan_id: int, reason: str, who: str | None = None) 
     """Unlock an approved plan to edit it; the approval is cleared and the plan
     goes back to reviewed (or agreed). The reason is kept in the history."""
     plan = load_plan(session, plan_id)
-    if _status(plan) is not PlanStatus.APPROVED:
+    if not _may(plan, PlanAction.REOPENED):
         raise DomainError(_("Only an approved plan is reopened; this one can be edited as it is."))
     reason = clean_multiline(reason)
     if not reason:
@@ -228,8 +257,8 @@ def reopen(session: Session, plan_id: int, reason: str, who: str | None = None) 
 def withdraw(session: Session, plan_id: int, reason: str = "", who: str | None = None) -> None:
     """Return a reviewed or agreed plan to draft, clearing the review and agreement."""
     plan = load_plan(session, plan_id)
-    check_unlocked(plan)
-    if _status(plan) is PlanStatus.DRAFT:
+    if not _may(plan, PlanAction.WITHDRAWN):
+        check_unlocked(plan)  # approved: its own sentence
         raise DomainError(_("The plan is a draft already."))
     plan.review_meeting = None
     plan.agreed_name, plan.agreed_title, plan.agreed_on = "", "", None

@@ -3,147 +3,55 @@
 The service reads the meeting once and hands these rows to ``metodesk.reports``,
 which never sees a Session. The rows hold both languages of the fixed names
 (organisation, association); the report picks one when it is built.
+
+The row types live in ``metodesk.domain.rows.protocol`` (reports import them from there); they are
+re-exported here under their old names for the callers that import them from this module.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.errors import NotFound
+from metodesk.domain.meeting_enums import MeetingStatus, Presence
+from metodesk.domain.rows.protocol import (
+    PrintedAbsence as PrintedAbsence,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedDecision as PrintedDecision,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedDocument as PrintedDocument,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedGuest as PrintedGuest,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedItem as PrintedItem,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedLesson as PrintedLesson,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedPerson as PrintedPerson,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedReview as PrintedReview,
+)
+from metodesk.domain.rows.protocol import (
+    PrintedSpeech as PrintedSpeech,
+)
+from metodesk.domain.rows.protocol import (
+    ProtocolData as ProtocolData,
+)
 from metodesk.i18n import _
 from metodesk.services.agenda import speaker_name
 from metodesk.services.attendance import attendance
 from metodesk.services.decisions import decisions_under_review
 from metodesk.services.lesson_links import lessons_by_item
-from metodesk.services.meetings import MeetingStatus, Presence, full_name, short_name, sign_name
+from metodesk.services.meetings import full_name, short_name, sign_name
 from metodesk.storage.models import AgendaItem, AgendaSpeech, Decision, Meeting, ReviewedDocument, Teacher
-
-
-@dataclass(frozen=True)
-class PrintedPerson:
-    full_name: str
-    short_name: str  # 'Тегі А.Ә.'
-    sign_name: str  # 'А.Ә. Тегі'
-    organisation_kk: str = ""  # the school, printed for a district association's members
-    organisation_ru: str = ""
-
-    def organisation(self, lang: str) -> str:
-        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
-
-
-@dataclass(frozen=True)
-class PrintedAbsence:
-    person: PrintedPerson
-    reason: str
-
-
-@dataclass(frozen=True)
-class PrintedGuest:
-    name: str
-    job_title: str
-    organisation: str
-
-
-@dataclass(frozen=True)
-class PrintedSpeech:
-    speaker: str
-    text: str
-
-
-@dataclass(frozen=True)
-class PrintedDecision:
-    code: str  # '1.2'
-    text: str
-    responsible: str
-    deadline: dt.date | None
-    deadline_text: str
-    done: bool
-    done_date: dt.date | None
-
-
-@dataclass(frozen=True)
-class PrintedReview:
-    """An earlier decision as this meeting's review found it."""
-
-    meeting_number: int
-    meeting_date: dt.date
-    code: str
-    text: str
-    responsible: str
-    deadline: dt.date | None
-    deadline_text: str
-    done: bool
-    done_date: dt.date | None
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    kind: str  # DocumentKind code
-    title: str
-    author: str
-
-
-@dataclass(frozen=True)
-class PrintedLesson:
-    """A lesson the item discussed (open lessons, mutual visits: docs/domain/order-253.md, 'Open lessons')."""
-
-    kind: str  # LessonKind code
-    topic: str
-    subject_kk: str
-    subject_ru: str
-    grade: int | None
-    class_letter: str
-    group_name: str
-    date: dt.date
-    teacher: str  # 'Тегі А.Ә.'
-
-
-@dataclass(frozen=True)
-class PrintedItem:
-    number: int
-    kind: str  # 'regular' or 'review'
-    title: str
-    speaker: str
-    summary: str
-    speeches: tuple[PrintedSpeech, ...] = ()
-    decisions: tuple[PrintedDecision, ...] = ()
-    reviewed: tuple[PrintedReview, ...] = ()
-    documents: tuple[PrintedDocument, ...] = ()
-    lessons: tuple[PrintedLesson, ...] = ()
-
-
-@dataclass(frozen=True)
-class ProtocolData:
-    """One meeting, ready to print in either language."""
-
-    organisation_kk: str
-    organisation_ru: str
-    association_kk: str
-    association_ru: str
-    year_name: str
-    number: int
-    date: dt.date
-    place: str
-    held: bool
-    chair: PrintedPerson | None
-    secretary: PrintedPerson | None
-    members: tuple[PrintedPerson, ...]  # everyone on the list, for the attendance sheet
-    present: tuple[PrintedPerson, ...]
-    absent: tuple[PrintedAbsence, ...]
-    attendance_marked: bool
-    guests: tuple[PrintedGuest, ...] = ()
-    items: tuple[PrintedItem, ...] = ()
-    district: bool = False  # a district association: its members come from several schools
-
-    def organisation(self, lang: str) -> str:
-        return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
-
-    def association(self, lang: str) -> str:
-        return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
 
 
 def _person(teacher: Teacher | None) -> PrintedPerson | None:

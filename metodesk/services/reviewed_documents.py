@@ -11,29 +11,13 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.enums import LabelledEnum, register_labels
 from metodesk.domain.errors import DomainError, NotFound
-from metodesk.i18n import N_, _
+from metodesk.domain.meeting_enums import DocumentKind as DocumentKind
+from metodesk.i18n import _
 from metodesk.i18n.dates import protocol_reference
 from metodesk.services.common import MAX_TITLE, check_enum, get_or_fail, reasonable_date, required
 from metodesk.services.meetings import short_name
 from metodesk.storage.models import AgendaItem, Association, Meeting, ReviewedDocument, Teacher
-
-
-class DocumentKind(LabelledEnum):
-    ANNUAL_PLAN = "annual_plan"
-    CALENDAR_PLAN = "calendar_plan"
-    OTHER = "other"
-
-
-register_labels(
-    DocumentKind,
-    {
-        "annual_plan": N_("Annual plan of the association"),
-        "calendar_plan": N_("Calendar-thematic plan"),
-        "other": N_("Other methodical material"),
-    },
-)
 
 
 @dataclass(frozen=True)

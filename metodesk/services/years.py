@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from metodesk.domain import academic_year
@@ -15,7 +15,7 @@ from metodesk.domain.errors import DomainError
 from metodesk.domain.text import clean
 from metodesk.i18n import _
 from metodesk.services.common import get_or_fail
-from metodesk.storage.models import AcademicYear, Association, Term
+from metodesk.storage.models import AcademicYear, Association, Plan, Term
 
 _YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
 
@@ -245,6 +245,11 @@ def year_to_offer(session: Session, today: dt.date) -> str | None:
     from metodesk.services import settings
 
     return None if settings.get(session, YEAR_OFFERED) == name else name
+
+
+def plan_count(session: Session, year_id: int) -> int:
+    """How many annual plans the year holds: what starting the next year offers to copy."""
+    return session.scalar(select(func.count(Plan.id)).where(Plan.year_id == year_id)) or 0
 
 
 def mark_offered(session: Session, name: str) -> None:

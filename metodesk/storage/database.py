@@ -11,19 +11,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from metodesk.domain.errors import DamagedDatabase as DamagedDatabase
+from metodesk.domain.errors import EmptyDatabase as EmptyDatabase
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
 from metodesk.storage import migrate, probe
 from metodesk.storage.engine import make_engine, make_session_factory
-
-
-class DamagedDatabase(StorageError):
-    """The file is there but damaged or truncated: a backup may be offered."""
-
-
-class EmptyDatabase(DamagedDatabase):
-    """The file is there with 0 bytes: not "no database" (a good backup may be
-    waiting), and never silently replaced by a new one."""
 
 # SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL: the change could not be written.
 _READONLY, _IOERR, _FULL = 8, 10, 13

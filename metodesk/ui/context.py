@@ -19,9 +19,12 @@ from metodesk import files, paths
 from metodesk.i18n import language
 
 if TYPE_CHECKING:  # the window's shell imports this module before SQLAlchemy
-    from sqlalchemy.orm import Session
+    # The one place under ui/ that names the storage layer (tests/unit/test_layers.py):
+    # the context owns the open Database and hands out its Sessions; other window
+    # modules name the type from here and reach the data through the services.
+    from sqlalchemy.orm import Session as Session
 
-    from metodesk.storage.database import Database
+    from metodesk.storage.database import Database as Database
 
 
 _working_copies: set[str] = set()

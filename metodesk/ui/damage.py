@@ -5,8 +5,9 @@ name invalid UTF-8 shows only when a tab reads it; ``Database.reading`` turns
 that into a DamagedDatabase, and this handler, in front of the one that says
 "Something went wrong", offers the newest good backup as the start does.
 
-Nothing heavy is imported here: it is installed before the window's shell is
-shown, when SQLAlchemy is not loaded yet.
+Nothing heavy is imported here (the error class lives in ``domain.errors``):
+it is installed before the window's shell is shown, when SQLAlchemy is not
+loaded yet.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
+from metodesk.domain.errors import DamagedDatabase
+
 
 def _is_damage(exc: BaseException) -> bool:
-    database = sys.modules.get("metodesk.storage.database")
-    return database is not None and isinstance(exc, database.DamagedDatabase)
+    return isinstance(exc, DamagedDatabase)
 
 
 def install_damage_handler() -> None:

@@ -24,13 +24,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from metodesk import config, logs, paths
-from metodesk.domain.errors import StorageError
+from metodesk.domain.errors import DamagedDatabase, EmptyDatabase, StorageError
 from metodesk.i18n import _, language, set_language
 
 if TYPE_CHECKING:
     from metodesk.services.backups import StartChecks
-    from metodesk.storage.database import Database
-    from metodesk.storage.lock import DataFolderLock
+    from metodesk.services.data_folder import DataFolderLock
+    from metodesk.ui.context import Database
     from metodesk.ui.main_window import MainWindow
 
 log = logs.get_logger(__name__)
@@ -39,16 +39,14 @@ log = logs.get_logger(__name__)
 def claim_data_folder() -> DataFolderLock | None:
     """Hold the data folder's lock for this process; None (after saying why) when
     another metodesk has it or the folder cannot be written."""
-    from metodesk.storage.lock import DataFolderLock
+    from metodesk.services import data_folder
 
-    lock = DataFolderLock(paths.data_dir())
     try:
-        lock.acquire()
+        return data_folder.claim(paths.data_dir())
     except StorageError as exc:
         log.warning("Data folder refused: %s", exc)
         QMessageBox.critical(None, _("metodesk"), str(exc))
         return None
-    return lock
 
 
 def _recover_damaged(exc: StorageError, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
@@ -88,12 +86,8 @@ def _start_anew_or_stop(exc: StorageError, parent: QWidget | None):  # type: ign
     """No good backup to offer. An empty (0-byte) database holds nothing: with
     the user's word it is set aside and a new database started. Anything else
     stays where it is and the start stops, after saying why."""
-    import datetime as dt
-
     from metodesk.services import backups
     from metodesk.services.setup import prepare_database
-    from metodesk.storage import backup
-    from metodesk.storage.database import EmptyDatabase
 
     path = paths.database_path()
     folder = backups.backups_dir(path)
@@ -117,7 +111,7 @@ def _start_anew_or_stop(exc: StorageError, parent: QWidget | None):  # type: ign
     if answer != QMessageBox.StandardButton.Yes:
         return None
     try:
-        aside = backup.set_aside(path, dt.datetime.now())
+        aside = backups.set_aside(path)
         log.warning("Empty database set aside as %s; a new one is started", aside)
         return prepare_database(path)
     except (StorageError, OSError) as error:
@@ -159,7 +153,6 @@ def show_shell(app: QApplication) -> MainWindow:
 def _open_database(parent: QWidget, deep_check: bool) -> Database | None:
     """The data folder's database, migrated and seeded; None after saying why not."""
     from metodesk.services.setup import prepare_database
-    from metodesk.storage.database import DamagedDatabase
 
     try:
         paths.ensure_data_dir()

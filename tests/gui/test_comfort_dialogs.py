@@ -156,7 +156,7 @@ def test_the_meeting_agenda_is_kept_as_a_draft_until_saved_or_discarded(
 
 
 def test_the_draft_is_written_while_typing(qtbot, ctx, assoc) -> None:
-    from metodesk.ui.dialogs import meeting_keep
+    from metodesk.services import meeting_keep
 
     dialog = MeetingDialog(ctx, assoc)
     qtbot.addWidget(dialog)

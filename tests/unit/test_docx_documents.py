@@ -481,7 +481,7 @@ def test_empty_and_unusual_data_read_as_the_pdf(demo, lang: str) -> None:
     """A meeting with no agenda, a pair with no plan, log or texts, a year
     without lessons, a scale too long for boxes: the same words as the PDF,
     and the room to write by hand the PDF leaves."""
-    from metodesk.services.observations import ScoreRow
+    from metodesk.domain.rows.lessons import ScoreRow
 
     meeting = dataclasses.replace(demo["planned"], items=(), guests=(), place="", chair=None)
     pair = dataclasses.replace(demo["pair"], activities=(), entries=(), summary="", conclusion="", goals="")

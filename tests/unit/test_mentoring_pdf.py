@@ -13,14 +13,14 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from metodesk.reports import mentoring_plan, mentoring_report
-from metodesk.services.mentoring_print import (
+from metodesk.domain.rows.mentoring import (
     MentoringDocData,
     PrintedActivity,
     PrintedEntry,
     PrintedLesson,
     PrintedTeacher,
 )
+from metodesk.reports import mentoring_plan, mentoring_report
 
 D = dt.date
 KAZAKH_LETTERS = "әғқңөұүһі"

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from metodesk.domain.rows.lessons import ScheduleData, ScheduleRow, ScoreRow, SheetData, SheetLesson
 from metodesk.reports import lessons_schedule, observation_sheet
 from metodesk.reports.lesson_words import class_phrase, lesson_line, period_text
-from metodesk.services.lesson_print import ScheduleData, ScheduleRow, SheetData, SheetLesson, sign_name
-from metodesk.services.observations import ScoreRow
+from metodesk.services.lesson_print import sign_name
 
 KAZAKH_LETTERS = "әғқңөұүһі"
 DAY = dt.date(2025, 10, 22)

@@ -17,8 +17,8 @@ from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from metodesk.domain.plan_forms import activity_when, head_title, months_text, signature_name
+from metodesk.domain.rows.plan import PlanData, PrintedActivity, ScheduledMeeting, ScheduledTopic
 from metodesk.reports import plan_docx, plan_pdf, plan_text
-from metodesk.services.plan_rows import PlanData, PrintedActivity, ScheduledMeeting, ScheduledTopic
 
 KAZAKH_LETTERS = "әғқңөұүһі"
 

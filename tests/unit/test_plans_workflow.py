@@ -85,6 +85,27 @@ def test_every_transition(session, world: World, state: str, action: str, outcom
         assert len(plan_workflow.history(session, plan)) == events
 
 
+STEP_OF = {
+    "review": plan_workflow.PlanAction.REVIEWED,
+    "agree": plan_workflow.PlanAction.AGREED,
+    "approve": plan_workflow.PlanAction.APPROVED,
+    "reopen": plan_workflow.PlanAction.REOPENED,
+    "withdraw": plan_workflow.PlanAction.WITHDRAWN,
+}
+
+
+@pytest.mark.parametrize(("state", "action", "outcome"), TRANSITIONS)
+def test_the_steps_table_allows_what_the_steps_do(state: str, action: str, outcome: str) -> None:
+    """The approval page enables its buttons from ``allowed_steps``: it allows
+    exactly the transitions the step functions carry out (TRANSITIONS above)."""
+    done = outcome in ("draft", "reviewed", "agreed", "approved")
+    assert (STEP_OF[action] in plan_workflow.allowed_steps(state)) is done
+
+
+def test_no_plan_no_steps() -> None:
+    assert plan_workflow.allowed_steps("") == frozenset()
+
+
 def test_review_gives_the_protocol_reference(session, world: World) -> None:
     plan = _plan_in(session, world, "reviewed")
     detail = plans.get_plan(session, plan)

@@ -15,8 +15,8 @@ from test_plan_documents import _activity
 from test_plan_documents import sample as plan_sample
 from test_protocol_pdf import sample as protocol_sample
 
+from metodesk.domain.rows.protocol import PrintedDecision, PrintedItem
 from metodesk.reports import build_protocol, plan_pdf
-from metodesk.services.protocol_rows import PrintedDecision, PrintedItem
 
 CUT_WORDS: list[str] = []  # paragraphs in which reportlab cut a word without a hyphen
 
@@ -178,8 +178,8 @@ def test_open_lessons_and_mutual_visits_are_coded_forms(documents: dict[str, lis
 def test_a_long_attestation_plan_keeps_year_headings_with_their_rows() -> None:
     """Five years of twelve teachers: the header row only at a page's top, a year's
     heading never the last line of a page, the signature never alone."""
+    from metodesk.domain.rows.attestation import AttestationDocData, PlanYear, PrintedTeacher
     from metodesk.reports import attestation_plan
-    from metodesk.services.attestation_print import AttestationDocData, PlanYear, PrintedTeacher
 
     def teacher(n: int) -> PrintedTeacher:
         subjects = ("Қазақ тілі", "Қазақ әдебиеті"), ("Казахский язык",)

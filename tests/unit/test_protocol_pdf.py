@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from metodesk.reports import build_attendance_sheet, build_protocol
-from metodesk.services.protocol_rows import (
+from metodesk.domain.rows.protocol import (
     PrintedAbsence,
     PrintedDecision,
     PrintedDocument,
@@ -29,6 +28,7 @@ from metodesk.services.protocol_rows import (
     PrintedSpeech,
     ProtocolData,
 )
+from metodesk.reports import build_attendance_sheet, build_protocol
 
 ROOT = Path(__file__).resolve().parents[2]
 KAZAKH_LETTERS = "әғқңөұүһі"

@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk.i18n import _
+from metodesk.services.meeting_draft import (
+    DraftItem,
+    DraftPerson,
+    MeetingDraft,
+)
 from metodesk.services.wording import WordingKind
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.agenda_parts import ItemParts
 from metodesk.ui.dialogs.draft_form import PersonCombo, text_box
-from metodesk.ui.dialogs.meeting_draft import (
-    DraftItem,
-    DraftPerson,
-    MeetingDraft,
-)
 from metodesk.ui.dialogs.review_table import ReviewTable
 from metodesk.ui.dialogs.row_list import RowList, button, error_label
 

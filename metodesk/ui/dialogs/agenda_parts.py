@@ -4,17 +4,17 @@ and edited through small dialogs. A mixin of ``AgendaPanel``."""
 
 from __future__ import annotations
 
+from metodesk.domain.meeting_enums import DocumentKind
 from metodesk.i18n import _
-from metodesk.services.reviewed_documents import DocumentKind
-from metodesk.ui.dialogs.decision import DecisionDialog, SpeechDialog, decision_summary
-from metodesk.ui.dialogs.draft_form import label_of
-from metodesk.ui.dialogs.meeting_draft import (
+from metodesk.services.meeting_draft import (
     DraftDecision,
     DraftDocument,
     DraftItem,
     DraftPerson,
     DraftSpeech,
 )
+from metodesk.ui.dialogs.decision import DecisionDialog, SpeechDialog, decision_summary
+from metodesk.ui.dialogs.draft_form import label_of
 
 
 class ItemParts:

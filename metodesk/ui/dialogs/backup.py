@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
 from metodesk.services import backups
-from metodesk.storage.backup import BackupSummary
+from metodesk.services.backups import BackupSummary
 from metodesk.ui.common import show_error, show_info
 from metodesk.ui.errors import human_sentence
 

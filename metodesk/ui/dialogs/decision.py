@@ -9,13 +9,13 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import DecisionStatus
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
-from metodesk.services.decisions import DecisionStatus
+from metodesk.services.meeting_draft import DraftDecision, DraftPerson, DraftSpeech
 from metodesk.services.wording import WordingKind
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import DraftFormDialog, PersonCombo, text_box
-from metodesk.ui.dialogs.meeting_draft import DraftDecision, DraftPerson, DraftSpeech
 from metodesk.ui.widgets import DateField
 
 

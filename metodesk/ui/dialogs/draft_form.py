@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QPlainTextEdit, QW
 
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
+from metodesk.services.meeting_draft import DraftPerson
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
-from metodesk.ui.dialogs.meeting_draft import DraftPerson
 
 
 class DraftFormDialog(FormDialog):

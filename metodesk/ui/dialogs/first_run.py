@@ -5,6 +5,8 @@ switching the program's language: startup does that after the dialog closes)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +23,9 @@ from metodesk.domain.enums import OrgKind
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _, translated_in
 from metodesk.services.common import MAX_TITLE
-from metodesk.storage.database import Database
+
+if TYPE_CHECKING:
+    from metodesk.ui.context import Database
 
 LANGUAGE_NAMES = (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
 

@@ -23,19 +23,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from metodesk import logs
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import MeetingStatus
 from metodesk.i18n import _
-from metodesk.services import associations, settings, years
-from metodesk.services.meetings import MAX_NUMBER, MeetingStatus
-from metodesk.ui.context import AppContext
-from metodesk.ui.dialogs import base, meeting_keep
-from metodesk.ui.dialogs.agenda_item import AgendaPanel
-from metodesk.ui.dialogs.base import FormDialog
-from metodesk.ui.dialogs.meeting_attendance import AttendancePanel
-from metodesk.ui.dialogs.meeting_draft import (
+from metodesk.services import associations, meeting_keep, settings, years
+from metodesk.services.meeting_draft import (
     AGENDA,
     ATTENDANCE,
     GENERAL,
@@ -43,7 +37,13 @@ from metodesk.ui.dialogs.meeting_draft import (
     PlacedError,
     load_draft,
 )
-from metodesk.ui.dialogs.meeting_save import save_draft
+from metodesk.services.meeting_save import save_meeting
+from metodesk.services.meetings import MAX_NUMBER
+from metodesk.ui.context import AppContext
+from metodesk.ui.dialogs import base
+from metodesk.ui.dialogs.agenda_item import AgendaPanel
+from metodesk.ui.dialogs.base import FormDialog
+from metodesk.ui.dialogs.meeting_attendance import AttendancePanel
 from metodesk.ui.widgets import DateField
 
 log = logs.get_logger(__name__)
@@ -136,23 +136,16 @@ class MeetingDialog(FormDialog):
         state = self.state()
         if state == self.kept_state:
             return
-        try:
-            with self.ctx.transaction() as session:
-                if state == self.saved_state:
-                    meeting_keep.drop(session, self.keep_key)
-                else:
-                    meeting_keep.keep(session, self.keep_key, state)
-        except (DomainError, SQLAlchemyError, OSError) as exc:
-            log.warning("The meeting draft was not kept: %s", exc)
+        problem = meeting_keep.store(self.ctx.db, self.keep_key, None if state == self.saved_state else state)
+        if problem is not None:
+            log.warning("The meeting draft was not kept: %s", problem)
             return
         self.kept_state = state
 
     def drop_draft(self) -> None:
-        try:
-            with self.ctx.transaction() as session:
-                meeting_keep.drop(session, self.keep_key)
-        except (DomainError, SQLAlchemyError, OSError) as exc:
-            log.warning("The meeting draft was not removed: %s", exc)
+        problem = meeting_keep.store(self.ctx.db, self.keep_key, None)
+        if problem is not None:
+            log.warning("The meeting draft was not removed: %s", problem)
             return
         self.kept_state = self.saved_state
 
@@ -269,15 +262,7 @@ class MeetingDialog(FormDialog):
             self._collect_general()
         except DomainError as err:
             raise PlacedError(err, GENERAL) from err
-        try:
-            meeting_id = save_draft(session, self.draft, self.today)
-            meeting_keep.drop(session, self.keep_key)  # in the same transaction as the meeting
-            return meeting_id
-        except SQLAlchemyError as exc:
-            message = _("The meeting could not be saved ({details}). Nothing was changed.").format(
-                details=str(exc).splitlines()[0][:200]
-            )
-            raise DomainError(message) from exc
+        return save_meeting(session, self.draft, self.today, self.keep_key)
 
     def clear_errors(self) -> None:
         super().clear_errors()

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from metodesk.domain.meeting_enums import Presence
 from metodesk.i18n import _
-from metodesk.services.meetings import Presence
-from metodesk.ui.dialogs.meeting_draft import DraftGuest, MeetingDraft
+from metodesk.services.meeting_draft import DraftGuest, MeetingDraft
 
 NAME, PRESENCE, REASON = range(3)
 GUEST_FIELDS = ("name", "job_title", "organisation")

@@ -10,11 +10,12 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 
 from metodesk.domain import academic_year
+from metodesk.domain.mentoring_enums import MentoringKind
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import mentoring, mentoring_log, years
 from metodesk.services.lessons import LessonRow
-from metodesk.services.mentoring_log import MAX_MINUTES, EntryInput, MentoringKind
+from metodesk.services.mentoring_log import MAX_MINUTES, EntryInput
 from metodesk.services.observations import ObservationRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from metodesk.domain.mentoring_enums import MenteeKind
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _
 from metodesk.services import mentoring, years
-from metodesk.services.mentoring import MenteeKind, PairInput, PersonChoice
+from metodesk.services.mentoring import PairInput, PersonChoice
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.draft_form import text_box

@@ -10,13 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QMessageBox, QVBoxLayout, QWidget
-from sqlalchemy import func, select
 
 from metodesk.domain import academic_year
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _, ngettext
 from metodesk.services import years
-from metodesk.storage.models import Plan
 from metodesk.ui.context import AppContext
 
 
@@ -82,7 +80,7 @@ def offer_new_year(ctx: AppContext, parent: QWidget | None = None, today: dt.dat
             return False
         current = years.current_year(session)
         assert current is not None
-        plans = session.scalar(select(func.count(Plan.id)).where(Plan.year_id == current.id)) or 0
+        plans = years.plan_count(session, current.id)
     dialog = NewYearDialog(name, current.name, plans, parent)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     try:

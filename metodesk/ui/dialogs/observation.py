@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.rows.lessons import ScoreRow
 from metodesk.domain.text import sort_key
 from metodesk.i18n import _
 from metodesk.services import criteria, lessons, observations, teachers
-from metodesk.services.observations import ObservationInput, ScoreRow
+from metodesk.services.observations import ObservationInput
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.draft_form import text_box

@@ -14,10 +14,10 @@ import json
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import MeetingStatus
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import meetings, plan_workflow, plans, settings
-from metodesk.services.meetings import MeetingStatus
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.draft_form import label_of, text_box

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
-from metodesk.ui.dialogs.meeting_draft import MeetingDraft
+from metodesk.services.meeting_draft import MeetingDraft
 
 DONE, TEXT, RESPONSIBLE, DEADLINE = range(4)
 MAX_HEIGHT = 360

@@ -8,14 +8,15 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import DocumentKind
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import agenda, associations, meetings, reviewed_documents
-from metodesk.services.reviewed_documents import DocumentInput, DocumentKind
+from metodesk.services.meeting_draft import DraftDocument
+from metodesk.services.reviewed_documents import DocumentInput
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 from metodesk.ui.dialogs.draft_form import DraftFormDialog
-from metodesk.ui.dialogs.meeting_draft import DraftDocument
 from metodesk.ui.widgets import DateField
 
 

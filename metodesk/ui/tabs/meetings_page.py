@@ -17,12 +17,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import DocumentKind, MeetingStatus
 from metodesk.i18n import _
 from metodesk.i18n.dates import protocol_reference, short_date
 from metodesk.services import agenda, meetings, reviewed_documents
 from metodesk.services.associations import AssociationDetail
-from metodesk.services.meetings import MeetingRow, MeetingStatus
-from metodesk.services.reviewed_documents import DocumentKind, DocumentRow
+from metodesk.services.meetings import MeetingRow
+from metodesk.services.reviewed_documents import DocumentRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of, run_action

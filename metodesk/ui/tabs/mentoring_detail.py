@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk.documents.base import Format
+from metodesk.domain.mentoring_enums import MenteeKind
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import settings
-from metodesk.services.mentoring import MenteeKind, PairRow
+from metodesk.services.mentoring import PairRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of
 from metodesk.ui.tabs.mentoring_log_page import LogPage

@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.mentoring_enums import MentoringKind
 from metodesk.i18n import _, ngettext
 from metodesk.i18n.dates import short_date
 from metodesk.services import mentoring_log
-from metodesk.services.mentoring_log import EntryRow, MentoringKind
+from metodesk.services.mentoring_log import EntryRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of, run_action

@@ -17,7 +17,7 @@ from metodesk.domain.plan_forms import PlanStatus
 from metodesk.i18n import _
 from metodesk.i18n.dates import official_date, short_date
 from metodesk.services import plan_workflow
-from metodesk.services.plan_workflow import EventRow
+from metodesk.services.plan_workflow import EventRow, PlanAction
 from metodesk.services.plans import PlanDetail
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
@@ -152,18 +152,18 @@ class ApprovalPage(QWidget):
         else:
             self.approved_value.setText(_("not yet"))
         self.next_step.setText(NEXT_STEP[status]() if status in NEXT_STEP else "")
-        draft, approved = status == PlanStatus.DRAFT.value, status == PlanStatus.APPROVED.value
-        chosen = detail is not None
-        self.review_button.setEnabled(
-            chosen and status in (PlanStatus.DRAFT.value, PlanStatus.REVIEWED.value)
-        )
-        self.agree_button.setEnabled(chosen and not draft and not approved)
-        self.approve_button.setEnabled(chosen and not draft and not approved)
+        # the services' table of steps decides which buttons work (plan_workflow.STEPS)
+        allowed = plan_workflow.allowed_steps(status) if detail is not None else frozenset()
+        self.review_button.setEnabled(PlanAction.REVIEWED in allowed)
+        self.agree_button.setEnabled(PlanAction.AGREED in allowed)
+        self.approve_button.setEnabled(PlanAction.APPROVED in allowed)
         self.approve_button.setToolTip(
-            _("The head approves the plan after it is reviewed at an association meeting.") if draft else ""
+            _("The head approves the plan after it is reviewed at an association meeting.")
+            if status == PlanStatus.DRAFT.value
+            else ""
         )
-        self.reopen_button.setEnabled(chosen and approved)
-        self.withdraw_button.setEnabled(chosen and not draft and not approved)
+        self.reopen_button.setEnabled(PlanAction.REOPENED in allowed)
+        self.withdraw_button.setEnabled(PlanAction.WITHDRAWN in allowed)
 
     # ---- steps -------------------------------------------------------------------------------------
 

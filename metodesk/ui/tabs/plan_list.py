@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QStyleOptionProgressBar,
     QStyleOptionViewItem,
 )
-from sqlalchemy.orm import Session
 
 from metodesk.i18n import _
 from metodesk.i18n.dates import protocol_reference, short_date
-from metodesk.services import plans
 from metodesk.services.plans import PlanRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.models import ROW_ROLE, Column
@@ -109,10 +107,11 @@ def _progress_sentence(row: PlanListRow) -> str:
     return progress_text(p.done_count, p.activity_count - p.cancelled_count, p.percent)
 
 
-def list_rows(session: Session, year_id: int, lang: str) -> list[PlanListRow]:
-    """The year's plans with the meeting that reviewed each (one query for all)."""
+def list_rows(year_plans: list[PlanRow], lang: str) -> list[PlanListRow]:
+    """The year's plans (``plans.list_plans``, one query for all) with the
+    meeting that reviewed each, as the list shows them."""
     rows = []
-    for row in plans.list_plans(session, year_id):
+    for row in year_plans:
         reviewed = row.review_number is not None and row.review_date is not None
         short = (
             _("No. {number}, {date}").format(number=row.review_number, date=short_date(row.review_date))

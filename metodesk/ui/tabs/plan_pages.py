@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import MeetingStatus
+from metodesk.domain.rows.plan import ScheduledMeeting
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import plan_activities, plan_rows
-from metodesk.services.meetings import MeetingStatus
-from metodesk.services.plan_rows import ScheduledMeeting
 from metodesk.services.plans import ActivityRow, PlanDetail
 from metodesk.ui import common
 from metodesk.ui.context import AppContext

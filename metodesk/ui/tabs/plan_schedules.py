@@ -10,15 +10,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from metodesk.domain.attestation import Window
 from metodesk.domain.enums import Category
 from metodesk.domain.lesson_enums import LessonKind, LessonStatus
+from metodesk.domain.rows.plan import PlanSchedules, ScheduledAttestation, ScheduledLesson, ScheduledPair
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
 from metodesk.services import plan_schedules
-from metodesk.services.plan_schedules import (
-    PlanSchedules,
-    ScheduledAttestation,
-    ScheduledLesson,
-    ScheduledPair,
-)
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.draft_form import label_of
 from metodesk.ui.models import Column, RowTableModel

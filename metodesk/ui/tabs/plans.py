@@ -168,7 +168,7 @@ class PlansTab(Tab):
                 self._language_set = True
             fill_year_combo(self.year_combo, year_rows, wanted)
             year_id = self.year_id()
-            rows = list_rows(session, year_id, self.ctx.lang) if year_id is not None else []
+            rows = list_rows(plans.list_plans(session, year_id), self.ctx.lang) if year_id is not None else []
         self._loading = True
         try:
             self.model.set_rows(rows)

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from metodesk.domain.errors import DomainError
-from metodesk.services import agenda, attendance, decisions, meetings, reviewed_documents
+from metodesk.domain.meeting_enums import DecisionStatus
+from metodesk.i18n import _
+from metodesk.services import agenda, attendance, decisions, meeting_keep, meetings, reviewed_documents
 from metodesk.services.agenda import ItemInput, Speaker, SpeechInput
 from metodesk.services.attendance import AttendanceInput, GuestInput
-from metodesk.services.decisions import DecisionInput, DecisionStatus
-from metodesk.services.meetings import MeetingInput
-from metodesk.services.reviewed_documents import DocumentInput
-from metodesk.ui.dialogs.meeting_draft import (
+from metodesk.services.decisions import DecisionInput
+from metodesk.services.meeting_draft import (
     AGENDA,
     ATTENDANCE,
     GENERAL,
@@ -25,11 +26,29 @@ from metodesk.ui.dialogs.meeting_draft import (
     MeetingDraft,
     PlacedError,
 )
+from metodesk.services.meetings import MeetingInput
+from metodesk.services.reviewed_documents import DocumentInput
 
 
 def _speaker(person: DraftPerson, guest_ids: dict[int, int]) -> Speaker:
     guest_id = guest_ids.get(person.guest_key) if person.guest_key is not None else None
     return Speaker(person.teacher_id, guest_id, "" if person.teacher_id or guest_id else person.text)
+
+
+def save_meeting(session: Session, draft: MeetingDraft, today: dt.date, keep_key: str) -> int:
+    """The editor's Save: the whole meeting, and its kept draft (under ``keep_key``)
+    removed, in the caller's one transaction. Returns the meeting's id. A refusal
+    is a ``PlacedError``; anything the database refuses is a DomainError with a
+    sentence (the transaction is then rolled back whole)."""
+    try:
+        meeting_id = save_draft(session, draft, today)
+        meeting_keep.drop(session, keep_key)  # in the same transaction as the meeting
+        return meeting_id
+    except SQLAlchemyError as exc:
+        message = _("The meeting could not be saved ({details}). Nothing was changed.").format(
+            details=str(exc).splitlines()[0][:200]
+        )
+        raise DomainError(message) from exc
 
 
 def save_draft(session: Session, draft: MeetingDraft, today: dt.date) -> int:

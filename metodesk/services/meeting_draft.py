@@ -2,8 +2,9 @@
 guests, agenda with speeches, decisions and reviewed documents, and the review
 of earlier decisions) held in plain objects while the user edits it.
 
-``load_draft`` reads it through the services; ``meeting_save.save_draft``
-writes it back. No Qt here."""
+``load_draft`` reads it through the services; ``meeting_save.save_meeting``
+writes it back, ``meeting_keep`` keeps it while the editor is open. No Qt
+here: the editor (``ui/dialogs/meeting.py``) only shows and edits it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from metodesk.domain.errors import DomainError
+from metodesk.domain.meeting_enums import DecisionStatus, DocumentKind, ItemKind, MeetingStatus
 from metodesk.domain.text import sort_key
 from metodesk.services import (
     agenda,
@@ -22,9 +24,8 @@ from metodesk.services import (
     meetings,
     reviewed_documents,
 )
-from metodesk.services.agenda import ItemKind, Speaker
-from metodesk.services.decisions import DecisionRow, DecisionStatus
-from metodesk.services.meetings import MeetingStatus
+from metodesk.services.agenda import Speaker
+from metodesk.services.decisions import DecisionRow
 
 GENERAL, ATTENDANCE, AGENDA = "general", "attendance", "agenda"
 
@@ -98,7 +99,7 @@ class DraftDecision:
 @dataclass
 class DraftDocument:
     id: int | None
-    kind: str = reviewed_documents.DocumentKind.CALENDAR_PLAN.value
+    kind: str = DocumentKind.CALENDAR_PLAN.value
     title: str = ""
     author_id: int | None = None
     approved_on: dt.date | None = None  # kept as it is; the register edits it

@@ -3,7 +3,10 @@ fields, attendance, guests, the agenda with its speeches, decisions and
 documents, the review marks) as JSON in the database's settings, one key per
 meeting (or per association for a new one). It is written while the editor is
 open, so closing the dialog or a crash loses nothing, and removed when the
-meeting is saved or the changes are discarded."""
+meeting is saved or the changes are discarded.
+
+The editor calls :func:`store` from its timer: one transaction of its own,
+and a failure is a sentence for the log, never an interruption. No Qt here."""
 
 from __future__ import annotations
 
@@ -14,16 +17,19 @@ import types
 import typing
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from metodesk.domain.errors import DomainError
 from metodesk.services import settings
-from metodesk.storage.models import Setting
-from metodesk.ui.dialogs.meeting_draft import (
+from metodesk.services.meeting_draft import (
     DraftAttendance,
     DraftGuest,
     DraftItem,
     MeetingDraft,
 )
+from metodesk.storage.database import Database
+from metodesk.storage.models import Setting
 
 FORMAT = 1
 GENERAL_FIELDS = ("number", "date", "place", "status", "chair_id", "secretary_id")
@@ -120,3 +126,18 @@ def drop(session: Session, key: str) -> None:
     row = session.get(Setting, key)
     if row is not None:
         session.delete(row)
+
+
+def store(db: Database, key: str, text: str | None) -> str | None:
+    """Keep ``text`` under ``key`` (drop the draft when ``text`` is None) in a
+    transaction of its own. None when done; otherwise what went wrong, for the
+    log: a draft not kept must not interrupt the typing."""
+    try:
+        with db.transaction() as session:
+            if text is None:
+                drop(session, key)
+            else:
+                keep(session, key, text)
+    except (DomainError, SQLAlchemyError, OSError) as exc:
+        return str(exc)
+    return None
