@@ -76,6 +76,12 @@ TABLE_LABELS: dict[str, str] = {
     "case_observation": N_("Attestation lesson observations"),
     "category_award": N_("Category awards"),
     "pd_course": N_("Professional development courses"),
+    "self_education": N_("Self-education topics"),
+    "experience": N_("Generalised experience"),
+    "experience_teacher": N_("Teachers of generalised experience"),
+    "growth_event": N_("Methodical events"),
+    "event_participant": N_("Participants of events"),
+    "olympiad_result": N_("Olympiad results"),
 }
 
 
