@@ -126,7 +126,12 @@ def add_demo_growth(session: Session, today: dt.date) -> int:
                 start_date=start,
                 end_date=end,
                 organiser=organiser,
-                participants=[ParticipantInput(ids[n], role, note) for n, role, note in people if n in ids],
+                # a result only for what has taken place by ``today``
+                participants=[
+                    ParticipantInput(ids[n], role, note if start <= today else "")
+                    for n, role, note in people
+                    if n in ids
+                ],
             ),
             today=today,
         )
@@ -142,7 +147,7 @@ def add_demo_growth(session: Session, today: dt.date) -> int:
         ("Бекболат Нұрсұлтан", 4, "Математика", "school", "participant", "Смағұлова", D(y + 1, 2, 20)),
     ]
     for pupil, grade, subj, level, result, teacher, day in results:
-        if teacher not in ids:
+        if teacher not in ids or day > today:
             continue
         growth_events.save_olympiad(
             session,
