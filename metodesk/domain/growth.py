@@ -1,4 +1,4 @@
-"""Teachers' professional growth (docs: DOMAIN.md section 11; Order No. 253
+"""Teachers' professional growth (docs: docs/domain/order-253.md, 'Professional growth'; Order No. 253
 items 10.4, 10.5, 13.4, 17.8, 17.9, 20): the coded values of self-education,
 generalised experience, methodical events and pupils' olympiads, with their
 names in Kazakh and Russian, and the plain rows the services return.

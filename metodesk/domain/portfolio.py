@@ -1,5 +1,5 @@
 """The teacher's methodical portfolio (Әдістемелік портфолио / Методическое
-портфолио, DOMAIN.md section 11): the plain rows of the document a teacher
+портфолио, docs/domain/order-253.md, 'Professional growth'): the plain rows of the document a teacher
 brings to attestation, read by services.portfolio and drawn by reports."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The Kazakh and Russian words of the growth documents (the teacher's
 methodical portfolio and the course-needs plan), shared by the PDF, DOCX and
 XLSX builders: titles, headings, column headers and the names of the growth
-codes (GLOSSARY.md). Documents are printed in their own language, chosen when
+codes (docs/domain/glossary.md). Documents are printed in their own language, chosen when
 built, so these words live here rather than in gettext. Pure Python."""
 
 from __future__ import annotations

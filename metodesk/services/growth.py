@@ -1,4 +1,4 @@
-"""Self-education topics and generalised experience (DOMAIN.md section 11):
+"""Self-education topics and generalised experience (docs/domain/order-253.md, 'Professional growth'):
 read, add, change, delete, each checked whole before anything is written.
 
 One call is one user action; the caller's transaction commits it or, on a

@@ -1,5 +1,5 @@
 """Methodical events with their participants, and pupils' olympiad and
-competition results (DOMAIN.md section 11; Order No. 253 items 10.5, 20).
+competition results (docs/domain/order-253.md, 'Professional growth'; Order No. 253 items 10.5, 20).
 
 An event may fulfil one activity of an annual plan of its year, as an open
 lesson or a mentoring entry does (services/plan_links.py): the event keeps the

@@ -1,4 +1,4 @@
-"""Professional growth (DOMAIN.md section 11): each teacher's self-education
+"""Professional growth (docs/domain/order-253.md, 'Professional growth'): each teacher's self-education
 topic of a year, generalised experience (with its teachers), methodical events
 (with their participants and the plan activity they fulfil) and pupils'
 olympiad and competition results with the teacher who prepared them.
