@@ -8,8 +8,12 @@ from sqlalchemy.orm import Session
 
 from metodesk.documents.base import DocumentKind, Format, Option, Request
 from metodesk.domain.academic_year import today as today_date
+from metodesk.domain.attestation import parse_year_name
+from metodesk.domain.courses_plan import CoursesPlanData
 from metodesk.domain.portfolio import PortfolioData
 from metodesk.i18n import _
+
+DEFAULT_YEARS = 5
 
 
 class PortfolioKind(DocumentKind[PortfolioData]):
@@ -41,3 +45,64 @@ class PortfolioKind(DocumentKind[PortfolioData]):
 
     def preview_title(self, data: PortfolioData) -> str:
         return _("The methodical portfolio of {name}: preview").format(name=data.card.short_name)
+
+
+def _years(value: str) -> int:
+    from metodesk.services.attestation_print import MAX_PLAN_YEARS
+
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if not 1 <= count <= MAX_PLAN_YEARS:
+        raise ValueError(
+            _("{value} is not a number of years from 1 to {limit}.").format(value=value, limit=MAX_PLAN_YEARS)
+        )
+    return count
+
+
+class CoursesPlanKind(DocumentKind[CoursesPlanData]):
+    key = "courses-plan"
+    summary = "the course-needs plan (who needs professional-development courses, by year) as PDF, DOCX or XLSX"
+    formats = (Format.PDF, Format.DOCX, Format.XLSX)
+    options = (
+        Option("from", "first year, e.g. 2025-2026", kind="year", required=True, metavar="YEAR"),
+        Option("years", "how many years (default: 5)", metavar="N", default=DEFAULT_YEARS, parse=_years),
+        Option("organisation", "organisation id (default: ours)", metavar="ID"),
+    )
+
+    def title(self) -> str:
+        return _("Course-needs plan")
+
+    def read(self, session: Session, request: Request) -> CoursesPlanData:
+        """``from`` (a year name or its first calendar year), ``years``, ``organisation``."""
+        from metodesk.documents import common
+        from metodesk.documents.attestation import known_year
+        from metodesk.services import courses_plan
+
+        value = request["from"]
+        first = value if isinstance(value, int) else parse_year_name(str(value))
+        known_year(session, first)
+        count = int(request.get("years") or DEFAULT_YEARS)
+        return courses_plan.plan_data(session, first, count, today_date(), common.number(request, "organisation"))
+
+    def build_format(self, data: CoursesPlanData, lang: str, fmt: Format) -> bytes:
+        if fmt is Format.DOCX:
+            from metodesk.reports import courses_docx
+
+            return courses_docx.build(data, lang)
+        if fmt is Format.XLSX:
+            from metodesk.reports import courses_xlsx
+
+            return courses_xlsx.build(data, lang)
+        from metodesk.reports import courses_pdf
+
+        return courses_pdf.build(data, lang)
+
+    def file_title(self, data: CoursesPlanData, lang: str) -> str:
+        from metodesk.reports.courses_text import title
+
+        return title(data, lang)
+
+    def preview_title(self, data: CoursesPlanData) -> str:
+        return _("Course-needs plan: preview")

@@ -7,7 +7,7 @@ from typing import Any
 
 from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
-from metodesk.documents.growth import PortfolioKind
+from metodesk.documents.growth import CoursesPlanKind, PortfolioKind
 from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
 from metodesk.documents.meetings import AttendanceKind, ProtocolKind
 from metodesk.documents.mentoring import MentoringPlanKind, MentoringReportKind
@@ -25,6 +25,7 @@ KINDS: tuple[DocumentKind[Any], ...] = (
     AttestationPlanKind(),
     AttestationListKind(),
     PortfolioKind(),
+    CoursesPlanKind(),
 )
 _BY_KEY = {kind.key: kind for kind in KINDS}
 

@@ -177,6 +177,19 @@ def test_portfolio_from_the_teachers_tab(qtbot, ctx, monkeypatch) -> None:
         assert [r.topic for r in growth.list_self_education(s, teacher_id=tid)] == ["Математикалық сауаттылық"]
 
 
+def test_the_course_needs_plan_from_the_tab(tab, monkeypatch) -> None:
+    previews: list[KindPreviewDialog] = []
+    monkeypatch.setattr(KindPreviewDialog, "exec", lambda d: previews.append(d) or 0)
+    tab.courses_button.click()
+    assert previews and previews[0].kind.key == "courses-plan"
+    assert previews[0].request == {"from": 2025, "years": 5}
+    assert previews[0].pdf.startswith(b"%PDF") and len(previews[0].other_buttons) == 2
+    if SHOTS:
+        previews[0].resize(900, 700)
+        previews[0].show()
+        shot(previews[0], "courses_preview")
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_tab_in_each_language(qtbot, ctx, lang: str) -> None:
     set_language(lang)

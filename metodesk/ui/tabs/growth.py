@@ -212,6 +212,16 @@ class GrowthTab(Tab):
         top.addWidget(caption)
         top.addWidget(self.year_combo)
         top.addStretch(1)
+        self.courses_button = QPushButton(_("Course-needs plan…"))
+        self.courses_button.setObjectName("courses_plan_button")
+        self.courses_button.setToolTip(
+            _(
+                "Who has had no course in three years, who needs one before attestation, "
+                "and the courses of five years from the chosen year: preview, print, PDF, Word, Excel."
+            )
+        )
+        self.courses_button.clicked.connect(lambda _c=False: self.open_courses_plan())
+        top.addWidget(self.courses_button)
         layout.addLayout(top)
         self.pages_widget = QTabWidget()
         self.pages_widget.setObjectName("growth_pages")
@@ -332,6 +342,14 @@ class GrowthTab(Tab):
     def reload_pages(self) -> None:
         for page in self.pages:
             page.reload()
+
+    def open_courses_plan(self) -> None:
+        from metodesk.domain.attestation import parse_year_name
+        from metodesk.ui.dialogs.kind_preview import open_kind_preview
+
+        name = self.year_combo.currentText()
+        if name:
+            open_kind_preview(self.ctx, "courses-plan", {"from": parse_year_name(name), "years": 5}, self)
 
     def after_write(self, page: RecordPage, select_id: int | None) -> None:
         self.ctx.changed.emit("growth")
