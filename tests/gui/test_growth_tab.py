@@ -22,7 +22,7 @@ from metodesk.storage.models import GrowthEvent, Teacher
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.growth_event import EventDialog
-from metodesk.ui.dialogs.growth_records import OlympiadDialog, SelfEducationDialog
+from metodesk.ui.dialogs.growth_records import ExperienceDialog, OlympiadDialog, SelfEducationDialog
 from metodesk.ui.dialogs.kind_preview import KindPreviewDialog
 from metodesk.ui.dialogs.portfolio import PortfolioDialog
 from metodesk.ui.tabs.growth import GrowthTab
@@ -220,5 +220,28 @@ def test_the_tab_in_each_language(qtbot, ctx, lang: str) -> None:
         qtbot.addWidget(event)
         event.show()
         shot(event, f"event_dialog_{lang}")
+    finally:
+        set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_dialogs_fit_a_small_screen(qtbot, ctx, tab, lang: str) -> None:
+    """Every growth dialog fits 1024x768 less a panel, in both languages."""
+    set_language(lang)
+    try:
+        year = tab.year_id()
+        with ctx.reading() as s:
+            tid = s.scalar(select(Teacher.id).where(Teacher.surname == "Нұрғалиева"))
+        dialogs = [
+            EventDialog(ctx, year, tab.events.model.row_at(0)),
+            OlympiadDialog(ctx, year),
+            ExperienceDialog(ctx, year),
+            SelfEducationDialog(ctx, year),
+            PortfolioDialog(ctx, tid),
+        ]
+        for dialog in dialogs:
+            qtbot.addWidget(dialog)
+            hint = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+            assert hint.width() <= 1024 and hint.height() <= 728, (type(dialog).__name__, hint)
     finally:
         set_language("en")

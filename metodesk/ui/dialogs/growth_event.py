@@ -130,6 +130,9 @@ class EventDialog(FormDialog):
         self.add_field(_("Materials"), self.materials, "materials")
         self.activity = QComboBox()
         self.activity.setObjectName("plan_activity_id")
+        # an activity's text is long: the combo keeps the dialog's width, its list opens wider
+        self.activity.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.activity.setMinimumContentsLength(30)
         self.activity.setToolTip(_("The annual-plan activity this event carries out; it is marked done once held."))
         self.add_field(_("Plan activity"), self.activity, "plan_activity_id")
         self._fill_activities()

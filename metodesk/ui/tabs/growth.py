@@ -90,6 +90,9 @@ class RecordPage(QWidget):
             label = QLabel(caption)
             combo = QComboBox()
             combo.setObjectName(f"{name}_{key}_filter")
+            # a filter's combo need not be as wide as its longest choice: the list opens wider
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
             combo.addItem(_("All"), "")
             for code, text in choices:
                 combo.addItem(text, code)
@@ -101,7 +104,7 @@ class RecordPage(QWidget):
         bar.addStretch(1)
         self.search = SearchBox()
         self.search.setObjectName(f"{name}_search")
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(160)
         self.search.search_changed.connect(self._on_search)
         bar.addWidget(self.search)
         layout.addLayout(bar)
