@@ -1,6 +1,7 @@
 """The professional-growth documents: the teacher's methodical portfolio
 (one teacher) and the course-needs plan (the organisation's teachers over
-several years)."""
+several years); layouts in docs/domain/documents.md, 'Portfolio' and
+'Course-needs plan'."""
 
 from __future__ import annotations
 
