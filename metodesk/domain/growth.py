@@ -28,10 +28,10 @@ class GrowthLevel(LabelledEnum):
 register_labels(
     GrowthLevel,
     {
-        "school": N_("School"),
+        "school": N_("Within the school"),
         "district": N_("District (city)"),
-        "region": N_("Region"),
-        "republic": N_("Republic"),
+        "region": N_("Regional"),
+        "republic": N_("Republican"),
         "international": N_("International"),
     },
 )

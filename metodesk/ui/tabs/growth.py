@@ -298,7 +298,7 @@ class GrowthTab(Tab):
                 Column(lambda: _("Topic"), lambda r: r.topic, tooltip=lambda r: r.topic),
                 Column(lambda: _("Stage"), lambda r: SelfEducationStage.label_for(r.stage)),
                 Column(
-                    lambda: _("Report"),
+                    lambda: _("Report on the topic"),
                     lambda r: ", ".join(
                         p
                         for p in (
