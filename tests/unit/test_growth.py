@@ -184,3 +184,23 @@ def test_olympiad_results(db, people):
             (rid, "Математика", "Математика", "second")
         ]
         assert growth_events.list_olympiads(s, level="school") == []
+
+
+def test_a_year_or_subject_in_growth_records_is_kept(db, people):
+    """A year with growth records is not deleted (one sentence, no traceback);
+    a subject an olympiad result names is archived instead of deleted."""
+    from metodesk.services import subjects
+
+    year, a, _b = people
+    with db.transaction() as s:
+        other = years.save_year(s, years.standard_calendar(2027))
+        growth.save_self_education(s, SelfEducationInput(teacher_id=a, year_id=other, topic="Келесі жыл"))
+        chemistry = next(x.id for x in subjects.list_subjects(s) if x.name_ru == "Химия")
+        growth_events.save_olympiad(
+            s, OlympiadInput(year_id=year, pupil="Оқушы", grade=8, subject_id=chemistry, teacher_id=a)
+        )
+    err = _refused(db, None, lambda s: years.delete_year(s, other))
+    assert "professional growth" in err.message
+    with db.transaction() as s:
+        assert subjects.delete_subject(s, chemistry) is False
+        assert next(x for x in subjects.list_subjects(s, include_archived=True) if x.id == chemistry).archived
