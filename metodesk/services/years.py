@@ -15,7 +15,15 @@ from metodesk.domain.errors import DomainError
 from metodesk.domain.text import clean
 from metodesk.i18n import _
 from metodesk.services.common import get_or_fail
-from metodesk.storage.models import AcademicYear, Association, Experience, GrowthEvent, OlympiadResult, SelfEducation, Term
+from metodesk.storage.models import (
+    AcademicYear,
+    Association,
+    Experience,
+    GrowthEvent,
+    OlympiadResult,
+    SelfEducation,
+    Term,
+)
 
 _YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
 
