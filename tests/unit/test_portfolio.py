@@ -32,17 +32,9 @@ def _docx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    from metodesk.services import demo
-    from metodesk.services.setup import prepare_database
-
-    folder = tmp_path_factory.mktemp("portfolio")
-    db = prepare_database(folder / "metodesk.sqlite3")
-    with db.transaction() as s:
-        demo.fill_demo(s, TODAY)
-    yield db
-    db.close()
+@pytest.fixture
+def demo_db(demo_database):
+    return demo_database(TODAY)
 
 
 def _id(db, surname: str) -> int:
