@@ -85,7 +85,7 @@ TABLE_LABELS: dict[str, str] = {
 }
 
 
-_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk")
+_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk", "pupil")
 
 
 def describe(row: dict[str, Any]) -> str:

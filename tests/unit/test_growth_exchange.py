@@ -89,3 +89,22 @@ def test_a_backup_with_a_bad_growth_code_is_refused(demo_database, tmp_path) -> 
     conn.close()
     broken = backup_rules.first_broken(copy)
     assert broken is not None and (broken.table, broken.column) in {("growth_event", "form"), ("olympiad_result", "grade")}
+
+
+def test_one_line_per_record_for_the_command_line(demo_database) -> None:
+    import pytest
+
+    from metodesk.domain.errors import DomainError
+    from metodesk.services import growth_lines
+
+    db = demo_database(TODAY)
+    with db.reading() as s:
+        events = growth_lines.event_lines(s, "2025-2026")
+        experience = growth_lines.experience_lines(s)
+        olympiads = growth_lines.olympiad_lines(s, "2025-2026", "ru")
+        with pytest.raises(DomainError):
+            growth_lines.event_lines(s, "1999-2000")
+    assert len(events) == 6 and all(line.split("\t")[0].isdigit() for line in events)
+    assert any("\tmaster_class\tdistrict\t" in line for line in events)
+    assert len(experience) == 2 and "Нұрғалиева Ә.Б." in "\n".join(experience)
+    assert any(line.endswith("\tМатематика\tЖақсылықова Г.С.") for line in olympiads)
