@@ -8,6 +8,7 @@ from typing import Any
 from metodesk.documents.archive import ArchiveKind
 from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
+from metodesk.documents.growth import CoursesPlanKind, PortfolioKind
 from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
 from metodesk.documents.meetings import AttendanceKind, ProtocolKind
 from metodesk.documents.mentoring import MentoringPlanKind, MentoringReportKind
@@ -24,6 +25,8 @@ KINDS: tuple[DocumentKind[Any], ...] = (
     MentoringReportKind(),
     AttestationPlanKind(),
     AttestationListKind(),
+    PortfolioKind(),
+    CoursesPlanKind(),
     ArchiveKind(),
 )
 _BY_KEY = {kind.key: kind for kind in KINDS}

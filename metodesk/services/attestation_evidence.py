@@ -1,8 +1,9 @@
 """What a teacher brings to attestation (docs/domain/order-253.md, 'What a methodist tracks'): professional-
 development courses, open lessons given, lessons observed (sheets filled on
-colleagues' lessons), and reports at association meetings (agenda items heard
-with the teacher as speaker), all over the last three years; and the checklist
-the tab shows beside the case.
+colleagues' lessons), reports at association meetings (agenda items heard
+with the teacher as speaker), methodical events spoken at or organised,
+generalised experience and pupils' prize places at olympiads, all over the
+last three years; and the checklist the tab shows beside the case.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from metodesk.domain.attestation import CaseDecision, PortfolioStatus, add_years
 from metodesk.domain.errors import DomainError
+from metodesk.domain.growth import ContestResult, EventRole, EventRow, ExperienceRow, OlympiadRow
 from metodesk.domain.lesson_enums import LessonStatus
 from metodesk.domain.text import initials_name
 from metodesk.i18n import _
@@ -80,6 +82,9 @@ class Evidence:
     lessons_given: tuple[LessonItem, ...]
     lessons_observed: tuple[LessonItem, ...]
     reports: tuple[ReportItem, ...]
+    events: tuple[EventRow, ...] = ()  # spoken at or organised
+    experience: tuple[ExperienceRow, ...] = ()
+    olympiads: tuple[OlympiadRow, ...] = ()  # pupils' prize places
 
     @property
     def course_hours(self) -> int:
@@ -178,9 +183,34 @@ def evidence(session: Session, teacher_id: int, today: dt.date) -> Evidence:
         .options(selectinload(AgendaItem.meeting).selectinload(Meeting.association))
         .order_by(Meeting.date.desc(), AgendaItem.position)
     )
+    from metodesk.services import growth, growth_events
+
+    events = tuple(
+        e
+        for e in growth_events.list_events(session, teacher_id=teacher_id)
+        if since <= e.start_date <= today
+        and any(
+            p.teacher_id == teacher_id and p.role in (EventRole.SPEAKER.value, EventRole.ORGANISER.value)
+            for p in e.participants
+        )
+    )
+    experience = tuple(
+        x
+        for x in growth.list_experience(session, teacher_id=teacher_id)
+        if x.approved_on is None or since <= x.approved_on <= today
+    )
+    prizes = tuple(
+        r
+        for r in growth_events.list_olympiads(session, teacher_id=teacher_id)
+        if (r.date is None or since <= r.date <= today)
+        and (ContestResult.known(r.result) or ContestResult.PARTICIPANT).is_prize
+    )
     return Evidence(
         teacher_id=teacher_id,
         since=since,
+        events=events,
+        experience=experience,
+        olympiads=prizes,
         courses=tuple(list_courses(session, teacher_id, since)),
         lessons_given=tuple(LessonItem(x.id, x.date, x.topic, x.kind) for x in given),
         lessons_observed=tuple(
@@ -216,6 +246,9 @@ def checklist(found: Evidence, case: CaseRow | None) -> list[CheckItem]:
         CheckItem("lessons_given", bool(found.lessons_given), len(found.lessons_given)),
         CheckItem("lessons_observed", bool(found.lessons_observed), len(found.lessons_observed)),
         CheckItem("reports", bool(found.reports), len(found.reports)),
+        CheckItem("events", bool(found.events), len(found.events)),
+        CheckItem("experience", bool(found.experience), len(found.experience)),
+        CheckItem("olympiads", bool(found.olympiads), len(found.olympiads)),
     ]
     if case is not None:
         items += [

@@ -9,12 +9,13 @@ year", "overdue", "in progress" or all; and how many teachers hold each category
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
 from metodesk.domain.attestation import CaseDecision, attestation_year, standing, year_name
+from metodesk.domain.attestation_advice import Advice, CaseFacts, case_advice
 from metodesk.domain.enums import Category
 from metodesk.domain.text import initials_name
 from metodesk.services.attestation_rules import rule_book
@@ -28,7 +29,8 @@ DUE_THIS_YEAR, DUE_NEXT_YEAR, OVERDUE, IN_PROGRESS, ALL = (
     "in_progress",
     "all",
 )
-VIEWS = (DUE_THIS_YEAR, DUE_NEXT_YEAR, OVERDUE, IN_PROGRESS, ALL)
+ATTENTION = "attention"  # a case under way with a warning of the advisory rules
+VIEWS = (DUE_THIS_YEAR, DUE_NEXT_YEAR, OVERDUE, IN_PROGRESS, ATTENTION, ALL)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class AttestationRow:
     case_test_score: int | None = None
     case_observations: int = 0
     case_portfolio: str = ""
+    case_basis: str = ""
+    case_application: dt.date | None = None
+    warnings: tuple[Advice, ...] = ()  # the advisory rules' warnings on the case under way
 
     @property
     def in_progress(self) -> bool:
@@ -108,6 +113,8 @@ class _Case:
     test_date: dt.date | None
     test_score: int | None
     portfolio_status: str
+    basis: str
+    application_date: dt.date | None
     observations: int
 
 
@@ -132,6 +139,8 @@ def _cases(session: Session, this_year: int, teachers: Select) -> dict[int, _Cas
             AttestationCase.test_date,
             AttestationCase.test_score,
             AttestationCase.portfolio_status,
+            AttestationCase.basis,
+            AttestationCase.application_date,
         )
         .where(AttestationCase.teacher_id.in_(teachers))
         .order_by(AttestationCase.year_start, AttestationCase.id)
@@ -223,8 +232,24 @@ def attestation_rows(
                 case_test_score=case.test_score if case else None,
                 case_observations=case.observations if case else 0,
                 case_portfolio=case.portfolio_status if case else "",
+                case_basis=case.basis if case else "",
+                case_application=case.application_date if case else None,
             )
         )
+        row = rows[-1]
+        if row.in_progress:
+            facts = CaseFacts(
+                held=row.category,
+                last_attestation=row.award_date,
+                experience=row.experience,
+                target=row.case_target,
+                basis=row.case_basis,
+                application_date=row.case_application,
+                test_date=row.case_test_date,
+                test_score=row.case_test_score,
+                decision=row.case_decision,
+            )
+            rows[-1] = replace(row, warnings=tuple(case_advice(book, facts, today)))
     return rows
 
 
@@ -238,6 +263,8 @@ def in_view(row: AttestationRow, view: str, today: dt.date) -> bool:
         return row.overdue
     if view == IN_PROGRESS:
         return row.in_progress
+    if view == ATTENTION:
+        return bool(row.warnings)
     return True
 
 

@@ -26,6 +26,7 @@ from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services import associations, organisations, teachers, years
 from metodesk.services.demo_attestation import add_demo_attestation
+from metodesk.services.demo_growth import add_demo_growth
 from metodesk.services.demo_lessons import add_demo_lessons
 from metodesk.services.demo_meetings import add_demo_meetings
 from metodesk.services.demo_mentoring import add_demo_mentoring
@@ -372,6 +373,7 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
     add_demo_mentoring(session, today)
     add_demo_attestation(session, today)
     add_demo_plans(session, today)
+    add_demo_growth(session, today)
     return _("{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings.").format(
         orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS), meetings=meetings
     )

@@ -76,10 +76,16 @@ TABLE_LABELS: dict[str, str] = {
     "case_observation": N_("Attestation lesson observations"),
     "category_award": N_("Category awards"),
     "pd_course": N_("Professional development courses"),
+    "self_education": N_("Self-education topics"),
+    "experience": N_("Generalised experience"),
+    "experience_teacher": N_("Teachers of generalised experience"),
+    "growth_event": N_("Methodical events"),
+    "event_participant": N_("Participants of events"),
+    "olympiad_result": N_("Olympiad results"),
 }
 
 
-_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk")
+_DESCRIBING = ("name_kk", "name_ru", "name", "title", "topic", "text", "content", "activity", "text_kk", "pupil")
 
 
 def describe(row: dict[str, Any]) -> str:

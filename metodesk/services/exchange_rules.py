@@ -43,6 +43,18 @@ from metodesk.domain.enums import (
     Position,
     TermKind,
 )
+from metodesk.domain.growth import (
+    GRADE_MAX,
+    GRADE_MIN,
+    ContestKind,
+    ContestResult,
+    EventForm,
+    EventRole,
+    GrowthLevel,
+    HeardAt,
+    ReportForm,
+    SelfEducationStage,
+)
 from metodesk.domain.lesson_enums import (
     SCALE_HIGHEST,
     SCALE_LOWEST,
@@ -60,6 +72,7 @@ from metodesk.services import (
     attestation_cases,
     criteria,
     decisions,
+    growth,
     lessons,
     mentoring,
     mentoring_log,
@@ -132,6 +145,16 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("decision", "status"): _codes(DecisionStatus),
     ("meeting", "status"): _codes(MeetingStatus),
     ("meeting_attendance", "presence"): _codes(Presence, [""]),
+    ("self_education", "stage"): _codes(SelfEducationStage),
+    ("self_education", "report_form"): _codes(ReportForm, [""]),
+    ("self_education", "heard_at"): _codes(HeardAt, [""]),
+    ("experience", "level"): _codes(GrowthLevel),
+    ("growth_event", "form"): _codes(EventForm),
+    ("growth_event", "level"): _codes(GrowthLevel),
+    ("event_participant", "role"): _codes(EventRole),
+    ("olympiad_result", "kind"): _codes(ContestKind),
+    ("olympiad_result", "level"): _codes(GrowthLevel),
+    ("olympiad_result", "result"): _codes(ContestResult),
 }
 
 # Long text columns (SQL TEXT has no length of its own): the services' limits.
@@ -163,6 +186,9 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("agenda_item", "summary"): agenda.MAX_SUMMARY,
     ("agenda_speech", "text"): agenda.MAX_SPEECH,
     ("decision", "text"): decisions.MAX_DECISION,
+    ("self_education", "plan"): growth.MAX_PLAN,
+    ("experience", "materials"): growth.MAX_MATERIALS,
+    ("growth_event", "materials"): growth.MAX_MATERIALS,
 }
 # A TEXT column no service limits more tightly (notes, reasons).
 DEFAULT_TEXT_LIMIT = 20_000
@@ -182,6 +208,7 @@ INT_RANGES: dict[tuple[str, str], tuple[int, int]] = {
     ("decision", "number"): (1, 10_000),
     ("pd_course", "hours"): (0, 10_000),
     ("mentoring_log_entry", "minutes"): (0, mentoring_log.MAX_MINUTES),
+    ("olympiad_result", "grade"): (GRADE_MIN, GRADE_MAX),
 }
 DEFAULT_INT_RANGE = (0, 100_000)  # positions in lists and the like
 
@@ -319,6 +346,7 @@ ROW_RULES: dict[str, tuple[Callable[[dict[str, Any]], None], ...]] = {
     "pd_course": (lambda row: _order(row, "start_date", "end_date"),),
     "mentoring_pair": (lambda row: _order(row, "start_date", "end_date"),),
     "plan_activity": (lambda row: _order(row, "start_date", "end_date"),),
+    "growth_event": (lambda row: _order(row, "start_date", "end_date"),),
     "criteria_set": (_scale,),
     "observation": (_scale,),
     "lesson": (_lesson,),

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services.common import get_or_fail, required
-from metodesk.storage.models import Association, Subject, teacher_subject
+from metodesk.storage.models import Association, OlympiadResult, Subject, teacher_subject
 
 SEED_SUBJECTS: tuple[tuple[str, str], ...] = (
     ("Қазақ тілі", "Казахский язык"),
@@ -103,9 +103,13 @@ def set_archived(session: Session, subject_id: int, archived: bool) -> None:
 def delete_subject(session: Session, subject_id: int) -> bool:
     """Delete a subject nothing refers to; otherwise archive it. True when deleted."""
     subject = get_or_fail(session, Subject, subject_id, _("The subject was not found."))
-    used = session.scalar(
-        select(teacher_subject.c.teacher_id).where(teacher_subject.c.subject_id == subject_id).limit(1)
-    ) or session.scalar(select(Association.id).where(Association.subject_id == subject_id).limit(1))
+    used = (
+        session.scalar(
+            select(teacher_subject.c.teacher_id).where(teacher_subject.c.subject_id == subject_id).limit(1)
+        )
+        or session.scalar(select(Association.id).where(Association.subject_id == subject_id).limit(1))
+        or session.scalar(select(OlympiadResult.id).where(OlympiadResult.subject_id == subject_id).limit(1))
+    )
     if used:
         subject.archived = True
         session.flush()

@@ -15,7 +15,16 @@ from metodesk.domain.errors import DomainError
 from metodesk.domain.text import clean
 from metodesk.i18n import _
 from metodesk.services.common import get_or_fail
-from metodesk.storage.models import AcademicYear, Association, Plan, Term
+from metodesk.storage.models import (
+    AcademicYear,
+    Association,
+    Experience,
+    GrowthEvent,
+    OlympiadResult,
+    Plan,
+    SelfEducation,
+    Term,
+)
 
 _YEAR_NAME = re.compile(r"^(\d{4})-(\d{4})$")
 
@@ -162,6 +171,11 @@ def delete_year(session: Session, year_id: int) -> None:
     year = get_or_fail(session, AcademicYear, year_id, _("The academic year was not found."))
     if session.scalar(select(Association.id).where(Association.year_id == year_id).limit(1)):
         raise DomainError(_("This year has associations, so it cannot be deleted."))
+    if any(
+        session.scalar(select(model.id).where(model.year_id == year_id).limit(1))
+        for model in (SelfEducation, Experience, GrowthEvent, OlympiadResult)
+    ):
+        raise DomainError(_("This year has records of professional growth, so it cannot be deleted."))
     if year.is_current:
         raise DomainError(_("The current year cannot be deleted; make another year current first."))
     session.delete(year)

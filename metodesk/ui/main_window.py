@@ -33,6 +33,7 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("metodesk.ui.tabs.lessons", "LessonsTab", N_("Open lessons")),
     ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),
     ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
+    ("metodesk.ui.tabs.growth", "GrowthTab", N_("Professional growth")),
     ("metodesk.ui.tabs.settings", "SettingsTab", N_("Settings")),
 )
 

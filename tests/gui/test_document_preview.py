@@ -17,11 +17,16 @@ from metodesk.documents.base import Format
 from metodesk.domain.academic_year import today
 from metodesk.domain.attestation import attestation_year
 from metodesk.services import years
-from metodesk.storage.models import Meeting, MentoringPair, Plan
+from metodesk.storage.models import Meeting, MentoringPair, Plan, Teacher
 from metodesk.storage.models.lessons import Lesson, Observation
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
-from metodesk.ui.dialogs.document_preview import BUTTON_NAMES, FOLDER_KEYS, DocumentPreviewDialog, open_document
+from metodesk.ui.dialogs.document_preview import (
+    BUTTON_NAMES,
+    FOLDER_KEYS,
+    DocumentPreviewDialog,
+    open_document,
+)
 
 TODAY = dt.date(2025, 12, 20)
 MAGIC = {Format.PDF: b"%PDF", Format.DOCX: b"PK\x03\x04", Format.XLSX: b"PK\x03\x04"}
@@ -45,6 +50,8 @@ def school(demo_database):
             "attestation-plan": {"from": first, "years": 5, "organisation": None},
             "attestation-list": {"year": first, "organisation": None},
             "archive": {"association": s.scalar(select(Plan.association_id).order_by(Plan.id))},
+            "portfolio": {"teacher": s.scalar(select(Teacher.id).order_by(Teacher.id))},
+            "courses-plan": {"from": first, "years": 5},
         }
     ids = [v for request in found.values() for k, v in request.items() if k not in ("association", "organisation")]
     assert None not in ids, found  # the demo school has one of each

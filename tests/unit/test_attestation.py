@@ -472,6 +472,9 @@ def test_evidence_of_the_last_three_years(db, people) -> None:
         "lessons_given",
         "lessons_observed",
         "reports",
+        "events",
+        "experience",
+        "olympiads",
     ]
 
 

@@ -18,6 +18,14 @@ from metodesk.storage.models.core import (
     Term,
     teacher_subject,
 )
+from metodesk.storage.models.growth import (
+    EventParticipant,
+    Experience,
+    GrowthEvent,
+    OlympiadResult,
+    SelfEducation,
+    experience_teacher,
+)
 from metodesk.storage.models.lessons import (
     CriteriaSet,
     Criterion,
@@ -41,6 +49,12 @@ from metodesk.storage.models.mentoring import MentoringActivity, MentoringLogEnt
 from metodesk.storage.models.plans import Plan, PlanActivity, PlanEvent, PlanTask, plan_activity_teacher
 
 __all__ = [
+    "experience_teacher",
+    "SelfEducation",
+    "OlympiadResult",
+    "GrowthEvent",
+    "Experience",
+    "EventParticipant",
     "AcademicYear",
     "AgendaItem",
     "AgendaSpeech",

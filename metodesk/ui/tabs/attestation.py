@@ -55,6 +55,8 @@ def _status(row: AttestationRow) -> str:
         parts.append(_("In progress"))
     if row.early_eligible:
         parts.append(_("Early possible"))
+    if row.warnings:
+        parts.append(_("Check the case"))
     return ", ".join(parts)
 
 
@@ -174,6 +176,7 @@ class AttestationTab(Tab):
             ),
             (attestation_views.OVERDUE, _("Overdue")),
             (attestation_views.IN_PROGRESS, _("In progress")),
+            (attestation_views.ATTENTION, _("Needs attention")),
             (attestation_views.ALL, _("All teachers")),
         ]
         current = self.view_combo.currentData() or attestation_views.ALL

@@ -57,6 +57,9 @@ def check_text(item: CheckItem) -> str:
         "lessons_given": _("Open lessons given: {n}").format(n=n),
         "lessons_observed": _("Colleagues' lessons observed: {n}").format(n=n),
         "reports": _("Reports at association meetings: {n}").format(n=n),
+        "events": _("Methodical events spoken at or organised: {n}").format(n=n),
+        "experience": _("Generalised experience: {n}").format(n=n),
+        "olympiads": _("Pupils' prize places at olympiads and competitions: {n}").format(n=n),
         "application": _("Application filed"),
         "test": _("Knowledge test passed ({score} %)").format(score=item.count)
         if item.count is not None
@@ -66,6 +69,12 @@ def check_text(item: CheckItem) -> str:
         "decision": _("Category awarded"),
     }
     return texts.get(item.code, item.code)
+
+
+def attestation_advice_text(item) -> str:  # type: ignore[no-untyped-def]
+    from metodesk.services.attestation_advice import advice_text
+
+    return advice_text(item)
 
 
 def proposed_target(row: AttestationRow) -> str:
@@ -112,6 +121,13 @@ class CasePage(QWidget):
         body = QHBoxLayout()
         body.addWidget(self._build_stages(), 3)
         checks = QVBoxLayout()
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("case_warnings")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet("color: #8a5300;")
+        self.warnings_label.setToolTip(_("Advice of the attestation rules: the commission decides, nothing is blocked."))
+        self.warnings_label.hide()
+        checks.addWidget(self.warnings_label)
         checks.addWidget(QLabel(_("Checklist")))
         self.checklist = QListWidget()
         self.checklist.setObjectName("checklist")
@@ -216,6 +232,7 @@ class CasePage(QWidget):
             self.observation_model.set_rows(list(case.observations))
         else:
             self.observation_model.set_rows([])
+        self._show_warnings(case)
         self.checklist.clear()
         for item in attestation_evidence.checklist(self.found, case) if self.found is not None else []:
             entry = QListWidgetItem(check_text(item))
@@ -224,6 +241,18 @@ class CasePage(QWidget):
             entry.setCheckState(Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked)
             self.checklist.addItem(entry)
         self._update_buttons()
+
+    def _show_warnings(self, case: CaseRow | None) -> None:
+        """The advisory rules' warnings on the case, in orange above the checklist."""
+        found = []
+        if case is not None:
+            from metodesk.services import attestation_advice
+
+            with self.ctx.reading() as session:
+                found = attestation_advice.for_case(session, case, current_date())
+        texts = [attestation_advice_text(item) for item in found]
+        self.warnings_label.setText("\n".join(f"⚠ {t}" for t in texts))
+        self.warnings_label.setVisible(bool(texts))
 
     def _fill_stages(self, case: CaseRow) -> None:
         window = label_of(Window, case.window)

@@ -148,7 +148,19 @@ class TeachersTab(Tab):
             _("Delete the selected teacher (Delete). A teacher already in records is archived instead."),
             self.delete_selected,
         )
-        for button in (self.add_button, self.edit_button, self.archive_button, self.delete_button):
+        self.portfolio_button = self._button(
+            "portfolio_button",
+            _("Portfolio…"),
+            _("The selected teacher's methodical portfolio: courses, self-education, experience, events, results."),
+            self.open_portfolio,
+        )
+        for button in (
+            self.add_button,
+            self.edit_button,
+            self.archive_button,
+            self.delete_button,
+            self.portfolio_button,
+        ):
             bar.addWidget(button)
         bar.addStretch(1)
         self.show_archived = QCheckBox(_("Show archived"))
@@ -299,7 +311,7 @@ class TeachersTab(Tab):
 
     def _update_buttons(self) -> None:
         row = self.current_teacher()
-        for button in (self.edit_button, self.archive_button, self.delete_button):
+        for button in (self.edit_button, self.archive_button, self.delete_button, self.portfolio_button):
             button.setEnabled(row is not None)
         if row is not None and row.archived:
             # TRANSLATORS: a button: bring an archived teacher back to the active list.
@@ -351,6 +363,13 @@ class TeachersTab(Tab):
         row = self.current_teacher()
         if row is not None and self.open_dialog(row.id) is not None:
             self.ctx.status.emit(_("The teacher was saved."))
+
+    def open_portfolio(self) -> None:
+        row = self.current_teacher()
+        if row is not None:
+            from metodesk.ui.dialogs.portfolio import open_portfolio
+
+            open_portfolio(self.ctx, row.id, self)
 
     def toggle_archived(self) -> None:
         row = self.current_teacher()
