@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "metodesk.cli.lessons",
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
+    "metodesk.cli.growth",
     "metodesk.cli.documents",
 )
 
