@@ -76,6 +76,10 @@ TABLE_LABELS: dict[str, str] = {
     "case_observation": N_("Attestation lesson observations"),
     "category_award": N_("Category awards"),
     "pd_course": N_("Professional development courses"),
+    "council_basis": N_("Orders on the methodical council"),
+    "school_plan": N_("School plans of methodical work"),
+    "school_plan_row": N_("School plan rows"),
+    "year_analysis": N_("Analyses of the year's methodical work"),
 }
 
 

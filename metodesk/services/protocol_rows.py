@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain.council import COUNCIL_KIND
 from metodesk.domain.errors import NotFound
 from metodesk.i18n import _
 from metodesk.services.agenda import speaker_name
@@ -85,6 +86,8 @@ class PrintedDocument:
     kind: str  # DocumentKind code
     title: str
     author: str
+    conclusion: str = ""  # ReviewConclusion code: "", "positive", "revision"
+    reason: str = ""  # why it was returned for revision
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ class ProtocolData:
     guests: tuple[PrintedGuest, ...] = ()
     items: tuple[PrintedItem, ...] = ()
     district: bool = False  # a district association: its members come from several schools
+    council: bool = False  # the methodical council's meeting: its own heading (items 2.2, 31)
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk
@@ -220,7 +224,9 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
         .order_by(ReviewedDocument.id)
     ):
         author = short_name(doc.author) if doc.author is not None else ""
-        documents.setdefault(doc.item_id or 0, []).append(PrintedDocument(doc.kind, doc.title, author))
+        documents.setdefault(doc.item_id or 0, []).append(
+            PrintedDocument(doc.kind, doc.title, author, doc.conclusion, doc.conclusion_reason)
+        )
     discussed = lessons_by_item(session, meeting_id)
     items = []
     for item in sorted(meeting.items, key=lambda i: i.position):
@@ -292,4 +298,5 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
         guests=tuple(PrintedGuest(g.name, g.job_title, g.organisation) for g in meeting.guests),
         items=tuple(items),
         district=district,
+        council=assoc.kind == COUNCIL_KIND,
     )
