@@ -147,11 +147,11 @@ def register(session: Session, association_id: int, year_id: int | None = None) 
 
 def year_register(session: Session, year_id: int) -> list[DocumentRow]:
     """Every document the year's associations and the methodical council
-    reviewed, in the order they were reviewed (those not reviewed yet last)."""
+    reviewed, in the order they were reviewed and entered (those not reviewed yet last)."""
     query = _query().where(ReviewedDocument.year_id == year_id)
     rows = [_row(d) for d in session.scalars(query)]
     far = dt.date.max
-    return sorted(rows, key=lambda r: (r.meeting_date or far, r.meeting_number or 0, r.title, r.id))
+    return sorted(rows, key=lambda r: (r.meeting_date or far, r.meeting_number or 0, r.id))
 
 
 def documents_of_item(session: Session, item_id: int) -> list[DocumentRow]:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 TABS: tuple[tuple[str, str, str], ...] = (
     ("metodesk.ui.tabs.teachers", "TeachersTab", N_("Teachers")),
     ("metodesk.ui.tabs.associations", "AssociationsTab", N_("Associations")),
+    ("metodesk.ui.tabs.council", "CouncilTab", N_("Methodical council")),
     ("metodesk.ui.tabs.plans", "PlansTab", N_("Annual plans")),
     ("metodesk.ui.tabs.lessons", "LessonsTab", N_("Open lessons")),
     ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),

@@ -96,6 +96,7 @@ def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
     assert titles == [
         "Teachers",
         "Associations",
+        "Methodical council",
         "Annual plans",
         "Open lessons",
         "Mentoring",

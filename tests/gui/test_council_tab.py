@@ -1,0 +1,124 @@
+"""The Methodical council tab driven as a user would: set the council up (the
+deputy becomes its chair), add a member, give roles, record the director's
+order, see its meetings and the documents it reviewed, preview the protocol
+and the register; in Kazakh and Russian."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from metodesk.i18n import set_language
+from metodesk.services import council, teachers, years
+from metodesk.services.teachers import TeacherInput
+from metodesk.ui.context import AppContext
+from metodesk.ui.dialogs.kind_preview import KindPreviewDialog
+from metodesk.ui.dialogs.member import MemberPickerDialog
+from metodesk.ui.models import ROW_ROLE
+from metodesk.ui.tabs.council import CouncilTab
+
+TODAY = dt.date(2026, 2, 10)
+
+
+@pytest.fixture
+def tab(qtbot, db, ours):
+    with db.transaction() as s:
+        for surname, position in (("Әбенова", "deputy"), ("Бекова", "teacher")):
+            teachers.save_teacher(
+                s,
+                TeacherInput(surname=surname, first_name="Айгүл", organisation_id=ours, position=position),
+                today=TODAY,
+            )
+    widget = CouncilTab(AppContext(db))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 650)
+    widget.show()
+    widget.ensure_loaded()
+    return widget
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def select(view, match) -> None:  # type: ignore[no-untyped-def]
+    proxy = view.model()
+    for row in range(proxy.rowCount()):
+        index = proxy.index(row, 0)
+        if match(index.data(ROW_ROLE)):
+            view.selectionModel().select(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
+            return
+    raise AssertionError("no such row")
+
+
+def test_set_up_roles_and_the_order(qtbot, monkeypatch, tab, db) -> None:
+    assert tab.stack.currentIndex() == 0 and tab.setup_button.isEnabled()
+    click(qtbot, tab.setup_button)
+    assert tab.stack.currentIndex() == 1
+    assert tab.composition.chair_label.text() == "Әбенова Айгүл"  # the deputy chairs it
+
+    def pick(dialog: MemberPickerDialog) -> None:
+        select(dialog.table, lambda t: t.surname == "Бекова")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(MemberPickerDialog, "exec", lambda d: pick(d) or d.result())
+    click(qtbot, tab.composition.add_button)
+    select(tab.composition.table, lambda m: m.full_name.startswith("Бекова"))
+    click(qtbot, tab.composition.secretary_button)
+    assert tab.composition.secretary_label.text() == "Бекова Айгүл"
+    tab.composition.order_number.setText("45-н")
+    tab.composition.order_date.setText("25.08.2025")
+    click(qtbot, tab.composition.save_basis_button)
+    with db.reading() as s:
+        year = years.current_year(s)
+        assert year is not None
+        detail = council.get_council(s, council.find_council(s, year.id) or 0)
+    assert (detail.order_number, detail.order_date) == ("45-н", dt.date(2025, 8, 25))
+    assert "45-н" in tab.basis_label.text()
+
+
+def test_a_wrong_order_date_is_one_sentence_and_nothing_saved(qtbot, monkeypatch, tab, db) -> None:
+    click(qtbot, tab.setup_button)
+    shown: list[str] = []
+    monkeypatch.setattr("metodesk.ui.common.show_error", lambda parent, message: shown.append(message))
+    tab.composition.order_number.setText("45")
+    tab.composition.order_date.setText("32.13.2025")
+    click(qtbot, tab.composition.save_basis_button)
+    assert shown == ["Write the date as day.month.year, for example 28.08.2025."]
+    with db.reading() as s:
+        year = years.current_year(s)
+        assert year is not None
+        assert council.get_council(s, council.find_council(s, year.id) or 0).order_number == ""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_demo_council_shows_meetings_documents_and_previews(qtbot, monkeypatch, demo_database, lang, tmp_path) -> None:
+    set_language(lang)
+    database = demo_database(TODAY)
+    widget = CouncilTab(AppContext(database))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 650)
+    widget.show()
+    widget.ensure_loaded()
+    assert widget.stack.currentIndex() == 1
+    assert widget.meetings_page.model.rowCount() == 5
+    assert widget.documents_page.model.rowCount() >= 3
+    titles = {"kk": "Әдістемелік кеңес", "ru": "Методический совет"}
+    assert widget.title() == titles[lang]
+    previews: list[str] = []
+    monkeypatch.setattr(KindPreviewDialog, "exec", lambda d: previews.append(d.windowTitle()) or 0)
+    widget.pages.setCurrentWidget(widget.meetings_page)
+    widget.meetings_page.table.selectRow(0)
+    click(qtbot, widget.meetings_page.protocol_button)
+    click(qtbot, widget.documents_page.print_button)
+    assert len(previews) == 2 and all(previews)
+    for index in range(widget.pages.count()):
+        widget.pages.setCurrentIndex(index)
+        widget.grab().save(str(tmp_path / f"council-{lang}-{index}.png"))
+    database.close()
+    set_language("en")
