@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from metodesk.documents import common
 from metodesk.documents.base import DocumentKind, Entry, Format, Option, Request
 from metodesk.documents.meetings import ProtocolKind, protocol_title
+from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.services.council_print import RegisterData
 from metodesk.services.protocol_rows import ProtocolData
+from metodesk.services.school_plan_rows import SchoolPlanData
 
 YEAR_OPTION = Option(
     "year", "academic year, e.g. 2025-2026 (default: the current one)", kind="year", metavar="YEAR"
@@ -104,6 +106,64 @@ class CouncilRegisterKind(DocumentKind[RegisterData]):
             return []
         title = WORDS[lang if lang in WORDS else "kk"]["doc_title"].format(year=year.name)
         return [Entry(self.key, {"year_id": year_id}, title, "", (1, (), 7, 0, 0))]
+
+
+class SchoolPlanKind(DocumentKind[SchoolPlanData]):
+    key = "school-plan"
+    summary = "the school's plan of methodical work for a year as PDF or Word (DOCX)"
+    options = (YEAR_OPTION,)
+
+    def title(self) -> str:
+        return _("School's plan of methodical work")
+
+    def year_label(self) -> str | None:
+        return _("School's plan of methodical work")
+
+    def read(self, session: Session, request: Request) -> SchoolPlanData:
+        from metodesk.domain.errors import NotFound
+        from metodesk.services import school_plan, school_plan_rows
+        from metodesk.storage.models import AcademicYear
+
+        plan_id = common.number(request, "plan")
+        if plan_id is None:
+            year_id = year_of(session, request)
+            plan_id = school_plan.find_school_plan(session, year_id)
+            if plan_id is None:
+                year = session.get(AcademicYear, year_id)
+                raise NotFound(
+                    _("There is no school plan of methodical work for {year} yet.").format(
+                        year=year.name if year else year_id
+                    )
+                )
+        return school_plan_rows.school_plan_data(session, plan_id)
+
+    def build_format(self, data: SchoolPlanData, lang: str, fmt: Format) -> bytes:
+        from metodesk.reports import school_plan_text
+
+        return _build(school_plan_text.outline(data, lang), fmt)
+
+    def file_title(self, data: SchoolPlanData, lang: str) -> str:
+        from metodesk.reports.school_plan_text import WORDS
+
+        return WORDS[lang]["doc_title"].format(year=data.year_name)
+
+    def preview_title(self, data: SchoolPlanData) -> str:
+        return _("School's plan of methodical work, {year}: preview").format(year=data.year_name)
+
+    def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
+        from metodesk.reports.school_plan_text import WORDS
+        from metodesk.services import school_plan
+        from metodesk.storage.models import AcademicYear
+
+        year = session.get(AcademicYear, year_id)
+        try:
+            plan_id = school_plan.find_school_plan(session, year_id)
+        except DomainError:  # no organisation
+            return []
+        if association_id is not None or plan_id is None or year is None:
+            return []
+        title = WORDS[lang if lang in WORDS else "kk"]["doc_title"].format(year=year.name)
+        return [Entry(self.key, {"plan": plan_id}, title, "", (1, (), 0, 0, 0))]
 
 
 def _build(outline: object, fmt: Format) -> bytes:

@@ -7,7 +7,7 @@ from typing import Any
 
 from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
-from metodesk.documents.council import CouncilProtocolKind, CouncilRegisterKind
+from metodesk.documents.council import CouncilProtocolKind, CouncilRegisterKind, SchoolPlanKind
 from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
 from metodesk.documents.meetings import AttendanceKind, ProtocolKind
 from metodesk.documents.mentoring import MentoringPlanKind, MentoringReportKind
@@ -26,6 +26,7 @@ KINDS: tuple[DocumentKind[Any], ...] = (
     AttestationListKind(),
     CouncilProtocolKind(),
     CouncilRegisterKind(),
+    SchoolPlanKind(),
 )
 _BY_KEY = {kind.key: kind for kind in KINDS}
 

@@ -68,7 +68,7 @@ def outline(data: RegisterData, lang: str) -> Outline:
             )
         )
     parts = (
-        (Grid(COLUMNS[lang], tuple(rows), (0.05, 0.3, 0.13, 0.22, 0.18, 0.12)),)
+        (Grid(COLUMNS[lang], tuple(rows), (0.05, 0.29, 0.12, 0.22, 0.18, 0.14)),)
         if rows
         else (Text(w["empty"]),)
     )

@@ -49,6 +49,7 @@ class Heading:
 class Text:
     text: str  # one paragraph a line
     bold: bool = False
+    listed: bool = False  # numbered lines: left-aligned, hanging
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,9 @@ class _Pdf:
                 keep = ParagraphStyle("school_heading", parent=s.item, keepWithNext=1)
                 self.story.append(Paragraph(text(part.text), keep))
             elif isinstance(part, Text):
-                style = s.item if part.bold else s.indented
+                style = s.item if part.bold else (s.hanging if part.listed else s.indented)
+                if part.bold:
+                    style = ParagraphStyle("school_label", parent=s.item, keepWithNext=1)
                 self.story += paragraphs(part.text, style)
             else:
                 self.story += [self.grid(part), Spacer(1, 2 * mm)]

@@ -52,6 +52,10 @@ def build_docx_outline(outline: Outline) -> bytes:
         elif isinstance(part, Text):
             if part.bold:
                 word.paragraph(part.text, bold=True, before=6, after=2, keep=True)
+            elif part.listed:
+                for line in part.text.split("\n"):
+                    if line.strip():
+                        word.hanging(line.strip())
             else:
                 word.texts(part.text)
         else:

@@ -171,3 +171,55 @@ def _review_documents(
             conclusion_reason="күтілетін нәтижелер мен бағалау критерийлері нақтыланбаған",
         ),
     )
+
+
+THEME = (
+    "Білім сапасын арттыру жағдайында педагогтердің кәсіби құзыреттілігін "
+    "жаңартылған білім беру мазмұны арқылы дамыту"
+)
+GOAL = (
+    "Педагогтердің әдістемелік шеберлігін арттыру, озық тәжірибені жинақтау және тарату арқылы "
+    "оқушылардың функционалдық сауаттылығын дамыту."
+)
+TASKS = (
+    "Әдістемелік бірлестіктердің жұмысын мектептің әдістемелік тақырыбына сәйкес ұйымдастыру.",
+    "Педагогтерді аттестаттауға әдістемелік қолдау көрсету.",
+    "Жас мамандарға тәлімгерлік көмекті жүйелі ұйымдастыру.",
+    "Дарынды оқушылармен жұмысты күшейту, олимпиадаларға дайындау.",
+)
+HAND_ROWS = (
+    ("experience", "«Бастауыш сынып апталығы»: ашық сабақтар, сыныптан тыс іс-шаралар", "Пән апталығы", "ақпан",
+     "Смағұлова М.Е.", "Апталықтың есебі"),
+    ("gifted", "Пән олимпиадасының мектепішілік кезеңін өткізу", "Олимпиада", "қазан", "ӘБ жетекшілері",
+     "Хаттама, аудандық кезеңге қатысушылар тізімі"),
+    ("monitoring", "БЖБ және ТЖБ нәтижелерінің талдауы", "Талдау", "әр тоқсан соңында",
+     "Жақсылықова Г.С.", "Анықтама"),
+    ("monitoring", "Оқу жоспарының және бағдарламалардың орындалуын бақылау", "Тексеру", "желтоқсан, мамыр",
+     "Жақсылықова Г.С.", "Анықтама, директор жанындағы кеңес"),
+)
+
+
+def add_demo_school_plan(session: Session, today: dt.date) -> None:
+    """The school's plan of methodical work for the current year: reviewed at the
+    council's August meeting, considered at the pedagogical council, approved."""
+    from metodesk.services import organisations, school_plan
+    from metodesk.services.school_plan import RowInput
+
+    year = years.current_year(session)
+    if year is None:
+        return
+    plan_id = school_plan.ensure_school_plan(session, year.id)
+    school_plan.save_header(session, plan_id, THEME, GOAL, "\n".join(TASKS))
+    for section, content, form, dates, responsible, result in HAND_ROWS:
+        school_plan.save_row(session, plan_id, RowInput(section, content, form, dates, responsible, result))
+    meetings_here = school_plan.council_meetings_for_review(session, plan_id)
+    if not meetings_here:
+        return
+    first = meetings_here[0]
+    school_plan.review(session, plan_id, first.id)
+    considered = _weekday(first.date + dt.timedelta(days=1))
+    if considered > today:
+        return
+    school_plan.consider(session, plan_id, "1", considered)
+    org = organisations.get_organisation(session, council.our_organisation(session))
+    school_plan.approve(session, plan_id, org.head_name, org.head_title, considered)

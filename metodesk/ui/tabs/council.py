@@ -38,6 +38,7 @@ from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
 from metodesk.ui.tabs.association_detail import make_button, run_action
 from metodesk.ui.tabs.base import Tab, fill_year_combo, make_table, save_table_state, selected_row
 from metodesk.ui.tabs.meetings_page import MeetingsPage, ReviewedDocumentsPage
+from metodesk.ui.tabs.school_plan_page import SchoolPlanPage
 from metodesk.ui.widgets import DateField, SearchBox
 
 ROLE_ORDER = {MemberRole.LEADER.value: 0, MemberRole.SECRETARY.value: 1, MemberRole.MEMBER.value: 2}
@@ -249,6 +250,8 @@ class CouncilTab(Tab):
         self.documents_page = ReviewedDocumentsPage(ctx, council=True)
         self.documents_page.written.connect(lambda _id: self.written())
         self.pages.addTab(self.documents_page, _("Documents reviewed"))
+        self.school_plan_page = SchoolPlanPage(ctx, self.written)
+        self.pages.addTab(self.school_plan_page, _("School plan"))
         self.stack.addWidget(self.pages)
         column.addWidget(self.stack, 1)
         for proxy in (self.composition.proxy, self.meetings_page.proxy, self.documents_page.proxy):
@@ -282,6 +285,7 @@ class CouncilTab(Tab):
         shown = detail.detail if detail is not None else None
         self.meetings_page.set_association(shown)
         self.documents_page.set_association(shown)
+        self.school_plan_page.set_year(year_id)
 
     def _basis_text(self, detail: CouncilDetail | None) -> str:
         if detail is None:
@@ -346,3 +350,4 @@ class CouncilTab(Tab):
         save_table_state(self.composition.table, self.ctx)
         self.meetings_page.save_state()
         self.documents_page.save_state()
+        self.school_plan_page.save_state()
