@@ -122,3 +122,37 @@ def test_the_demo_council_shows_meetings_documents_and_previews(qtbot, monkeypat
         widget.grab().save(str(tmp_path / f"council-{lang}-{index}.png"))
     database.close()
     set_language("en")
+
+
+def test_the_school_plan_page_reopens_adds_a_row_and_previews(qtbot, monkeypatch, demo_database) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from metodesk.ui.dialogs.school_plan import PlanRowDialog
+
+    database = demo_database(TODAY)
+    widget = CouncilTab(AppContext(database))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.ensure_loaded()
+    page = widget.school_plan_page
+    widget.pages.setCurrentWidget(page)
+    assert page.data is not None and page.data.status == "approved"
+    assert not page.add_row_button.isEnabled() and page.reopen_button.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Жаңа бұйрық", True))
+    click(qtbot, page.reopen_button)
+    assert page.data.status == "considered" and page.add_row_button.isEnabled()
+    before = page.model.rowCount()
+
+    def fill(dialog: PlanRowDialog) -> None:
+        dialog.content.setPlainText("Оқушылардың функционалдық сауаттылығын тексеру")
+        dialog.dates.setText("наурыз")
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    monkeypatch.setattr(PlanRowDialog, "exec", lambda d: fill(d) or d.result())
+    click(qtbot, page.add_row_button)
+    assert page.model.rowCount() == before + 1
+    previews: list[str] = []
+    monkeypatch.setattr(KindPreviewDialog, "exec", lambda d: previews.append(d.windowTitle()) or 0)
+    click(qtbot, page.preview_button)
+    assert previews and "2025-2026" in previews[0]
+    database.close()

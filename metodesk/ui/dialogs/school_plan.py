@@ -41,7 +41,7 @@ class PlanRowDialog(FormDialog):
         self.form_edit = self._line("row_form", _("Form"), row.form if row else "", "form")
         self.dates = self._line("row_dates", _("Dates"), row.dates if row else "", "dates")
         self.responsible = self._line("row_responsible", _("Responsible"), row.responsible if row else "", "responsible")
-        self.result = self._line("row_result", _("Expected result"), row.result if row else "", "result")
+        self.result_edit = self._line("row_result", _("Expected result"), row.result if row else "", "result")
         self.resize(max(self.width(), 620), self.sizeHint().height())
         self.mark_unchanged()
 
@@ -58,7 +58,7 @@ class PlanRowDialog(FormDialog):
             self.form_edit.text(),
             self.dates.text(),
             self.responsible.text(),
-            self.result.text(),
+            self.result_edit.text(),
         )
         return school_plan.save_row(session, self.plan_id, data, self.row_id)
 
