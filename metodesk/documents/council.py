@@ -16,6 +16,7 @@ from metodesk.i18n import _
 from metodesk.services.council_print import RegisterData
 from metodesk.services.protocol_rows import ProtocolData
 from metodesk.services.school_plan_rows import SchoolPlanData
+from metodesk.services.year_analysis import AnalysisData
 
 YEAR_OPTION = Option(
     "year", "academic year, e.g. 2025-2026 (default: the current one)", kind="year", metavar="YEAR"
@@ -164,6 +165,51 @@ class SchoolPlanKind(DocumentKind[SchoolPlanData]):
             return []
         title = WORDS[lang if lang in WORDS else "kk"]["doc_title"].format(year=year.name)
         return [Entry(self.key, {"plan": plan_id}, title, "", (1, (), 0, 0, 0))]
+
+
+class YearAnalysisKind(DocumentKind[AnalysisData]):
+    key = "year-analysis"
+    summary = "the analysis of the year's methodical work as PDF or Word (DOCX)"
+    options = (YEAR_OPTION,)
+
+    def title(self) -> str:
+        return _("Analysis of the year's methodical work")
+
+    def year_label(self) -> str | None:
+        return _("Analysis of the year's methodical work")
+
+    def read(self, session: Session, request: Request) -> AnalysisData:
+        from metodesk.services import year_analysis
+
+        return year_analysis.analysis_data(session, year_of(session, request))
+
+    def build_format(self, data: AnalysisData, lang: str, fmt: Format) -> bytes:
+        from metodesk.reports import year_analysis_text
+
+        return _build(year_analysis_text.outline(data, lang), fmt)
+
+    def file_title(self, data: AnalysisData, lang: str) -> str:
+        from metodesk.reports.year_analysis_text import WORDS
+
+        return WORDS[lang]["doc_title"].format(year=data.year_name)
+
+    def preview_title(self, data: AnalysisData) -> str:
+        return _("Analysis of the year's methodical work, {year}: preview").format(year=data.year_name)
+
+    def in_year(self, session: Session, year_id: int, association_id: int | None, lang: str) -> list[Entry]:
+        from metodesk.reports.year_analysis_text import WORDS
+        from metodesk.services import year_analysis
+        from metodesk.storage.models import AcademicYear
+
+        year = session.get(AcademicYear, year_id)
+        try:
+            found = year_analysis.find_analysis(session, year_id)
+        except DomainError:
+            return []
+        if association_id is not None or found is None or year is None:
+            return []
+        title = WORDS[lang if lang in WORDS else "kk"]["doc_title"].format(year=year.name)
+        return [Entry(self.key, {"year_id": year_id}, title, "", (1, (), 8, 0, 0))]
 
 
 def _build(outline: object, fmt: Format) -> bytes:

@@ -7,7 +7,7 @@ from typing import Any
 
 from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
-from metodesk.documents.council import CouncilProtocolKind, CouncilRegisterKind, SchoolPlanKind
+from metodesk.documents.council import CouncilProtocolKind, CouncilRegisterKind, SchoolPlanKind, YearAnalysisKind
 from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
 from metodesk.documents.meetings import AttendanceKind, ProtocolKind
 from metodesk.documents.mentoring import MentoringPlanKind, MentoringReportKind
@@ -27,6 +27,7 @@ KINDS: tuple[DocumentKind[Any], ...] = (
     CouncilProtocolKind(),
     CouncilRegisterKind(),
     SchoolPlanKind(),
+    YearAnalysisKind(),
 )
 _BY_KEY = {kind.key: kind for kind in KINDS}
 

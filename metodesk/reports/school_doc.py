@@ -64,7 +64,18 @@ class Grid:
     centered: tuple[int, ...] = (0,)
 
 
-Part = Heading | Text | Grid
+@dataclass(frozen=True)
+class Chart:
+    """A bar chart: its title, the bars' labels and values (a vector drawing in
+    the PDF; in Word, the same figures as a two-column table)."""
+
+    title: str
+    labels: tuple[str, ...]
+    values: tuple[float, ...]
+    unit: str = ""  # '%' for shares
+
+
+Part = Heading | Text | Grid | Chart
 
 
 @dataclass(frozen=True)
@@ -147,6 +158,8 @@ class _Pdf:
                 if part.bold:
                     style = ParagraphStyle("school_label", parent=s.item, keepWithNext=1)
                 self.story += paragraphs(part.text, style)
+            elif isinstance(part, Chart):
+                self.story += [Paragraph(text(part.title), s.heading), bar_chart(part), Spacer(1, 3 * mm)]
             else:
                 self.story += [self.grid(part), Spacer(1, 2 * mm)]
         if o.signatures:
@@ -160,6 +173,40 @@ class _Pdf:
                 table(rows, [60 * mm, 55 * mm, FRAME_WIDTH - 115 * mm], plain_style()),
             ]
         return self.story
+
+
+def bar_chart(chart: Chart) -> Flowable:
+    """The chart as a vector drawing as wide as the text, its values over the bars."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+
+    from metodesk.reports.fonts import SERIF
+
+    width, height = FRAME_WIDTH, 62 * mm
+    drawing = Drawing(width, height)
+    bars: Any = VerticalBarChart()  # reportlab's attributes are set dynamically
+    bars.x, bars.y = 12 * mm, 16 * mm
+    bars.width, bars.height = width - 18 * mm, height - 22 * mm
+    values = list(chart.values) or [0.0]
+    bars.data = [values]
+    bars.bars[0].fillColor = colors.HexColor("#4a78a8")
+    bars.valueAxis.valueMin = 0
+    top = max(values) if max(values) > 0 else 1
+    bars.valueAxis.valueMax = 100 if chart.unit == "%" else top * 1.2
+    bars.valueAxis.labels.fontName = SERIF
+    bars.valueAxis.labels.fontSize = 7
+    bars.categoryAxis.categoryNames = [label[:18] for label in chart.labels] or [""]
+    bars.categoryAxis.labels.fontName = SERIF
+    bars.categoryAxis.labels.fontSize = 7
+    bars.categoryAxis.labels.angle = 30 if len(chart.labels) > 6 else 0
+    bars.categoryAxis.labels.boxAnchor = "ne" if len(chart.labels) > 6 else "n"
+    bars.barLabelFormat = "%d" + ("%%" if chart.unit == "%" else "")
+    bars.barLabels.fontName = SERIF
+    bars.barLabels.fontSize = 7
+    bars.barLabels.nudge = 6
+    drawing.add(bars)
+    return drawing
 
 
 def build_pdf_outline(outline: Outline) -> bytes:

@@ -5,7 +5,7 @@ the PDF, in Times New Roman, editable by the school."""
 from __future__ import annotations
 
 from metodesk.reports.docx_base import SHADE, WordDocument, merge_row, shade
-from metodesk.reports.school_doc import SIGN_LINE, Block, Grid, Heading, Outline, Text
+from metodesk.reports.school_doc import SIGN_LINE, Block, Chart, Grid, Heading, Outline, Text
 
 
 def _block_lines(block: Block | None) -> list[str]:
@@ -58,6 +58,11 @@ def build_docx_outline(outline: Outline) -> bytes:
                         word.hanging(line.strip())
             else:
                 word.texts(part.text)
+        elif isinstance(part, Chart):
+            word.paragraph(part.title, bold=True, center=True, before=6, after=3, keep=True)
+            rows = [(label, f"{value:g}{part.unit}") for label, value in zip(part.labels, part.values, strict=True)]
+            word.grid([], rows, (word.width * 0.6, word.width * 0.2), centered=(1,))
+            word.space(4)
         else:
             _grid(word, part)
             word.space(4)

@@ -223,3 +223,21 @@ def add_demo_school_plan(session: Session, today: dt.date) -> None:
     school_plan.consider(session, plan_id, "1", considered)
     org = organisations.get_organisation(session, council.our_organisation(session))
     school_plan.approve(session, plan_id, org.head_name, org.head_title, considered)
+
+
+def add_demo_analysis(session: Session) -> None:
+    """The methodist's words in the analysis of the current year (its figures come from the records)."""
+    from metodesk.services import year_analysis
+
+    year = years.current_year(session)
+    if year is None:
+        return
+    year_analysis.save_texts(
+        session,
+        year.id,
+        "Әдістемелік бірлестіктер жоспарланған отырыстарды уақытында өткізді, шешімдердің көбі орындалды. "
+        "Ашық сабақтар бақылау парақтарымен талданды.",
+        "Кейбір шешімдердің мерзімі өтіп кетті; үш жылда курстан өтпеген педагогтер бар.",
+        "Шешімдердің орындалуын әр отырыста бақылау.\nПедагогтердің курстық дайындығын жоспарлау.\n"
+        "Жас мамандармен тәлімгерлік кездесулерді жүйелі өткізу.",
+    )

@@ -156,3 +156,30 @@ def test_the_school_plan_page_reopens_adds_a_row_and_previews(qtbot, monkeypatch
     click(qtbot, page.preview_button)
     assert previews and "2025-2026" in previews[0]
     database.close()
+
+
+def test_the_analysis_page_saves_the_words_and_previews(qtbot, monkeypatch, demo_database) -> None:
+    from metodesk.services import year_analysis
+
+    database = demo_database(TODAY)
+    widget = CouncilTab(AppContext(database))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.ensure_loaded()
+    page = widget.analysis_page
+    widget.pages.setCurrentWidget(page)
+    assert "14" in page.figures.text() and page.next_tasks.toPlainText()  # 9 association and 5 council meetings
+    page.conclusions.setPlainText("Жаңа қорытынды")
+    page.ped_number.setText("5")
+    page.ped_date.setText("28.05.2026")
+    click(qtbot, page.save_button)
+    with database.reading() as s:
+        year = years.current_year(s)
+        assert year is not None
+        data = year_analysis.analysis_data(s, year.id)
+    assert (data.conclusions, data.pedcouncil_number) == ("Жаңа қорытынды", "5")
+    previews: list[str] = []
+    monkeypatch.setattr(KindPreviewDialog, "exec", lambda d: previews.append(d.windowTitle()) or 0)
+    click(qtbot, page.preview_button)
+    assert previews
+    database.close()

@@ -37,6 +37,7 @@ from metodesk.ui.context import AppContext
 from metodesk.ui.models import ROW_ROLE, Column, RowTableModel
 from metodesk.ui.tabs.association_detail import make_button, run_action
 from metodesk.ui.tabs.base import Tab, fill_year_combo, make_table, save_table_state, selected_row
+from metodesk.ui.tabs.analysis_page import AnalysisPage
 from metodesk.ui.tabs.meetings_page import MeetingsPage, ReviewedDocumentsPage
 from metodesk.ui.tabs.school_plan_page import SchoolPlanPage
 from metodesk.ui.widgets import DateField, SearchBox
@@ -252,6 +253,8 @@ class CouncilTab(Tab):
         self.pages.addTab(self.documents_page, _("Documents reviewed"))
         self.school_plan_page = SchoolPlanPage(ctx, self.written)
         self.pages.addTab(self.school_plan_page, _("School plan"))
+        self.analysis_page = AnalysisPage(ctx, self.written)
+        self.pages.addTab(self.analysis_page, _("Analysis of the year"))
         self.stack.addWidget(self.pages)
         column.addWidget(self.stack, 1)
         for proxy in (self.composition.proxy, self.meetings_page.proxy, self.documents_page.proxy):
@@ -286,6 +289,7 @@ class CouncilTab(Tab):
         self.meetings_page.set_association(shown)
         self.documents_page.set_association(shown)
         self.school_plan_page.set_year(year_id)
+        self.analysis_page.set_year(year_id)
 
     def _basis_text(self, detail: CouncilDetail | None) -> str:
         if detail is None:
