@@ -34,6 +34,7 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("metodesk.ui.tabs.lessons", "LessonsTab", N_("Open lessons")),
     ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),
     ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
+    ("metodesk.ui.tabs.overview", "OverviewTab", N_("Overview")),
     ("metodesk.ui.tabs.settings", "SettingsTab", N_("Settings")),
 )
 
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.tabs_widget.currentChanged.connect(self._on_tab_changed)
         self._enable_data_actions(True)
         self._tab_at(self.tabs_widget.currentIndex())
-        QTimer.singleShot(0, self._build_next_tab)
+        QTimer.singleShot(0, self, self._build_next_tab)  # not after the window is gone
 
     def _tab_at(self, index: int) -> Tab:
         """The tab at ``index``, built (module imported, widgets made) on first use."""
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         for index, tab in enumerate(self._built):
             if tab is None:
                 self._tab_at(index)
-                QTimer.singleShot(0, self._build_next_tab)
+                QTimer.singleShot(0, self, self._build_next_tab)  # not after the window is gone
                 return
         from metodesk.ui.startup import freeze_long_lived_objects
 

@@ -183,3 +183,25 @@ def test_the_analysis_page_saves_the_words_and_previews(qtbot, monkeypatch, demo
     click(qtbot, page.preview_button)
     assert previews
     database.close()
+
+
+def test_the_overview_lists_and_opens_a_meeting(qtbot, monkeypatch, demo_database) -> None:
+    from metodesk.ui.dialogs.meeting import MeetingDialog
+    from metodesk.ui.tabs.overview import OverviewTab
+
+    database = demo_database(TODAY)
+    widget = OverviewTab(AppContext(database))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.ensure_loaded()
+    assert widget.attention_model.rowCount() > 0 and widget.upcoming_model.rowCount() > 0
+    opened: list[int] = []
+    monkeypatch.setattr(MeetingDialog, "exec", lambda d: opened.append(1) or 0)
+    meeting_rows = [r for r in widget.upcoming_model.rows() if r.record == "meeting"]
+    assert meeting_rows
+    widget.open_item(meeting_rows[0])
+    assert opened == [1]
+    widget.search_box.setText("zzzz-nothing")
+    widget.search_box.flush()
+    assert widget.attention_proxy.rowCount() == 0
+    database.close()

@@ -101,6 +101,7 @@ def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
         "Open lessons",
         "Mentoring",
         "Attestation",
+        "Overview",
         "Settings",
     ]
     assert not any(
