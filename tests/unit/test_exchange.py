@@ -22,7 +22,7 @@ from metodesk.services.exchange_format import exchange_tables
 from metodesk.services.exchange_report import count_lines, report_lines
 from metodesk.services.setup import prepare_database
 from metodesk.storage.database import Database
-from metodesk.storage.models import Decision, Meeting, Organisation, Subject, Teacher
+from metodesk.storage.models import Decision, Meeting, Organisation, ReviewedDocument, SchoolPlan, Subject, Teacher
 
 YEAR = "2025-2026"
 
@@ -156,6 +156,15 @@ def test_import_adds_everything_and_a_second_import_changes_nothing(school, dist
         school, Meeting, "number", "date", "status"
     )
     assert by_uuid(district, Decision, "text", "deadline") == by_uuid(school, Decision, "text", "deadline")
+    # the council's basis, the school plan with its rows and the year's analysis travel to the district
+    assert first.added["council_basis"] == first.added["school_plan"] == first.added["year_analysis"] == 1
+    assert first.added["school_plan_row"] == 4
+    assert by_uuid(district, SchoolPlan, "theme", "status", "pedcouncil_number") == by_uuid(
+        school, SchoolPlan, "theme", "status", "pedcouncil_number"
+    )
+    assert by_uuid(district, ReviewedDocument, "conclusion", "conclusion_reason") == by_uuid(
+        school, ReviewedDocument, "conclusion", "conclusion_reason"
+    )
     before = snapshot(district)
     second = exchange_import.import_file(district, path)
     assert (second.total_added, second.total_changed, second.conflicts) == (0, 0, [])
