@@ -169,6 +169,8 @@ def test_the_analysis_page_saves_the_words_and_previews(qtbot, monkeypatch, demo
     page = widget.analysis_page
     widget.pages.setCurrentWidget(page)
     assert "14" in page.figures.text() and page.next_tasks.toPlainText()  # 9 association and 5 council meetings
+    assert sum(v for _l, v in page.category_chart.bars()) == page.data.staff
+    assert len(page.months_chart.bars()) == 9 and page.completion_chart.bars()
     page.conclusions.setPlainText("Жаңа қорытынды")
     page.ped_number.setText("5")
     page.ped_date.setText("28.05.2026")

@@ -6,6 +6,7 @@ pedagogical council's protocol, and the preview in Kazakh or Russian."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from metodesk.domain.errors import DomainError
@@ -14,6 +15,7 @@ from metodesk.services import year_analysis
 from metodesk.services.year_analysis import AnalysisData
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
+from metodesk.ui.tabs.analysis_chart import BarsChart
 from metodesk.ui.tabs.association_detail import make_button, run_action
 from metodesk.ui.widgets import DateField
 
@@ -32,6 +34,13 @@ class AnalysisPage(QWidget):
         self.figures.setObjectName("analysis_figures")
         self.figures.setWordWrap(True)
         column.addWidget(self.figures)
+        charts = QHBoxLayout()
+        self.category_chart = BarsChart("analysis_category_chart")
+        self.completion_chart = BarsChart("analysis_completion_chart")
+        self.months_chart = BarsChart("analysis_months_chart")
+        for chart in (self.category_chart, self.completion_chart, self.months_chart):
+            charts.addWidget(chart, 1, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(charts)
         grid = QGridLayout()
         self.conclusions = self._text(grid, 0, _("Conclusions"), "analysis_conclusions")
         self.problems = self._text(grid, 1, _("Problems"), "analysis_problems")
@@ -106,11 +115,34 @@ class AnalysisPage(QWidget):
                 without=len(data.without_courses),
             )
         )
+        self._charts(data)
         self.conclusions.setPlainText(data.conclusions)
         self.problems.setPlainText(data.problems)
         self.next_tasks.setPlainText("\n".join(data.next_tasks))
         self.ped_number.setText(data.pedcouncil_number)
         self.ped_date.set_date(data.pedcouncil_date)
+
+    def _charts(self, data: AnalysisData) -> None:
+        """The analysis document's three charts, in the window's language."""
+        from metodesk.domain.enums import Category
+        from metodesk.i18n.dates import month_name
+
+        lang = self.ctx.lang
+        self.category_chart.set_bars(
+            _("Teachers by category"), [(Category.label_for(code), float(n)) for code, n in data.categories]
+        )
+        self.completion_chart.set_bars(
+            _("Plan completion"),
+            [
+                (b.name(lang), round(100 * b.activities_done / b.activities))
+                for b in data.bodies
+                if not b.council and b.activities
+            ],
+            "%",
+        )
+        self.months_chart.set_bars(
+            _("Lessons held by month"), [(month_name(m, lang), float(n)) for m, n in data.lessons_by_month]
+        )
 
     def save(self) -> None:
         year_id = self.year_id
