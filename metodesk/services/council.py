@@ -145,3 +145,64 @@ def find_council_meeting(session: Session, year_id: int, number: int) -> int:
         if row.number == number:
             return row.id
     raise NotFound(_("The methodical council has no meeting No. {number} in this year.").format(number=number))
+
+
+def set_up_council(session: Session, year_id: int) -> int:
+    """Create the year's council with its first members: last year's council's
+    members (still working here) with their roles, or else the school's deputies
+    and methodists, the first of them as chair. The director's order of the new
+    year is entered anew."""
+    from metodesk.domain.enums import MemberRole, Position
+    from metodesk.storage.models import Membership, Teacher
+
+    year = session.get(AcademicYear, year_id)
+    if year is None:
+        raise NotFound(_("The academic year was not found."))
+    org = our_organisation(session)
+    existing = find_council(session, year_id, org)
+    if existing is not None:
+        return existing
+    council_id = ensure_council(session, year_id, org)
+    before = session.scalar(
+        select(Association.id)
+        .join(AcademicYear, AcademicYear.id == Association.year_id)
+        .where(
+            Association.kind == COUNCIL_KIND,
+            Association.organisation_id == org,
+            AcademicYear.start_date < year.start_date,
+        )
+        .order_by(AcademicYear.start_date.desc())
+        .limit(1)
+    )
+    people: list[tuple[int, str]] = []
+    if before is not None:
+        people = [
+            (m.teacher_id, m.role)
+            for m in session.scalars(
+                select(Membership)
+                .join(Teacher, Teacher.id == Membership.teacher_id)
+                .where(
+                    Membership.association_id == before,
+                    Teacher.archived.is_(False),
+                    Teacher.organisation_id == org,
+                )
+                .order_by(Membership.id)
+            )
+        ]
+    if not people:
+        leading = session.scalars(
+            select(Teacher.id)
+            .where(
+                Teacher.organisation_id == org,
+                Teacher.archived.is_(False),
+                Teacher.position.in_((Position.DEPUTY.value, Position.METHODIST.value)),
+            )
+            .order_by(Teacher.id)
+        ).all()
+        people = [
+            (teacher_id, MemberRole.LEADER.value if index == 0 else MemberRole.MEMBER.value)
+            for index, teacher_id in enumerate(leading)
+        ]
+    for teacher_id, role in people:
+        associations.add_member(session, council_id, teacher_id, role)
+    return council_id

@@ -226,3 +226,25 @@ def test_the_demo_council_has_its_meetings_and_reviews(demo_database) -> None:
     assert len(rows) >= 4 and sum(r.held for r in rows) >= 2
     assert detail.chair is not None and detail.order_number
     assert {r.conclusion for r in register} >= {"positive", "revision"}
+
+
+def test_a_new_years_council_starts_with_last_years_members(db, setup) -> None:
+    with db.transaction() as s:
+        council.set_basis(s, setup["council"], "45", dt.date(2025, 8, 25))
+        next_year = years.save_year(s, years.year_after(years.get_year(s, setup["year"])))
+        new_id = council.set_up_council(s, next_year)
+        assert council.set_up_council(s, next_year) == new_id  # once
+        detail = council.get_council(s, new_id)
+    assert detail.chair is not None and detail.chair.teacher_id == setup["chair"]
+    assert len(detail.members) == 3 and detail.order_number == ""
+
+
+def test_a_first_council_starts_with_the_deputies(db, ours) -> None:
+    with db.transaction() as s:
+        deputy = teachers.save_teacher(
+            s, TeacherInput(surname="Әбенова", first_name="Айгүл", organisation_id=ours, position="deputy"), today=TODAY
+        )
+        _teacher(s, ours, "Бекова")
+        council_id = council.set_up_council(s, _year(s))
+        detail = council.get_council(s, council_id)
+    assert [(m.teacher_id, m.role) for m in detail.members] == [(deputy, "leader")]

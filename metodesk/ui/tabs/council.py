@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from metodesk.domain.enums import MemberRole, Position
+from metodesk.domain.enums import MemberRole
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
 from metodesk.i18n.dates import short_date
@@ -304,27 +304,8 @@ class CouncilTab(Tab):
         year_id = self.year_id()
         if year_id is None:
             return
-        if run_action(self, self.ctx, lambda s: self._set_up(s, year_id)):
+        if run_action(self, self.ctx, lambda s: council.set_up_council(s, year_id)):
             self.written()
-
-    def _set_up(self, session, year_id: int) -> None:  # type: ignore[no-untyped-def]
-        """Create the council with the deputies and methodists of the school as its first members."""
-        from sqlalchemy import select
-
-        from metodesk.storage.models import Association, Teacher
-
-        council_id = council.ensure_council(session, year_id)
-        org = session.get(Association, council_id).organisation_id
-        leading = session.scalars(
-            select(Teacher).where(
-                Teacher.organisation_id == org,
-                Teacher.archived.is_(False),
-                Teacher.position.in_((Position.DEPUTY.value, Position.METHODIST.value)),
-            )
-        ).all()
-        for index, teacher in enumerate(leading):
-            role = MemberRole.LEADER.value if index == 0 else MemberRole.MEMBER.value
-            associations.add_member(session, council_id, teacher.id, role)
 
     def written(self) -> None:
         """After a write: tell the other tabs, then show the fresh rows here (once)."""
