@@ -20,6 +20,7 @@ from metodesk.reports.base import (
     FRAME_WIDTH,
     build_pdf,
     grid_style,
+    keep_rows_together,
     paragraphs,
     plain_style,
     styles,
@@ -121,8 +122,10 @@ class _Pdf:
         widths = [FRAME_WIDTH * share for share in grid.widths]
         rows: list[list[object]] = [[Paragraph(text(h), self.cell_head) for h in grid.header]]
         spans: list[tuple[Any, ...]] = []
-        for row in grid.rows:
+        for position, row in enumerate(grid.rows):
             if len(row) == 1:
+                if position + 1 < len(grid.rows):  # a heading row never ends a page alone
+                    spans.append(keep_rows_together(len(rows), len(rows) + 1))
                 spans.append(("SPAN", (0, len(rows)), (-1, len(rows))))
                 spans.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), "#EBEBEB"))
                 rows.append([Paragraph(text(row[0]), self.group)] + [""] * (len(widths) - 1))
