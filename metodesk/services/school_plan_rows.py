@@ -288,6 +288,10 @@ def _activities(session: Session, plan: SchoolPlan) -> tuple[list[ActivityLine],
         text = row.content.casefold()
         assoc = row.plan.association
         responsible = row.responsible_text or ", ".join(_name(t) for t in row.responsible)
+        try:
+            months = parse_months(row.months)
+        except ValueError:  # a stored value this version cannot read: no months shown
+            months = ()
         line = ActivityLine(
             assoc.name_kk,
             assoc.name_ru,
@@ -296,7 +300,7 @@ def _activities(session: Session, plan: SchoolPlan) -> tuple[list[ActivityLine],
             row.form_text,
             row.start_date,
             row.end_date,
-            parse_months(row.months),
+            months,
             responsible,
         )
         if any(word in text for word in GIFTED_WORDS):

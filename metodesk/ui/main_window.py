@@ -29,12 +29,12 @@ if TYPE_CHECKING:
 TABS: tuple[tuple[str, str, str], ...] = (
     ("metodesk.ui.tabs.teachers", "TeachersTab", N_("Teachers")),
     ("metodesk.ui.tabs.associations", "AssociationsTab", N_("Associations")),
-    ("metodesk.ui.tabs.council", "CouncilTab", N_("Methodical council")),
     ("metodesk.ui.tabs.plans", "PlansTab", N_("Annual plans")),
     ("metodesk.ui.tabs.lessons", "LessonsTab", N_("Open lessons")),
     ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),
-    ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
+    ("metodesk.ui.tabs.council", "CouncilTab", N_("Methodical council")),
     ("metodesk.ui.tabs.overview", "OverviewTab", N_("Overview")),
+    ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
     ("metodesk.ui.tabs.settings", "SettingsTab", N_("Settings")),
 )
 

@@ -96,12 +96,12 @@ def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
     assert titles == [
         "Teachers",
         "Associations",
-        "Methodical council",
         "Annual plans",
         "Open lessons",
         "Mentoring",
-        "Attestation",
+        "Methodical council",
         "Overview",
+        "Attestation",
         "Settings",
     ]
     assert not any(
