@@ -75,7 +75,8 @@ class AttentionRow:
 
 
 def _quoted(text: str) -> str:
-    text = " ".join(text.split())
+    """Text to quote in a sentence: one line, short, without quotes of its own around it."""
+    text = " ".join(text.split()).strip("«»“”\"")
     return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1].rstrip() + "…"
 
 
