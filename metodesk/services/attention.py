@@ -76,7 +76,9 @@ class AttentionRow:
 
 def _quoted(text: str) -> str:
     """Text to quote in a sentence: one line, short, without quotes of its own around it."""
-    text = " ".join(text.split()).strip("«»“”\"")
+    text = " ".join(text.split())
+    if len(text) > 1 and text[0] in "«“" and text[-1] in "»”" and sum(text.count(q) for q in "«»“”") == 2:
+        text = text[1:-1]
     return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 1].rstrip() + "…"
 
 
