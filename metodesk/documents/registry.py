@@ -9,6 +9,7 @@ from metodesk.documents.archive import ArchiveKind
 from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
 from metodesk.documents.growth import CoursesPlanKind, PortfolioKind
+from metodesk.documents.council import CouncilProtocolKind, CouncilRegisterKind, SchoolPlanKind, YearAnalysisKind
 from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
 from metodesk.documents.meetings import AttendanceKind, ProtocolKind
 from metodesk.documents.mentoring import MentoringPlanKind, MentoringReportKind
@@ -28,6 +29,10 @@ KINDS: tuple[DocumentKind[Any], ...] = (
     PortfolioKind(),
     CoursesPlanKind(),
     ArchiveKind(),
+    CouncilProtocolKind(),
+    CouncilRegisterKind(),
+    SchoolPlanKind(),
+    YearAnalysisKind(),
 )
 _BY_KEY = {kind.key: kind for kind in KINDS}
 

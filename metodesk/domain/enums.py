@@ -140,10 +140,19 @@ class AssociationKind(LabelledEnum):
     BOARDING = "boarding"
     TVET = "tvet"
     CYCLE_COMMISSION = "cycle_commission"
+    # The school's methodical council (items 2.2, 31): kept as an association of
+    # its own kind so meetings, protocols and decisions serve it unchanged; never
+    # offered in the associations' list or dialog (metodesk.services.council).
+    COUNCIL = "council"
 
     @property
     def needs_subject(self) -> bool:
         return self in (AssociationKind.SUBJECT, AssociationKind.CYCLE_COMMISSION)
+
+    @classmethod
+    def association_choices(cls) -> list[tuple[str, str]]:
+        """The kinds an association can be created as (the council is not one)."""
+        return [(code, label) for code, label in cls.choices() if code != cls.COUNCIL.value]
 
 
 register_labels(
@@ -156,6 +165,7 @@ register_labels(
         "boarding": N_("Boarding school staff association"),
         "tvet": N_("TVET educational-methodical association"),
         "cycle_commission": N_("Subject-cycle commission"),
+        "council": N_("Methodical council"),
     },
 )
 

@@ -52,6 +52,10 @@ register_labels(DecisionStatus, {"open": N_("Open"), "done": N_("Done")})
 class DocumentKind(LabelledEnum):
     ANNUAL_PLAN = "annual_plan"
     CALENDAR_PLAN = "calendar_plan"
+    ELECTIVE_PROGRAMME = "elective_programme"
+    AUTHORED_PROGRAMME = "authored_programme"
+    EXPERIENCE = "experience"
+    SCHOOL_PLAN = "school_plan"
     OTHER = "other"
 
 
@@ -60,6 +64,10 @@ register_labels(
     {
         "annual_plan": N_("Annual plan of the association"),
         "calendar_plan": N_("Calendar-thematic plan"),
+        "elective_programme": N_("Programme of an elective course"),
+        "authored_programme": N_("Authored programme"),
+        "experience": N_("Generalised experience"),
+        "school_plan": N_("School's plan of methodical work"),
         "other": N_("Other methodical material"),
     },
 )

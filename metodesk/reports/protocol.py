@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from metodesk.domain.rows.protocol import (
         PrintedDecision,
+        PrintedDocument,
         PrintedItem,
         PrintedPerson,
         PrintedReview,
@@ -53,7 +54,10 @@ if TYPE_CHECKING:
 LABELS: dict[str, dict[str, str]] = {
     "kk": {
         "title": "№ {number} ХАТТАМА",
+        "council_title": "Әдістемелік кеңес отырысының № {number} ХАТТАМАСЫ",
         "doc_title": "№ {number} хаттама: {association}",
+        "positive": "бекітуге ұсынылсын",
+        "revision": "пысықтауға қайтарылсын",
         "place": "Өтетін орны:",
         "chair": "Төраға:",
         "secretary": "Хатшы:",
@@ -85,7 +89,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "ru": {
         "title": "ПРОТОКОЛ № {number}",
+        "council_title": "ПРОТОКОЛ № {number} заседания методического совета",
         "doc_title": "Протокол № {number}: {association}",
+        "positive": "рекомендовать к утверждению",
+        "revision": "вернуть на доработку",
         "place": "Место проведения:",
         "chair": "Председатель:",
         "secretary": "Секретарь:",
@@ -122,15 +129,48 @@ DOCUMENT_KINDS = {
         "annual_plan": "Әдістемелік бірлестіктің жылдық жұмыс жоспары",
         "calendar_plan": "Күнтізбелік-тақырыптық жоспар",
         "other": "Әдістемелік материал",
+        "elective_programme": "Таңдау курсының бағдарламасы",
+        "authored_programme": "Авторлық бағдарлама",
+        "experience": "Жинақталған іс-тәжірибе",
+        "school_plan": "Мектептің әдістемелік жұмыс жоспары",
     },
     "ru": {
         "annual_plan": "Годовой план работы методического объединения",
         "calendar_plan": "Календарно-тематический план",
         "other": "Методический материал",
+        "elective_programme": "Программа элективного курса",
+        "authored_programme": "Авторская программа",
+        "experience": "Обобщённый опыт работы",
+        "school_plan": "План методической работы школы",
     },
 }
 
 KIND_WORD = {"kk": "жоспар", "ru": "план"}  # a title with it needs no kind before it
+
+
+def protocol_heading(data: ProtocolData, words: dict[str, str]) -> str:
+    """The protocol's title: "№ 1 ХАТТАМА", or the methodical council's own
+    "Әдістемелік кеңес отырысының № 1 ХАТТАМАСЫ" / "ПРОТОКОЛ № 1 заседания
+    методического совета" (whose name it holds, so no line names the body above it)."""
+    return words["council_title" if data.council else "title"].format(number=data.number)
+
+
+def document_line(number: int, doc: PrintedDocument, lang: str) -> str:
+    """One reviewed document under an item, as plain text: its kind and title,
+    its author, and the body's conclusion (with the reason for a revision)."""
+    w, kinds = LABELS[lang], DOCUMENT_KINDS[lang]
+    kind = kinds.get(doc.kind, kinds["other"])
+    if KIND_WORD[lang] in doc.title.casefold() or doc.title.startswith("«"):
+        line = f"{number}) {doc.title}"  # the title names its kind already, or is quoted
+    else:
+        line = f"{number}) {kind}: «{doc.title}»"
+    if doc.author:
+        line += f", {w['author']} {doc.author}"
+    if doc.conclusion in ("positive", "revision"):
+        line += f" — {w[doc.conclusion]}"
+        if doc.conclusion == "revision" and doc.reason.strip():
+            line += f": {' '.join(doc.reason.split()).rstrip('.')}"
+    return line
 LIST_LIMIT = 30  # longer attendance lists print the count only
 
 
@@ -187,8 +227,9 @@ class _Protocol:
         the place on the right (on a line of its own when it is long)."""
         d, w, s = self.data, self.words, self.s
         self.add(Paragraph(text(d.organisation(self.lang)), s.header))
-        self.add(Paragraph(text(d.association(self.lang)), s.subheader))
-        self.add(Paragraph(w["title"].format(number=d.number), s.title))
+        if not d.council:
+            self.add(Paragraph(text(d.association(self.lang)), s.subheader))
+        self.add(Paragraph(protocol_heading(d, w), s.title))
         place_text = f"{w['place']} {d.place.strip() or BLANK_SHORT}"
         fits = stringWidth(place_text, s.right.fontName, s.right.fontSize) < FRAME_WIDTH * 0.55
         place = f"{escape(w['place'])} {or_blank(d.place, BLANK_SHORT)}"
@@ -322,16 +363,8 @@ class _Protocol:
             self.add(self.review_table(item.reviewed))
         if item.documents:
             self.add(Paragraph(w["documents"], s.plain))
-            kinds = DOCUMENT_KINDS[self.lang]
             for number, doc in enumerate(item.documents, start=1):
-                kind = kinds.get(doc.kind, kinds["other"])
-                if KIND_WORD[self.lang] in doc.title.casefold():
-                    line = f"{number}) {text(doc.title)}"  # the title names its kind already
-                else:
-                    line = f"{number}) {kind}: «{text(doc.title)}»"
-                if doc.author:
-                    line += f", {w['author']} {text(doc.author)}"
-                self.add(Paragraph(sentence(line), s.hanging))
+                self.add(Paragraph(sentence(text(document_line(number, doc, self.lang))), s.hanging))
         if item.speeches:
             self.add(Paragraph(f"<b>{w['spoke']}</b>", s.plain))
             for speech in item.speeches:

@@ -23,12 +23,12 @@ from metodesk.reports.base import BLANK, BLANK_SHORT
 from metodesk.reports.docx_base import WordDocument, merge_row, row_height
 from metodesk.reports.lesson_words import mentioned_lesson_line
 from metodesk.reports.protocol import (
-    DOCUMENT_KINDS,
-    KIND_WORD,
     LABELS,
     LIST_LIMIT,
     by_school,
+    document_line,
     people_count,
+    protocol_heading,
     sentence,
 )
 
@@ -88,8 +88,9 @@ class _Protocol:
     def header(self) -> None:
         d, w, word = self.data, self.w, self.word
         word.header_line(d.organisation(self.lang))
-        word.paragraph(d.association(self.lang), center=True)
-        word.title(w["title"].format(number=d.number))
+        if not d.council:
+            word.paragraph(d.association(self.lang), center=True)
+        word.title(protocol_heading(d, w))
         place = f"{w['place']} {or_blank(d.place, BLANK_SHORT)}"
         fits = len(place) <= PLACE_FITS
         line = word.layout([[official_date(d.date, self.lang), place if fits else ""]], (74, 91))
@@ -194,16 +195,8 @@ class _Protocol:
             self.reviews(item.reviewed)
         if item.documents:
             word.paragraph(w["documents"], keep=True)
-            kinds = DOCUMENT_KINDS[lang]
             for number, doc in enumerate(item.documents, start=1):
-                kind = kinds.get(doc.kind, kinds["other"])
-                if KIND_WORD[lang] in doc.title.casefold():
-                    line = f"{number}) {doc.title}"  # the title names its kind already
-                else:
-                    line = f"{number}) {kind}: «{doc.title}»"
-                if doc.author:
-                    line += f", {w['author']} {doc.author}"
-                word.hanging(sentence(line))
+                word.hanging(sentence(document_line(number, doc, lang)))
         if item.speeches:
             word.paragraph(w["spoke"], bold=True, keep=True)
             for speech in item.speeches:

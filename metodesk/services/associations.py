@@ -130,13 +130,22 @@ def _query() -> Select[Association]:
     )
 
 
+NOT_COUNCIL = Association.kind != AssociationKind.COUNCIL.value  # the council has its own tab
+
+
 def list_associations(session: Session, year_id: int | None = None) -> list[AssociationRow]:
-    return association_rows(session, *([Association.year_id == year_id] if year_id is not None else []))
+    """The methodical associations (of a year), without the methodical council."""
+    return association_rows(
+        session, NOT_COUNCIL, *([Association.year_id == year_id] if year_id is not None else [])
+    )
 
 
 def count_associations(session: Session, year_id: int) -> int:
-    """How many associations the year has (without reading them)."""
-    return session.scalar(select(func.count(Association.id)).where(Association.year_id == year_id)) or 0
+    """How many associations the year has (without reading them; the council not counted)."""
+    return (
+        session.scalar(select(func.count(Association.id)).where(Association.year_id == year_id, NOT_COUNCIL))
+        or 0
+    )
 
 
 def subject_teacher_count(session: Session, organisation_id: int, subject_id: int) -> int:

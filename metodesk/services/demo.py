@@ -28,6 +28,7 @@ from metodesk.services import associations, organisations, teachers, years
 from metodesk.services.demo_attestation import add_demo_attestation
 from metodesk.services.demo_growth import add_demo_growth
 from metodesk.services.demo_lessons import add_demo_lessons
+from metodesk.services.demo_council import add_demo_analysis, add_demo_council, add_demo_school_plan
 from metodesk.services.demo_meetings import add_demo_meetings
 from metodesk.services.demo_mentoring import add_demo_mentoring
 from metodesk.services.demo_plans import add_demo_plans
@@ -374,6 +375,9 @@ def fill_demo(session: Session, today: dt.date | None = None) -> str:
     add_demo_attestation(session, today)
     add_demo_plans(session, today)
     add_demo_growth(session, today)
+    add_demo_council(session, today)
+    add_demo_school_plan(session, today)
+    add_demo_analysis(session)
     return _("{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings.").format(
         orgs=len(ORGANISATIONS), teachers=len(TEACHERS), assocs=len(ASSOCIATIONS), meetings=meetings
     )

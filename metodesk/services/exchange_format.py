@@ -82,6 +82,10 @@ TABLE_LABELS: dict[str, str] = {
     "growth_event": N_("Methodical events"),
     "event_participant": N_("Participants of events"),
     "olympiad_result": N_("Olympiad results"),
+    "council_basis": N_("Orders on the methodical council"),
+    "school_plan": N_("School plans of methodical work"),
+    "school_plan_row": N_("School plan rows"),
+    "year_analysis": N_("Analyses of the year's methodical work"),
 }
 
 

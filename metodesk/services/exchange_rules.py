@@ -33,6 +33,7 @@ from metodesk.domain.attestation import (
     RuleKind,
     Window,
 )
+from metodesk.domain.council import MAX_PLAN_TEXT, ReviewConclusion, SchoolPlanSection, SchoolPlanStatus
 from metodesk.domain.enums import (
     AssociationKind,
     AssociationLevel,
@@ -80,6 +81,7 @@ from metodesk.services import (
     observations,
     plan_activities,
     plans,
+    reviewed_documents,
     wording,
 )
 from metodesk.services.meetings import MAX_NUMBER
@@ -137,6 +139,9 @@ CODES: dict[tuple[str, str], frozenset[str]] = {
     ("plan_event", "action"): _codes(PlanAction),
     ("agenda_item", "kind"): _codes(ItemKind),
     ("reviewed_document", "kind"): _codes(DocumentKind),
+    ("reviewed_document", "conclusion"): _codes(ReviewConclusion),
+    ("school_plan", "status"): _codes(SchoolPlanStatus),
+    ("school_plan_row", "section"): _codes(SchoolPlanSection),
     ("mentoring_pair", "mentee_kind"): _codes(MenteeKind),
     ("mentoring_pair", "plan_lang"): frozenset({"", "kk", "ru"}),
     ("mentoring_log_entry", "kind"): _codes(MentoringKind),
@@ -189,6 +194,15 @@ TEXT_LIMITS: dict[tuple[str, str], int] = {
     ("self_education", "plan"): growth.MAX_PLAN,
     ("experience", "materials"): growth.MAX_MATERIALS,
     ("growth_event", "materials"): growth.MAX_MATERIALS,
+    ("reviewed_document", "conclusion_reason"): reviewed_documents.MAX_REASON,
+    ("school_plan", "theme"): MAX_PLAN_TEXT,
+    ("school_plan", "goal"): MAX_PLAN_TEXT,
+    ("school_plan", "tasks"): MAX_PLAN_TEXT,
+    ("school_plan", "reopen_reason"): MAX_PLAN_TEXT,
+    ("school_plan_row", "content"): MAX_PLAN_TEXT,
+    ("year_analysis", "conclusions"): MAX_PLAN_TEXT,
+    ("year_analysis", "problems"): MAX_PLAN_TEXT,
+    ("year_analysis", "next_tasks"): MAX_PLAN_TEXT,
 }
 # A TEXT column no service limits more tightly (notes, reasons).
 DEFAULT_TEXT_LIMIT = 20_000

@@ -103,6 +103,8 @@ class DraftDocument:
     title: str = ""
     author_id: int | None = None
     approved_on: dt.date | None = None  # kept as it is; the register edits it
+    conclusion: str = ""  # the body's conclusion (item 27): "", "positive", "revision"
+    conclusion_reason: str = ""
 
 
 @dataclass
@@ -256,7 +258,15 @@ def load_draft(session: Session, association_id: int, meeting_id: int | None, to
                     for d in found
                 ],
                 documents=[
-                    DraftDocument(doc.id, doc.kind, doc.title, doc.author_id, doc.approved_on)
+                    DraftDocument(
+                        doc.id,
+                        doc.kind,
+                        doc.title,
+                        doc.author_id,
+                        doc.approved_on,
+                        doc.conclusion,
+                        doc.conclusion_reason,
+                    )
                     for doc in documents
                 ],
             )

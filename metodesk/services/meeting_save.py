@@ -188,6 +188,8 @@ def _save_parts(
                 doc.author_id,
                 item_id,
                 doc.approved_on,
+                doc.conclusion,
+                doc.conclusion_reason,
             )
         except DomainError as err:
             raise PlacedError(err, AGENDA, index, "documents", row) from err
@@ -202,8 +204,10 @@ def _save_document(
     author_id: int | None,
     item_id: int | None,
     approved_on: dt.date | None,
+    conclusion: str = "",
+    conclusion_reason: str = "",
 ) -> int:
-    data = DocumentInput(kind, title, author_id, item_id, approved_on)
+    data = DocumentInput(kind, title, author_id, item_id, approved_on, conclusion, conclusion_reason)
     if document_id is None and item_id is not None:
         return reviewed_documents.review_at_item(session, item_id, data)
     return reviewed_documents.save_document(session, association_id, data, document_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain.council import COUNCIL_KIND
 from metodesk.domain.errors import NotFound
 from metodesk.domain.meeting_enums import MeetingStatus, Presence
 from metodesk.domain.rows.protocol import (
@@ -128,7 +129,9 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
         .order_by(ReviewedDocument.id)
     ):
         author = short_name(doc.author) if doc.author is not None else ""
-        documents.setdefault(doc.item_id or 0, []).append(PrintedDocument(doc.kind, doc.title, author))
+        documents.setdefault(doc.item_id or 0, []).append(
+            PrintedDocument(doc.kind, doc.title, author, doc.conclusion, doc.conclusion_reason)
+        )
     discussed = lessons_by_item(session, meeting_id)
     items = []
     for item in sorted(meeting.items, key=lambda i: i.position):
@@ -200,4 +203,5 @@ def protocol_data(session: Session, meeting_id: int) -> ProtocolData:
         guests=tuple(PrintedGuest(g.name, g.job_title, g.organisation) for g in meeting.guests),
         items=tuple(items),
         district=district,
+        council=assoc.kind == COUNCIL_KIND,
     )

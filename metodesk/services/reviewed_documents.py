@@ -1,7 +1,12 @@
-"""The register of methodical documents an association reviewed (Order No. 253
-items 26-27): calendar-thematic plans, the annual plan and other materials are
-discussed at a meeting, then approved by the head. The meeting that reviewed a
-document is its "reviewed at" reference: "№ 1 хаттама, 2025 жылғы 28 тамыз"."""
+"""The register of methodical documents an association or the methodical
+council reviewed (Order No. 253 items 26-27): calendar-thematic plans, the
+annual plan, programmes of elective courses, authored programmes, generalised
+experience and other materials are discussed at a meeting, the body gives its
+conclusion (recommended for approval, or returned for revision with the
+reason), then the head approves them after a positive one. The meeting that
+reviewed a document is its "reviewed at" reference: "№ 1 хаттама, 2025 жылғы
+28 тамыз". The council is an association of its own kind, so one register
+serves both bodies; ``year_register`` lists the whole year's."""
 
 from __future__ import annotations
 
@@ -11,36 +16,19 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from metodesk.domain.council import ReviewConclusion
 from metodesk.domain.errors import DomainError, NotFound
 from metodesk.domain.meeting_enums import DocumentKind as DocumentKind
+from metodesk.domain.rows.council import (
+    DocumentRow as DocumentRow,
+)
+from metodesk.domain.text import clean_multiline
 from metodesk.i18n import _
-from metodesk.i18n.dates import protocol_reference
 from metodesk.services.common import MAX_TITLE, check_enum, get_or_fail, reasonable_date, required
 from metodesk.services.meetings import short_name
 from metodesk.storage.models import AgendaItem, Association, Meeting, ReviewedDocument, Teacher
 
-
-@dataclass(frozen=True)
-class DocumentRow:
-    id: int
-    association_id: int
-    year_id: int
-    kind: str
-    title: str
-    author_id: int | None
-    author_name: str
-    item_id: int | None
-    meeting_id: int | None
-    meeting_number: int | None
-    meeting_date: dt.date | None
-    approved_on: dt.date | None
-
-    def reviewed_at(self, lang: str) -> str:
-        """'№ 1 хаттама, 2025 жылғы 28 тамыз' / 'протокол № 1 от 28 августа 2025 г.';
-        '' while no meeting has reviewed the document."""
-        if self.meeting_number is None or self.meeting_date is None:
-            return ""
-        return protocol_reference(self.meeting_number, self.meeting_date, lang)
+MAX_REASON = 2000
 
 
 @dataclass
@@ -50,6 +38,8 @@ class DocumentInput:
     author_id: int | None = None
     item_id: int | None = None
     approved_on: dt.date | None = None
+    conclusion: str = ReviewConclusion.PENDING.value
+    conclusion_reason: str = ""
 
 
 def _row(doc: ReviewedDocument) -> DocumentRow:
@@ -67,12 +57,17 @@ def _row(doc: ReviewedDocument) -> DocumentRow:
         meeting_number=meeting.number if meeting else None,
         meeting_date=meeting.date if meeting else None,
         approved_on=doc.approved_on,
+        conclusion=doc.conclusion,
+        conclusion_reason=doc.conclusion_reason,
+        body_kk=doc.association.name_kk,
+        body_ru=doc.association.name_ru,
     )
 
 
 def _query() -> Select[ReviewedDocument]:
     return select(ReviewedDocument).options(
         selectinload(ReviewedDocument.author),
+        selectinload(ReviewedDocument.association),
         selectinload(ReviewedDocument.item).selectinload(AgendaItem.meeting),
     )
 
@@ -88,6 +83,15 @@ def register(session: Session, association_id: int, year_id: int | None = None) 
     rows = [_row(d) for d in session.scalars(query)]
     far = dt.date.max
     return sorted(rows, key=lambda r: (r.meeting_date or far, r.meeting_number or 0, r.title))
+
+
+def year_register(session: Session, year_id: int) -> list[DocumentRow]:
+    """Every document the year's associations and the methodical council
+    reviewed, in the order they were reviewed and entered (those not reviewed yet last)."""
+    query = _query().where(ReviewedDocument.year_id == year_id)
+    rows = [_row(d) for d in session.scalars(query)]
+    far = dt.date.max
+    return sorted(rows, key=lambda r: (r.meeting_date or far, r.meeting_number or 0, r.id))
 
 
 def documents_of_item(session: Session, item_id: int) -> list[DocumentRow]:
@@ -125,6 +129,20 @@ def save_document(
         raise DomainError(
             _("The head approves a document after the meeting that reviewed it."), field="approved_on"
         )
+    conclusion = check_enum(data.conclusion, ReviewConclusion, "conclusion")
+    reason = clean_multiline(data.conclusion_reason)[:MAX_REASON]
+    if conclusion == ReviewConclusion.REVISION.value:
+        if not reason:
+            raise DomainError(
+                _("Say why the document is returned for revision."), field="conclusion_reason"
+            )
+        if approved_on is not None:
+            raise DomainError(
+                _("A document returned for revision is not approved: the head approves it after a positive conclusion."),
+                field="approved_on",
+            )
+    else:
+        reason = ""
     doc = (
         get_or_fail(session, ReviewedDocument, document_id, _("The document was not found."))
         if document_id
@@ -138,6 +156,7 @@ def save_document(
     doc.kind, doc.title = data.kind, title
     doc.author = session.get(Teacher, data.author_id) if data.author_id is not None else None
     doc.item, doc.approved_on = item, approved_on
+    doc.conclusion, doc.conclusion_reason = conclusion, reason
     session.flush()
     return doc.id
 
@@ -156,7 +175,9 @@ def set_approved(session: Session, document_id: int, approved_on: dt.date | None
     save_document(
         session,
         doc.association_id,
-        DocumentInput(row.kind, row.title, row.author_id, row.item_id, approved_on),
+        DocumentInput(
+            row.kind, row.title, row.author_id, row.item_id, approved_on, row.conclusion, row.conclusion_reason
+        ),
         document_id,
     )
 

@@ -32,6 +32,8 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("metodesk.ui.tabs.plans", "PlansTab", N_("Annual plans")),
     ("metodesk.ui.tabs.lessons", "LessonsTab", N_("Open lessons")),
     ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),
+    ("metodesk.ui.tabs.council", "CouncilTab", N_("Methodical council")),
+    ("metodesk.ui.tabs.overview", "OverviewTab", N_("Overview")),
     ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
     ("metodesk.ui.tabs.growth", "GrowthTab", N_("Professional growth")),
     ("metodesk.ui.tabs.settings", "SettingsTab", N_("Settings")),
@@ -86,7 +88,7 @@ class MainWindow(QMainWindow):
         self.tabs_widget.currentChanged.connect(self._on_tab_changed)
         self._enable_data_actions(True)
         self._tab_at(self.tabs_widget.currentIndex())
-        QTimer.singleShot(0, self._build_next_tab)
+        QTimer.singleShot(0, self, self._build_next_tab)  # not after the window is gone
 
     def _tab_at(self, index: int) -> Tab:
         """The tab at ``index``, built (module imported, widgets made) on first use."""
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
         for index, tab in enumerate(self._built):
             if tab is None:
                 self._tab_at(index)
-                QTimer.singleShot(0, self._build_next_tab)
+                QTimer.singleShot(0, self, self._build_next_tab)  # not after the window is gone
                 return
         from metodesk.ui.startup import freeze_long_lived_objects
 
@@ -181,7 +183,8 @@ class MainWindow(QMainWindow):
         self.go_menu = self._menu("go_menu", N_("&Go"))
         for number, (_module, _class, title) in enumerate(TABS, start=1):
             action = self.add_action(
-                f"action_tab_{number}", title, QKeySequence(f"Alt+{number}"), self._go_to_tab
+                # Alt+1 … Alt+9, then Alt+0 for the tenth tab (as browsers count them)
+                f"action_tab_{number}", title, QKeySequence(f"Alt+{number % 10}"), self._go_to_tab
             )
             action.setData(number - 1)
             self.go_menu.addAction(action)

@@ -83,7 +83,7 @@ def test_export_says_what_the_package_holds(package: Path, school: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"The package {package} holds ")
-    assert re.search(r"^  Teachers: \d+$", result.stdout, re.M) and "  Meetings: 9\n" in result.stdout
+    assert re.search(r"^  Teachers: \d+$", result.stdout, re.M) and "  Meetings: 14\n" in result.stdout
 
 
 def test_export_of_one_association(school: Path, tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_preview_import_and_import_again(package: Path, tmp_path: Path) -> None:
     # and leaves the data folder as it was (not even created).
     nothing_yet = run("--data-dir", str(district), "exchange", "import", str(package), "--dry-run")
     assert nothing_yet.returncode == 0, nothing_yet.stderr
-    assert "  Meetings: 9 added, 0 changed" in nothing_yet.stdout
+    assert "  Meetings: 14 added, 0 changed" in nothing_yet.stdout
     assert not district.exists()
     district.mkdir(exist_ok=True)
     # An empty database first (as after the first start on the district's computer).
@@ -122,12 +122,12 @@ def test_preview_import_and_import_again(package: Path, tmp_path: Path) -> None:
     preview = run("--data-dir", str(district), "exchange", "import", str(package), "--dry-run")
     assert preview.returncode == 0, preview.stderr
     assert preview.stdout.startswith("Preview: nothing was written.")
-    assert "  Meetings: 9 added, 0 changed" in preview.stdout
+    assert "  Meetings: 14 added, 0 changed" in preview.stdout
     assert _count(district, "meeting") == 0
     first = run("--data-dir", str(district), "exchange", "import", str(package))
     assert first.returncode == 0, first.stderr
-    assert "Preview" not in first.stdout and "  Meetings: 9 added, 0 changed" in first.stdout
-    assert _count(district, "meeting") == 9
+    assert "Preview" not in first.stdout and "  Meetings: 14 added, 0 changed" in first.stdout
+    assert _count(district, "meeting") == 14  # 9 of associations, 5 of the council
     assert _count(district, "teacher") == int(re.search(r"Teachers: (\d+) added", first.stdout).group(1)) > 0
     again = run("--data-dir", str(district), "exchange", "import", str(package))
     assert again.returncode == 0, again.stderr

@@ -144,7 +144,7 @@ def test_restore_shows_what_the_backup_holds_then_reopens_on_it(
     qtbot.addWidget(new_window)
     assert shown["restore_teachers"] == "15"
     assert shown["restore_version"] == migrate.head_revision()
-    assert shown["restore_meetings"] == "9"
+    assert shown["restore_meetings"] == "14"  # 9 of the associations, 5 of the council
     assert str(saved) in shown["restore_file"]
     assert not window.isVisible() and new_window.isVisible()
     assert _rows(new_window) == 15

@@ -357,13 +357,13 @@ def test_a_package_goes_from_the_school_to_the_district_through_the_dialogs(
     assert preview_task.outcome == "done" and previews
     summary, details, year = previews[0]
     assert summary.startswith("Preview: nothing was written.") and "Added: " in summary
-    assert "Meetings: 9 added, 0 changed" in details and year == "2025-2026"
+    assert "Meetings: 14 added, 0 changed" in details and year == "2025-2026"  # 9 of associations, 5 of the council
     import_task = _last_task()
     assert import_task is not preview_task
     _wait(qtbot, import_task)
     assert import_task.outcome == "done"
     with district.ctx.reading() as session:
-        assert session.scalar(select(func.count(Meeting.id))) == 9
+        assert session.scalar(select(func.count(Meeting.id))) == 14
     assert set(exchange.ALL_AREAS) <= set(areas)
     assert said["info"] and said["info"][0].startswith("Added: ")
 

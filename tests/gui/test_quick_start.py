@@ -99,6 +99,8 @@ def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
         "Annual plans",
         "Open lessons",
         "Mentoring",
+        "Methodical council",
+        "Overview",
         "Attestation",
         "Professional growth",
         "Settings",

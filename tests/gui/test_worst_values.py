@@ -182,3 +182,22 @@ def test_every_tab_reads_the_worst_values(worst_folder: Path, qtbot, monkeypatch
         window.close()
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("key", ["council-protocol", "reviewed-documents", "school-plan", "year-analysis"])
+def test_the_council_documents_read_the_worst_values(worst_folder: Path, key: str) -> None:
+    """The methodical council's documents (issue 17) read and print the worst values, PDF and Word."""
+    from metodesk.documents import registry
+    from metodesk.documents.base import Format
+    from metodesk.storage.database import open_database
+
+    db = open_database(worst_folder / "metodesk.sqlite3")
+    kind = registry.kind(key)
+    try:
+        with db.reading() as session:
+            data = kind.read(session, {"number": 1, "year": YEAR} if key == "council-protocol" else {"year": YEAR})
+        for lang in ("kk", "ru"):
+            assert kind.build(data, lang, Format.PDF).startswith(b"%PDF")
+            assert kind.build(data, lang, Format.DOCX)[:2] == b"PK"
+    finally:
+        db.close()

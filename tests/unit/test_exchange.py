@@ -22,7 +22,7 @@ from metodesk.services.exchange_format import exchange_tables
 from metodesk.services.exchange_report import count_lines, report_lines
 from metodesk.services.setup import prepare_database
 from metodesk.storage.database import Database
-from metodesk.storage.models import Decision, Meeting, Organisation, Subject, Teacher
+from metodesk.storage.models import Decision, Meeting, Organisation, ReviewedDocument, SchoolPlan, Subject, Teacher
 
 YEAR = "2025-2026"
 
@@ -94,9 +94,10 @@ def test_export_holds_the_year_with_uuids_never_ids(school, tmp_path) -> None:
     assert manifest["format"] == "metodesk-exchange" and manifest["format_version"] == 1
     assert manifest["scope"]["year"] == YEAR and manifest["scope"]["association"] is None
     assert set(manifest["files"]) == names - {"manifest.json"}
-    assert manifest["counts"]["meeting"] == 9 == len(meetings)
-    assert manifest["counts"]["association"] == 3 and manifest["counts"]["plan"] == 3
-    assert manifest["counts"]["lesson"] == 14 and manifest["counts"]["decision"] == 30
+    # 9 meetings of the three associations and 5 of the methodical council (an association row of its own kind)
+    assert manifest["counts"]["meeting"] == 14 == len(meetings)
+    assert manifest["counts"]["association"] == 4 and manifest["counts"]["plan"] == 3
+    assert manifest["counts"]["lesson"] == 14 and manifest["counts"]["decision"] == 38
     # Teachers: exactly those a packed record names (members, speakers, mentors …).
     with zipfile.ZipFile(path) as archive:
         packed = {
@@ -147,7 +148,7 @@ def test_export_of_an_unknown_year_or_association_is_a_sentence(school, tmp_path
 def test_import_adds_everything_and_a_second_import_changes_nothing(school, district, tmp_path) -> None:
     path = export(school, tmp_path / "school.zip")
     first = exchange_import.import_file(district, path)
-    assert first.added["meeting"] == 9 and first.added["decision"] == 30
+    assert first.added["meeting"] == 14 and first.added["decision"] == 38
     counts = exchange_package.read_package(path).counts()
     assert first.added["teacher"] == counts["teacher"] and first.added["organisation"] == 3
     assert first.total_changed == 0 and not first.conflicts
@@ -155,6 +156,15 @@ def test_import_adds_everything_and_a_second_import_changes_nothing(school, dist
         school, Meeting, "number", "date", "status"
     )
     assert by_uuid(district, Decision, "text", "deadline") == by_uuid(school, Decision, "text", "deadline")
+    # the council's basis, the school plan with its rows and the year's analysis travel to the district
+    assert first.added["council_basis"] == first.added["school_plan"] == first.added["year_analysis"] == 1
+    assert first.added["school_plan_row"] == 4
+    assert by_uuid(district, SchoolPlan, "theme", "status", "pedcouncil_number") == by_uuid(
+        school, SchoolPlan, "theme", "status", "pedcouncil_number"
+    )
+    assert by_uuid(district, ReviewedDocument, "conclusion", "conclusion_reason") == by_uuid(
+        school, ReviewedDocument, "conclusion", "conclusion_reason"
+    )
     before = snapshot(district)
     second = exchange_import.import_file(district, path)
     assert (second.total_added, second.total_changed, second.conflicts) == (0, 0, [])
@@ -229,7 +239,7 @@ def test_the_preview_writes_nothing(school, district, tmp_path) -> None:
     path = export(school, tmp_path / "school.zip")
     before = snapshot(district)
     preview = exchange_import.import_file(district, path, dry_run=True)
-    assert preview.dry_run and preview.added["meeting"] == 9
+    assert preview.dry_run and preview.added["meeting"] == 14
     assert snapshot(district) == before
     assert report_lines(preview)[0].startswith("Preview: nothing was written.")
     real = exchange_import.import_file(district, path)
@@ -296,8 +306,8 @@ def test_count_lines_name_tables_for_people(school, tmp_path) -> None:
     with school.reading() as session:
         result = exchange_export.export_package(session, YEAR, tmp_path / "p.zip")
     lines = count_lines(result.counts)
-    assert f"Teachers: {result.counts['teacher']}" in lines and "Meetings: 9" in lines
-    assert lines.index("Academic years: 1") < lines.index("Meetings: 9")
+    assert f"Teachers: {result.counts['teacher']}" in lines and "Meetings: 14" in lines
+    assert lines.index("Academic years: 1") < lines.index("Meetings: 14")
 
 
 def test_subjects_a_district_renamed_arrive_as_new_ones(school, district, tmp_path) -> None:
@@ -323,7 +333,7 @@ def test_the_district_keeps_two_schools_apart(school, district, tmp_path) -> Non
     finally:
         other.close()
     assert second.added["teacher"] == first.added["teacher"] > 0
-    assert second.added["meeting"] == first.added["meeting"] == 9
+    assert second.added["meeting"] == first.added["meeting"] == 14
     assert second.added["subject"] == 0  # the same subjects, seeded on both sides
     assert len(snapshot(district)["teacher"]) == 2 * first.added["teacher"]
 

@@ -201,7 +201,7 @@ def test_a_bad_package_is_refused_and_the_database_untouched(
 
 def test_the_unchanged_package_is_accepted(package, district) -> None:
     """The cases above change one thing each in a package that imports."""
-    assert exchange_import.import_file(district, package).added["meeting"] == 9
+    assert exchange_import.import_file(district, package).added["meeting"] == 14  # 9 of associations, 5 of the council
 
 
 def test_a_truncated_package_is_refused(package, district, tmp_path) -> None:
@@ -306,7 +306,7 @@ def test_a_required_key_that_points_nowhere_refuses_or_leaves_the_record_out(pac
     sentence = refused(district, odd)
     assert "“association_id”" in sentence and "Meetings" in sentence
     report = exchange_import.import_file(district, odd, skip_invalid=True)
-    assert report.added["meeting"] == 8 and len(report.skipped) == 1 and "association_id" in report.skipped[0]
+    assert report.added["meeting"] == 13 and len(report.skipped) == 1 and "association_id" in report.skipped[0]
     assert report.left_out["agenda_item"] >= 1
     assert any("left out" in c for c in report.conflicts)
 
@@ -327,5 +327,5 @@ def test_reading_never_writes_next_to_the_package(package, tmp_path) -> None:
     folder.mkdir()
     copy = Path(shutil.copy(package, folder / "p.zip"))
     read = exchange_package.read_package(copy)
-    assert read.counts()["meeting"] == 9 and read.scope["year"] == "2025-2026"
+    assert read.counts()["meeting"] == 14 and read.scope["year"] == "2025-2026"
     assert [p.name for p in folder.iterdir()] == ["p.zip"]

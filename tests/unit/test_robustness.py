@@ -332,7 +332,7 @@ def test_a_lock_left_by_a_killed_metodesk_does_not_block_an_import(school: Path,
     assert (district / LOCK_FILENAME).read_text().strip() == str(holder.pid)  # left behind
     result = run("--data-dir", str(district), "exchange", "import", str(package))
     assert result.returncode == 0, result.stderr
-    assert "  Meetings: 9 added, 0 changed" in result.stdout
+    assert "  Meetings: 14 added, 0 changed" in result.stdout
 
 
 def test_bytes_that_are_not_utf8_on_the_command_line_are_a_sentence(school: Path, tmp_path: Path) -> None:

@@ -74,6 +74,8 @@ class PrintedDocument:
     kind: str  # DocumentKind code
     title: str
     author: str
+    conclusion: str = ""  # ReviewConclusion code: "", "positive", "revision"
+    reason: str = ""  # why it was returned for revision
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,7 @@ class ProtocolData:
     guests: tuple[PrintedGuest, ...] = ()
     items: tuple[PrintedItem, ...] = ()
     district: bool = False  # a district association: its members come from several schools
+    council: bool = False  # the methodical council's meeting: its own heading (items 2.2, 31)
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk

@@ -7,6 +7,7 @@ from metodesk.storage.models.attestation import (
     CategoryAward,
     Course,
 )
+from metodesk.storage.models.council import CouncilBasis, SchoolPlan, SchoolPlanRow, YearAnalysis
 from metodesk.storage.models.core import (
     AcademicYear,
     Association,
@@ -63,6 +64,7 @@ __all__ = [
     "AttestationRule",
     "CaseObservation",
     "CategoryAward",
+    "CouncilBasis",
     "Course",
     "CriteriaSet",
     "Criterion",
@@ -84,11 +86,14 @@ __all__ = [
     "PlanEvent",
     "PlanTask",
     "ReviewedDocument",
+    "SchoolPlan",
+    "SchoolPlanRow",
     "Setting",
     "Subject",
     "Teacher",
     "Term",
     "Wording",
+    "YearAnalysis",
     "agenda_item_lesson",
     "plan_activity_teacher",
     "teacher_subject",

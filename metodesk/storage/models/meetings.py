@@ -190,7 +190,12 @@ class ReviewedDocument(Record, Base):
         ForeignKey("agenda_item.id", ondelete="SET NULL"), nullable=True, index=True
     )
     approved_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # The reviewing body's conclusion (item 27): "" not yet, "positive" or
+    # "revision" (returned for revision, with the reason).
+    conclusion: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    conclusion_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
 
+    association: Mapped[Association] = relationship()
     author: Mapped[Teacher | None] = relationship()
     item: Mapped[AgendaItem | None] = relationship()
 

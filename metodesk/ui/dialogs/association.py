@@ -51,7 +51,7 @@ class AssociationDialog(FormDialog):
         self._subjects = {s.id: s for s in subject_rows if not s.archived or s.id == keep_subject}
 
         self.kind_combo = self.add_field(
-            _("Kind"), _combo("kind_combo", [(c, t) for c, t in AssociationKind.choices()]), "kind"
+            _("Kind"), _combo("kind_combo", [(c, t) for c, t in AssociationKind.association_choices()]), "kind"
         )
         self.level_combo = self.add_field(
             _("Level"), _combo("level_combo", [(c, t) for c, t in AssociationLevel.choices()]), "level"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from metodesk.domain.council import ReviewConclusion
+
 from metodesk.domain.errors import DomainError
 from metodesk.domain.meeting_enums import DocumentKind
 from metodesk.i18n import _
@@ -33,6 +35,31 @@ def _kinds() -> list[tuple[object, str]]:
     return [(code, label) for code, label in DocumentKind.choices()]
 
 
+class ConclusionFields:
+    """The reviewing body's conclusion (item 27) and, for a revision, its reason."""
+
+    def __init__(self, dialog, conclusion: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+        self.dialog = dialog
+        self.combo = dialog.add_field(
+            _("Conclusion"), _combo("document_conclusion", list(ReviewConclusion.choices()), conclusion), "conclusion"
+        )
+        self.reason = dialog.add_field(_("Reason for revision"), QLineEdit(reason), "conclusion_reason")
+        self.reason.setObjectName("document_reason")
+        self.combo.currentIndexChanged.connect(lambda _i: self.update())
+        self.update()
+
+    def update(self) -> None:
+        revision = self.combo.currentData() == ReviewConclusion.REVISION.value
+        self.dialog.form.setRowVisible(self.reason.parentWidget(), revision)
+
+    def values(self) -> tuple[str, str]:
+        code = str(self.combo.currentData())
+        reason = self.reason.text().strip() if code == ReviewConclusion.REVISION.value else ""
+        if code == ReviewConclusion.REVISION.value and not reason:
+            raise DomainError(_("Say why the document is returned for revision."), field="conclusion_reason")
+        return code, reason
+
+
 class ItemDocumentDialog(DraftFormDialog):
     """The document an agenda item reviews: kind, title and author."""
 
@@ -54,6 +81,7 @@ class ItemDocumentDialog(DraftFormDialog):
         self.author = self.add_field(
             _("Author"), _combo("document_author", people, document.author_id), "author_id"
         )
+        self.conclusion = ConclusionFields(self, document.conclusion, document.conclusion_reason)
         self.resize(max(self.width(), 600), self.sizeHint().height())
 
     def collect(self) -> None:
@@ -63,6 +91,7 @@ class ItemDocumentDialog(DraftFormDialog):
         self.document.kind = str(self.kind.currentData())
         self.document.title = title
         self.document.author_id = self.author.currentData()
+        self.document.conclusion, self.document.conclusion_reason = self.conclusion.values()
 
 
 class RegisterDocumentDialog(FormDialog):
@@ -116,6 +145,9 @@ class RegisterDocumentDialog(FormDialog):
             _("Approved by the head on"), DateField("approved_on"), "approved_on"
         )
         self.approved_on.set_date(current.approved_on if current else None)
+        self.conclusion = ConclusionFields(
+            self, current.conclusion if current else "", current.conclusion_reason if current else ""
+        )
         self.resize(max(self.width(), 640), self.sizeHint().height())
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
@@ -126,4 +158,5 @@ class RegisterDocumentDialog(FormDialog):
             item_id=self.item.currentData(),
             approved_on=self.approved_on.date(),
         )
+        data.conclusion, data.conclusion_reason = self.conclusion.values()
         return reviewed_documents.save_document(session, self.association_id, data, self.document_id)

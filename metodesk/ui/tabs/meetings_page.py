@@ -31,7 +31,7 @@ from metodesk.ui.models import Column, RowTableModel
 from metodesk.ui.tabs.base import header_width, make_table, save_table_state, select_row_by_id, selected_row
 
 MEETING_WIDTHS = (40, 85, 90, 70, 70)  # first-start widths; the agenda column takes the rest
-DOCUMENT_WIDTHS = (150, 90, 110, 170)
+DOCUMENT_WIDTHS = (150, 90, 110, 170, 90)
 
 
 @dataclass(frozen=True)
@@ -228,9 +228,10 @@ class ReviewedDocumentsPage(QWidget):
 
     written = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, council: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.council = council  # the methodical council's register: printed for the whole year
         self.setObjectName("documents_page")
         self.association_id: int | None = None
         self.year_id: int | None = None
@@ -251,11 +252,21 @@ class ReviewedDocumentsPage(QWidget):
                     lambda r: short_date(r.approved_on),
                     sort=lambda r: r.approved_on or far,
                 ),
+                Column(
+                    lambda: _("Conclusion"),
+                    lambda r: r.conclusion_label,
+                    tooltip=lambda r: r.conclusion_label,
+                ),
             ]
         )
         column = QVBoxLayout(self)
         intro = QLabel(
             _(
+                "Programmes, plans and materials the methodical council reviewed, with its conclusion, "
+                "before the head approved them (Order No. 253, item 27)."
+            )
+            if council
+            else _(
                 "Plans and materials the association reviewed before the head approved them (Order No. 253, items 26-27)."
             )
         )
@@ -273,9 +284,21 @@ class ReviewedDocumentsPage(QWidget):
         self.delete_button = _button("delete_document_button", _("Delete"), self.delete_document)
         for index, button in enumerate((self.add_button, self.edit_button, self.delete_button)):
             grid.addWidget(button, 0, index)
+        if council:
+            self.print_button = _button(
+                "print_register_button", _("Print the year's register…"), self.print_register
+            )
+            grid.addWidget(self.print_button, 1, 0, 1, 3)
         grid.setColumnStretch(3, 1)
         column.addLayout(grid)
         self._update_buttons()
+
+    def print_register(self) -> None:
+        """The register of every body's reviewed documents in the year, in the preview."""
+        from metodesk.ui.dialogs.document_preview import open_document
+
+        if self.year_id is not None:
+            open_document(self.ctx, "reviewed-documents", {"year_id": self.year_id}, self)
 
     def _reviewed_at(self, row: DocumentRow) -> str:
         return (

@@ -3,7 +3,7 @@ events with their participants (an event may fulfil a plan activity) and pupils'
 olympiad results
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-07 21:51:32.467519
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 

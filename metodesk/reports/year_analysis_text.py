@@ -1,0 +1,235 @@
+"""The analysis of the year's methodical work as an outline for PDF and Word,
+in Kazakh or Russian: the staff and their categories (with a chart), the
+council's and the associations' work (meetings, decisions, plan completion,
+with a chart), open lessons (by month, with a chart; the average score per
+criterion), mentoring, attestation, professional development, then the
+methodist's conclusions, problems and next year's tasks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from metodesk.i18n.dates import month_name, protocol_reference
+from metodesk.reports.attestation_words import CATEGORIES
+from metodesk.reports.school_doc import Block, Chart, Grid, Heading, Outline, Part, Text
+
+if TYPE_CHECKING:
+    from metodesk.domain.rows.council import AnalysisData
+
+WORDS: dict[str, dict[str, str]] = {
+    "kk": {
+        "title": "{year} оқу жылындағы әдістемелік жұмыстың талдауы",
+        "doc_title": "Әдістемелік жұмыстың талдауы {year}",
+        "considered": "Педагогикалық кеңесте қаралды",
+        "protocol_blank": "№ ____ хаттама, «___» __________ 20__ ж.",
+        "as_of": "Деректер {date} жағдай бойынша.",
+        "staff": "1. Педагогтер құрамы",
+        "staff_line": "Мектепте {n} педагог жұмыс істейді.",
+        "category": "Біліктілік санаты",
+        "teachers": "Педагогтер саны",
+        "categories_chart": "Педагогтердің біліктілік санаттары бойынша бөлінуі",
+        "bodies": "2. Әдістемелік кеңес пен әдістемелік бірлестіктердің жұмысы",
+        "body": "Әдістемелік бірлестік / кеңес",
+        "meetings": "Отырыстар: өткізілді / барлығы",
+        "decisions": "Шешімдер: орындалды / барлығы",
+        "overdue": "Мерзімі өткен шешімдер",
+        "plan": "Жоспар орындалды",
+        "lessons": "Сабақтар: өткізілді / бақыланды",
+        "completion_chart": "Жылдық жоспардың орындалуы, %",
+        "total": "Мектеп бойынша",
+        "open_lessons": "3. Ашық сабақтар және сабаққа өзара қатысу",
+        "lessons_line": "Өткізілген сабақтар: {held}, оның ішінде бақыланғаны: {observed}; толтырылған бақылау парақтары: {sheets}.",
+        "months_chart": "Айлар бойынша өткізілген сабақтар",
+        "criterion": "Бақылау критерийі",
+        "average": "Орташа балл",
+        "sheets": "Парақтар",
+        "mentoring": "4. Жас мамандармен жұмыс және тәлімгерлік",
+        "mentoring_line": "Тәлімгерлік жұптар: {pairs}; тәлімгер мен жас маманның кездесулері: {meetings}; бірде-бір кездесуі жоқ жұптар: {silent}.",
+        "attestation": "5. Педагогтерді аттестаттау",
+        "attestation_line": "Осы оқу жылында аттестаттаудан өтуі тиіс: {due}; санат берілді: {awarded}; бас тартылды: {refused}; шешім күтілуде: {pending}.",
+        "courses": "6. Біліктілікті арттыру",
+        "courses_line": "Осы оқу жылында {teachers} педагог барлығы {hours} сағат біліктілікті арттыру курстарынан өтті.",
+        "without": "Соңғы үш жылда курстан өтпеген педагогтер: {names}.",
+        "without_none": "Барлық педагогтер соңғы үш жылда біліктілікті арттыру курстарынан өткен.",
+        "conclusions": "7. Қорытындылар",
+        "problems": "8. Мәселелер",
+        "tasks": "9. Келесі оқу жылының міндеттері",
+        "blank": "________________________________________________",
+    },
+    "ru": {
+        "title": "Анализ методической работы за {year} учебный год",
+        "doc_title": "Анализ методической работы {year}",
+        "considered": "Рассмотрено на педагогическом совете",
+        "protocol_blank": "протокол № ____ от «___» __________ 20__ г.",
+        "as_of": "Данные на {date}.",
+        "staff": "1. Кадровый состав",
+        "staff_line": "В школе работает педагогов: {n}.",
+        "category": "Квалификационная категория",
+        "teachers": "Число педагогов",
+        "categories_chart": "Распределение педагогов по квалификационным категориям",
+        "bodies": "2. Работа методического совета и методических объединений",
+        "body": "Методическое объединение / совет",
+        "meetings": "Заседания: проведено / всего",
+        "decisions": "Решения: выполнено / всего",
+        "overdue": "Просроченные решения",
+        "plan": "Выполнение плана",
+        "lessons": "Уроки: проведено / посещено",
+        "completion_chart": "Выполнение годового плана, %",
+        "total": "По школе",
+        "open_lessons": "3. Открытые уроки и взаимопосещение",
+        "lessons_line": "Проведено уроков: {held}, из них посещено: {observed}; заполнено листов наблюдения: {sheets}.",
+        "months_chart": "Проведённые уроки по месяцам",
+        "criterion": "Критерий наблюдения",
+        "average": "Средний балл",
+        "sheets": "Листов",
+        "mentoring": "4. Работа с молодыми специалистами и наставничество",
+        "mentoring_line": "Пар наставничества: {pairs}; встреч наставника с молодым специалистом: {meetings}; пар без единой встречи: {silent}.",
+        "attestation": "5. Аттестация педагогов",
+        "attestation_line": "Должны пройти аттестацию в этом учебном году: {due}; присвоена категория: {awarded}; отказано: {refused}; решение ожидается: {pending}.",
+        "courses": "6. Повышение квалификации",
+        "courses_line": "В этом учебном году педагогов, прошедших курсы повышения квалификации: {teachers}, всего часов: {hours}.",
+        "without": "Педагоги без курсов за последние три года: {names}.",
+        "without_none": "Все педагоги прошли курсы повышения квалификации за последние три года.",
+        "conclusions": "7. Выводы",
+        "problems": "8. Проблемы",
+        "tasks": "9. Задачи на следующий учебный год",
+        "blank": "________________________________________________",
+    },
+}
+
+
+def _share(done: int, total: int) -> str:
+    return f"{round(100 * done / total)} %" if total else "—"
+
+
+def outline(data: AnalysisData, lang: str) -> Outline:
+    from metodesk.i18n.dates import official_date
+
+    w = WORDS[lang]
+    parts: list[Part] = [Text(w["as_of"].format(date=official_date(data.as_of, lang)))]
+    # 1. staff
+    names = CATEGORIES[lang]
+    parts += [
+        Heading(w["staff"]),
+        Text(w["staff_line"].format(n=data.staff)),
+        Grid(
+            (w["category"], w["teachers"]),
+            tuple((names.get(code, code), str(count)) for code, count in data.categories),
+            (0.7, 0.3),
+            centered=(1,),
+        ),
+        Chart(
+            w["categories_chart"],
+            tuple(names.get(code, code) for code, _count in data.categories),
+            tuple(float(count) for _code, count in data.categories),
+        ),
+    ]
+    # 2. the council and the associations
+    rows = []
+    for body in data.bodies:
+        rows.append(
+            (
+                body.name(lang),
+                f"{body.meetings_held} / {body.meetings_planned}",
+                f"{body.decisions_done} / {body.decisions}",
+                str(body.decisions_overdue),
+                _share(body.activities_done, body.activities) if not body.council else "—",
+                f"{body.lessons_held} / {body.lessons_observed}",
+            )
+        )
+    total = (
+        w["total"],
+        f"{sum(b.meetings_held for b in data.bodies)} / {sum(b.meetings_planned for b in data.bodies)}",
+        f"{sum(b.decisions_done for b in data.bodies)} / {sum(b.decisions for b in data.bodies)}",
+        str(sum(b.decisions_overdue for b in data.bodies)),
+        _share(sum(b.activities_done for b in data.bodies), sum(b.activities for b in data.bodies)),
+        f"{sum(b.lessons_held for b in data.bodies)} / {sum(b.lessons_observed for b in data.bodies)}",
+    )
+    planned = [b for b in data.bodies if not b.council and b.activities]
+    parts += [
+        Heading(w["bodies"]),
+        Grid(
+            (w["body"], w["meetings"], w["decisions"], w["overdue"], w["plan"], w["lessons"]),
+            (*rows, total),
+            (0.32, 0.14, 0.14, 0.12, 0.12, 0.16),
+            centered=(1, 2, 3, 4, 5),
+        ),
+    ]
+    if planned:
+        parts.append(
+            Chart(
+                w["completion_chart"],
+                tuple(b.name(lang) for b in planned),
+                tuple(round(100 * b.activities_done / b.activities, 1) for b in planned),
+                "%",
+            )
+        )
+    # 3. lessons
+    parts += [
+        Heading(w["open_lessons"]),
+        Text(w["lessons_line"].format(held=data.lessons_held, observed=data.lessons_observed, sheets=data.observations)),
+        Chart(
+            w["months_chart"],
+            tuple(month_name(m, lang) for m, _n in data.lessons_by_month),
+            tuple(float(n) for _m, n in data.lessons_by_month),
+        ),
+    ]
+    if data.criteria:
+        parts.append(
+            Grid(
+                (w["criterion"], w["average"], w["sheets"]),
+                tuple(
+                    (
+                        (c.text_ru or c.text_kk) if lang == "ru" else (c.text_kk or c.text_ru),
+                        f"{c.average:.2f} / {c.scale_max}",
+                        str(c.count),
+                    )
+                    for c in data.criteria
+                ),
+                (0.66, 0.19, 0.15),
+                centered=(1, 2),
+            )
+        )
+    # 4-6. mentoring, attestation, courses
+    parts += [
+        Heading(w["mentoring"]),
+        Text(w["mentoring_line"].format(pairs=data.pairs, meetings=data.pair_meetings, silent=data.silent_pairs)),
+        Heading(w["attestation"]),
+        Text(
+            w["attestation_line"].format(
+                due=data.attestation_due,
+                awarded=data.attestation_awarded,
+                refused=data.attestation_refused,
+                pending=data.attestation_pending,
+            )
+        ),
+        Heading(w["courses"]),
+        Text(w["courses_line"].format(teachers=data.course_teachers, hours=data.course_hours)),
+        Text(
+            w["without"].format(names=", ".join(data.without_courses)).replace("..", ".")
+            if data.without_courses
+            else w["without_none"]
+        ),
+    ]
+    # 7-9. the methodist's words
+    parts += [
+        Heading(w["conclusions"]),
+        Text(data.conclusions or w["blank"]),
+        Heading(w["problems"]),
+        Text(data.problems or w["blank"]),
+        Heading(w["tasks"]),
+        Text("\n".join(f"{n}. {t}" for n, t in enumerate(data.next_tasks, 1)) or w["blank"], listed=True),
+    ]
+    ped = (
+        protocol_reference(data.pedcouncil_number, data.pedcouncil_date, lang)
+        if data.pedcouncil_number and data.pedcouncil_date
+        else w["protocol_blank"]
+    )
+    return Outline(
+        lang=lang,
+        doc_title=w["doc_title"].format(year=data.year_name),
+        organisation=data.organisation(lang),
+        titles=(w["title"].format(year=data.year_name),),
+        left=Block(w["considered"], (ped,)),
+        parts=tuple(parts),
+    )

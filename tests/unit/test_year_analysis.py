@@ -1,0 +1,94 @@
+"""The analysis of the year's methodical work: figures computed from the
+records (per association and for the school), the methodist's texts with the
+pedagogical council's protocol, next year's tasks flowing into next year's
+school plan, and the document in PDF and Word, Kazakh and Russian."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from metodesk.documents import registry
+from metodesk.documents.base import Format
+from metodesk.domain.errors import DomainError
+from metodesk.services import school_plan, school_plan_rows, year_analysis, years
+
+TODAY = dt.date(2026, 2, 10)
+
+
+def pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def docx_text(content: bytes) -> str:
+    doc = Document(io.BytesIO(content))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.fixture
+def demo(demo_database):
+    database = demo_database(TODAY)
+    yield database
+    database.close()
+
+
+def _year(session) -> int:
+    year = years.current_year(session)
+    assert year is not None
+    return year.id
+
+
+def test_the_figures_come_from_the_records(demo) -> None:
+    with demo.reading() as s:
+        data = year_analysis.analysis_data(s, _year(s), as_of=TODAY)
+    council = [b for b in data.bodies if b.council]
+    assert len(council) == 1 and council[0].meetings_planned == 5 and council[0].meetings_held == 3
+    assert len(data.bodies) == 4 and all(b.meetings_planned == 3 for b in data.bodies if not b.council)
+    assert data.staff == sum(count for _code, count in data.categories) > 0
+    assert data.lessons_held >= data.lessons_observed > 0 and data.observations > 0
+    assert data.criteria and all(0 <= c.average <= c.scale_max for c in data.criteria)
+    assert data.pairs > 0 and data.pair_meetings > 0
+    assert sum(n for _m, n in data.lessons_by_month) <= data.lessons_held
+    assert data.next_tasks and data.conclusions  # the demo's words
+
+
+def test_the_texts_and_the_protocol_are_kept_and_checked(db, ours) -> None:
+    with db.transaction() as s:
+        year_id = _year(s)
+        with pytest.raises(DomainError) as err:
+            year_analysis.save_texts(s, year_id, "", "", "", "3", None)
+        assert err.value.field == "pedcouncil_date"
+        year_analysis.save_texts(s, year_id, "Қорытынды", "Мәселе", "Бір\n\nЕкі ", "№ 7", dt.date(2026, 5, 28))
+        data = year_analysis.analysis_data(s, year_id)
+        assert (data.conclusions, data.problems, data.next_tasks) == ("Қорытынды", "Мәселе", ("Бір", "Екі"))
+        assert (data.pedcouncil_number, data.pedcouncil_date) == ("7", dt.date(2026, 5, 28))
+        # next year's school plan starts with these tasks
+        next_id = years.save_year(s, years.year_after(years.get_year(s, year_id)))
+        plan_id = school_plan.ensure_school_plan(s, next_id)
+        assert school_plan_rows.school_plan_data(s, plan_id).tasks == ("Бір", "Екі")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_analysis_prints_in_pdf_and_word(demo, lang: str) -> None:
+    kind = registry.kind("year-analysis")
+    with demo.reading() as s:
+        data = kind.read(s, {})
+        assert kind.in_year(s, _year(s), None, lang)
+    words = {
+        "kk": ("2025-2026 оқу жылындағы әдістемелік жұмыстың талдауы", "Әдістемелік кеңес", "Келесі оқу жылының міндеттері"),
+        "ru": ("Анализ методической работы за 2025-2026 учебный год", "Методический совет", "Задачи на следующий учебный год"),
+    }
+    pdf, word = pdf_text(kind.build(data, lang, Format.PDF)), docx_text(kind.build(data, lang, Format.DOCX))
+    for text in (pdf, word):
+        for expected in words[lang]:
+            assert expected in text, expected
+        assert "Шешімдердің орындалуын әр отырыста бақылау" in text
+        assert "None" not in text
