@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 from sqlalchemy import select
 
-from metodesk.documents import KINDS
+from metodesk.documents import KINDS, kind
 from metodesk.documents.base import Format
 from metodesk.domain.academic_year import today
 from metodesk.domain.attestation import attestation_year
@@ -53,6 +53,9 @@ def school(demo_database):
             "portfolio": {"teacher": s.scalar(select(Teacher.id).order_by(Teacher.id))},
             "courses-plan": {"from": first, "years": 5},
         }
+        year_id = years.current_year(s).id
+        for key in ("council-protocol", "reviewed-documents", "school-plan", "year-analysis"):
+            found[key] = kind(key).example(s, year_id)
     ids = [v for request in found.values() for k, v in request.items() if k not in ("association", "organisation")]
     assert None not in ids, found  # the demo school has one of each
     yield ctx, found
