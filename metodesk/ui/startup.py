@@ -184,6 +184,7 @@ def _ask_first_start(
             return True
     from metodesk.ui.dialogs.first_run import FirstRunDialog
 
+    resume_collector()  # the questions may fill the demo school: not a start to hurry
     dialog = FirstRunDialog(db, language(), parent=window)
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return False
@@ -236,10 +237,20 @@ def freeze_long_lived_objects() -> None:
     widgets) out of the garbage collector's sight: they live as long as the
     program, and otherwise every full collection walks all of them again,
     which landed as 60-90 ms in whichever tab happened to trigger one
-    (district: Mentoring 120 → 30 ms)."""
+    (district: Mentoring 120 → 30 ms). The collector, paused for the start
+    (``metodesk.__main__``), runs again from here on."""
     import gc
 
     gc.freeze()
+    resume_collector()
+
+
+def resume_collector() -> None:
+    """Turn the garbage collector back on after the start paused it (a no-op
+    when it runs: tests, the smoke check)."""
+    import gc
+
+    gc.enable()
 
 
 def _keep_counts(window: MainWindow) -> tuple[int, int]:
@@ -306,7 +317,11 @@ def start_window(app: QApplication, explicit_language: str | None = None, loop=N
     app.aboutToQuit.connect(checker.wait)
 
     def finish() -> None:
-        if complete_start(app, window, explicit_language, deep_check=False):
+        try:
+            started = complete_start(app, window, explicit_language, deep_check=False)
+        finally:
+            resume_collector()  # also when the start was refused, cancelled or failed
+        if started:
             checker.start(window)
             # The program only (not open_main_window's tests, smoke and benches): a new year, once.
             QTimer.singleShot(0, lambda: _offer_new_year(window))

@@ -88,6 +88,47 @@ def test_the_shell_is_shown_without_sqlalchemy(tmp_path) -> None:
     assert out.stdout.splitlines() == [f"True {len(TABS)} False", "[]"]
 
 
+def test_the_first_tab_is_filled_without_what_can_wait(demo_folder) -> None:
+    """The program's own start (``python -m metodesk``) up to the first tab
+    filled: no document library, no dialog of the tab, no backups module (they
+    load when first used), and the garbage collector paused (issue 21)."""
+    code = (
+        "import gc, os, sys\n"
+        "from metodesk.ui import startup\n"
+        "def mark(what):\n"
+        "    if what == 'filled':\n"
+        "        heavy = ('reportlab', 'openpyxl', 'docx', 'pyphen', 'babel', 'alembic',\n"
+        "                 'metodesk.ui.dialogs.teacher', 'metodesk.services.backups')\n"
+        "        print(sorted(m for m in heavy if m in sys.modules), gc.isenabled(), flush=True)\n"
+        "        os._exit(0)\n"
+        "startup._bench_mark = mark\n"
+        "from metodesk.__main__ import main\n"
+        "main(['--lang', 'kk'])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", METODESK_DATA_DIR=str(demo_folder))
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.splitlines() == ["[] False"]
+
+
+def test_the_collector_runs_again_once_the_program_has_started(qtbot, monkeypatch, demo_folder) -> None:
+    import gc
+
+    def checks_done(window, outcome) -> None:
+        _quit(window)
+
+    monkeypatch.setattr(startup, "handle_start_checks", checks_done)
+    gc.disable()  # as metodesk.__main__ does before the start
+    try:
+        code, _shown = _run_program(qtbot, monkeypatch)
+        assert code == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
     shell = MainWindow()
     qtbot.addWidget(shell)
