@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.exc import IntegrityError
@@ -142,11 +143,15 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
     records = session.execute(query.where(*where).order_by(*order)).all()
     if not records:
         return []
-    subjects = taught_subjects(session, [r[0] for r in records])
-    none: list[Taught] = []
+    # each teacher's subject ids and names as the three tuples a row holds
+    subjects = {
+        teacher_id: tuple(zip(*taught, strict=True))
+        for teacher_id, taught in taught_subjects(session, [r[0] for r in records]).items()
+    }
+    none: tuple[tuple[Any, ...], ...] = ((), (), ())
     rows = []
     for r in records:
-        taught_by = subjects.get(r[0], none)
+        ids, names_kk, names_ru = subjects.get(r[0], none)
         rows.append(
             TeacherRow(
                 id=r[0],
@@ -156,9 +161,9 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
                 organisation_id=r[4],
                 organisation_kk=r[5],
                 organisation_ru=r[6],
-                subject_ids=tuple(s[0] for s in taught_by),
-                subjects_kk=tuple(s[1] for s in taught_by),
-                subjects_ru=tuple(s[2] for s in taught_by),
+                subject_ids=ids,
+                subjects_kk=names_kk,
+                subjects_ru=names_ru,
                 position=r[7],
                 category=r[8],
                 category_date=r[9],
