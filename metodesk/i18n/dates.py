@@ -112,8 +112,9 @@ def month_name(month: int, lang: str) -> str:
 
 
 def short_date(value: dt.date | None) -> str:
-    """The compact form used in tables on screen: 28.08.2025."""
-    return value.strftime("%d.%m.%Y") if value else ""
+    """The compact form used in tables on screen: 28.08.2025 (as strftime's
+    "%d.%m.%Y", without its cost: a district's teachers' list makes 3,000)."""
+    return f"{value.day:02d}.{value.month:02d}.{value.year}" if value else ""
 
 
 def parse_short_date(text: str) -> dt.date | None:

@@ -167,8 +167,10 @@ def table(
     taller than a whole page."""
     for row in rows:
         for cell, width in zip(row, widths, strict=False):
-            if isinstance(cell, Paragraph) and width is not None:
-                _hyphenate_if_too_wide(cell, width - CELL_PADDING)
+            if type(cell) is Paragraph:
+                cell.__class__ = CellParagraph  # wrapped once per width, not once per page (below)
+                if width is not None:
+                    _hyphenate_if_too_wide(cell, width - CELL_PADDING)
     result = DocTable(
         rows, colWidths=widths, rowHeights=row_heights, repeatRows=repeat, splitByRow=1, splitInRow=0
     )
@@ -177,6 +179,29 @@ def table(
 
 
 CELL_PADDING = 8  # grid_style's left and right padding
+
+
+class CellParagraph(Paragraph):
+    """A table cell's paragraph that breaks its lines once per width.
+
+    reportlab measures every row of a table again each time the table is
+    split (the rest of the table is a new table) and once more to draw it,
+    so a 120-activity plan broke each cell's lines four times over and a
+    district's lessons schedule hundreds of times. The lines depend on the
+    width and the paragraph's own text and style only, so the last result is
+    kept and given again for the same width: the document is unchanged."""
+
+    _wrapped: tuple[float, Any, list[float], float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        kept = self._wrapped
+        if kept is not None and kept[0] == availWidth and kept[1] is getattr(self, "blPara", None):
+            _width, self.blPara, self._wrapWidths, self.height = kept
+            self.width = availWidth
+            return availWidth, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, getattr(self, "blPara", None), list(self._wrapWidths), height)
+        return width, height
 
 
 def _hyphenate_if_too_wide(cell: Paragraph, width: float) -> None:

@@ -72,7 +72,8 @@ def _row(rule: AttestationRule) -> RuleRow:
 
 def seed_rules(session: Session) -> int:
     """Add the shipped value of every kind and subject that has no rule yet."""
-    present = {(k, s) for k, s in session.execute(select(AttestationRule.kind, AttestationRule.subject))}
+    rules = AttestationRule.__table__.c  # plain SQL at start: no mapper configured (services/teachers.py)
+    present = {(k, s) for k, s in session.execute(select(rules.kind, rules.subject))}
     added = 0
     for rule in DEFAULT_RULES:
         if (rule.kind, rule.subject) not in present:

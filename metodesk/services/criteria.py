@@ -270,7 +270,8 @@ def remove_set(session: Session, set_id: int) -> bool:
 
 def seed_criteria(session: Session) -> int:
     """Add the default set when it has never been seeded; returns 1 or 0."""
-    if session.scalar(select(CriteriaSet.id).where(CriteriaSet.code == DEFAULT_CODE)) is not None:
+    sets = CriteriaSet.__table__.c  # plain SQL at start: no mapper configured (services/teachers.py)
+    if session.scalar(select(sets.id).where(sets.code == DEFAULT_CODE)) is not None:
         return 0
     set_id = save_set(
         session,

@@ -156,9 +156,9 @@ def schedule_data(
     associations (ours unless ``organisation_id`` names another), with the
     leader (or the deputy director) to sign and the head to approve."""
     year = years.get_year(session, year_id)
-    rows = list_lessons(session, LessonFilter(year_id=year.id, association_id=association_id))
     approver = "head"
     if association_id is not None:
+        rows = list_lessons(session, LessonFilter(year_id=year.id, association_id=association_id))
         detail = get_detail(session, association_id)
         org = organisations.get_organisation(session, detail.row.organisation_id)
         names = (detail.row.name_kk, detail.row.name_ru)
@@ -174,7 +174,8 @@ def schedule_data(
         if found is None:
             raise DomainError(_("Our organisation is not set yet: choose it in Settings first."))
         org = found
-        rows = [r for r in rows if r.organisation_id == org.id]  # not every school of a district
+        # not every school of a district: only this organisation's lessons are read
+        rows = list_lessons(session, LessonFilter(year_id=year.id, organisation_id=org.id))
         names = ("", "")
         signer, title = (sign_name(org.deputy_name) if org.deputy_name else ""), "deputy"
     org_kk, org_ru = org.name_kk, org.name_ru

@@ -78,8 +78,11 @@ def get_organisation(session: Session, org_id: int) -> OrganisationRow:
 
 
 def ours(session: Session) -> OrganisationRow | None:
-    org = session.scalars(select(Organisation).where(Organisation.is_ours.is_(True))).first()
-    return _row(org) if org else None
+    # the table's own columns: plain SQL, read at start before SQLAlchemy has
+    # configured the mappers (services/teachers.py); a row has the same names
+    table = Organisation.__table__
+    org = session.execute(select(table).where(table.c.is_ours.is_(True)).order_by(table.c.id)).first()
+    return _row(org) if org else None  # type: ignore[arg-type]
 
 
 def save_organisation(session: Session, data: OrganisationInput, org_id: int | None = None) -> int:

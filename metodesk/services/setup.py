@@ -27,9 +27,15 @@ def prepare_database(path: Path, *, deep_check: bool = True) -> Database:
     """Open, check and migrate the database at ``path`` (backing it up before a
     migration), then seed defaults. ``deep_check=False`` leaves the whole-file
     check to the caller (see ``open_database``)."""
-    from metodesk.services.backups import before_migration
-
-    db = open_database(path, before_upgrade=before_migration, deep_check=deep_check)
+    db = open_database(path, before_upgrade=_back_up_before_migration, deep_check=deep_check)
     with db.transaction() as session:
         seed_defaults(session)
     return db
+
+
+def _back_up_before_migration(path: Path) -> None:
+    """The backup made before a migration; the backups module is imported only
+    then, not at every start (issue 21)."""
+    from metodesk.services.backups import before_migration
+
+    before_migration(path)

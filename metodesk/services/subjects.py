@@ -70,7 +70,8 @@ def list_subjects(session: Session, include_archived: bool = False) -> list[Subj
 
 def seed_subjects(session: Session) -> int:
     """Add the glossary's subjects when the table is empty; returns how many were added."""
-    if session.scalar(select(func.count(Subject.id))):
+    # the table's own column: plain SQL, no mapper configured at start (services/teachers.py)
+    if session.scalar(select(func.count(Subject.__table__.c.id))):
         return 0
     session.add_all(Subject(name_kk=kk, name_ru=ru) for kk, ru in SEED_SUBJECTS)
     session.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import ColumnElement, delete, select
 from sqlalchemy.exc import IntegrityError
@@ -86,23 +87,30 @@ class TeacherInput:
     iin: str = field(default="", repr=False)  # personal data: never logged
 
 
+# The tables' own columns, not the mapped attributes: a statement of these is
+# plain SQL and does not make SQLAlchemy configure every mapper first (90 ms),
+# so the teachers' list, often the first tab, is filled before that (issue 21).
+_TEACHER = Teacher.__table__.c
+_ORGANISATION = Organisation.__table__.c
+_SUBJECT = Subject.__table__.c
+
 _COLUMNS = (
-    Teacher.id,
-    Teacher.surname,
-    Teacher.first_name,
-    Teacher.patronymic,
-    Teacher.organisation_id,
-    Organisation.name_kk,
-    Organisation.name_ru,
-    Teacher.position,
-    Teacher.category,
-    Teacher.category_date,
-    Teacher.teaching_since,
-    Teacher.young_specialist,
-    Teacher.archived,
-    Teacher.search_key,
-    Teacher.birth_date,
-    Teacher.iin,
+    _TEACHER.id,
+    _TEACHER.surname,
+    _TEACHER.first_name,
+    _TEACHER.patronymic,
+    _TEACHER.organisation_id,
+    _ORGANISATION.name_kk,
+    _ORGANISATION.name_ru,
+    _TEACHER.position,
+    _TEACHER.category,
+    _TEACHER.category_date,
+    _TEACHER.teaching_since,
+    _TEACHER.young_specialist,
+    _TEACHER.archived,
+    _TEACHER.search_key,
+    _TEACHER.birth_date,
+    _TEACHER.iin,
 )
 
 
@@ -113,9 +121,9 @@ def taught_subjects(session: Session, teacher_ids: list[int]) -> dict[int, list[
     """The subjects of these teachers (by subject id), from one plain query;
     a teacher with none is absent."""
     query = (
-        select(teacher_subject.c.teacher_id, Subject.id, Subject.name_kk, Subject.name_ru)
-        .join(Subject, Subject.id == teacher_subject.c.subject_id)
-        .order_by(teacher_subject.c.teacher_id, Subject.id)
+        select(teacher_subject.c.teacher_id, _SUBJECT.id, _SUBJECT.name_kk, _SUBJECT.name_ru)
+        .join(Subject.__table__, _SUBJECT.id == teacher_subject.c.subject_id)
+        .order_by(teacher_subject.c.teacher_id, _SUBJECT.id)
     )
     if len(teacher_ids) <= 500:  # a few teachers: ask for theirs; many: read the whole small table
         query = query.where(teacher_subject.c.teacher_id.in_(teacher_ids))
@@ -131,15 +139,19 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
     """Teacher rows from two plain queries (the teachers with their organisation's
     names, then their subjects), not an ORM object graph: a district lists 3,000
     teachers and every tab that picks people reads them."""
-    query = select(*_COLUMNS).join(Organisation, Organisation.id == Teacher.organisation_id)
+    query = select(*_COLUMNS).join(Organisation.__table__, _ORGANISATION.id == _TEACHER.organisation_id)
     records = session.execute(query.where(*where).order_by(*order)).all()
     if not records:
         return []
-    subjects = taught_subjects(session, [r[0] for r in records])
-    none: list[Taught] = []
+    # each teacher's subject ids and names as the three tuples a row holds
+    subjects = {
+        teacher_id: tuple(zip(*taught, strict=True))
+        for teacher_id, taught in taught_subjects(session, [r[0] for r in records]).items()
+    }
+    none: tuple[tuple[Any, ...], ...] = ((), (), ())
     rows = []
     for r in records:
-        taught_by = subjects.get(r[0], none)
+        ids, names_kk, names_ru = subjects.get(r[0], none)
         rows.append(
             TeacherRow(
                 id=r[0],
@@ -149,9 +161,9 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
                 organisation_id=r[4],
                 organisation_kk=r[5],
                 organisation_ru=r[6],
-                subject_ids=tuple(s[0] for s in taught_by),
-                subjects_kk=tuple(s[1] for s in taught_by),
-                subjects_ru=tuple(s[2] for s in taught_by),
+                subject_ids=ids,
+                subjects_kk=names_kk,
+                subjects_ru=names_ru,
                 position=r[7],
                 category=r[8],
                 category_date=r[9],
@@ -172,10 +184,10 @@ def list_teachers(
     """Teachers as plain rows, by surname (the UI re-sorts in the user's alphabet)."""
     where: list[ColumnElement[bool]] = []
     if not include_archived:
-        where.append(Teacher.archived.is_(False))
+        where.append(_TEACHER.archived.is_(False))
     if organisation_id is not None:
-        where.append(Teacher.organisation_id == organisation_id)
-    return _rows(session, *where, order=(Teacher.surname, Teacher.first_name, Teacher.id))
+        where.append(_TEACHER.organisation_id == organisation_id)
+    return _rows(session, *where, order=(_TEACHER.surname, _TEACHER.first_name, _TEACHER.id))
 
 
 @dataclass(frozen=True)

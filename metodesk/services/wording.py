@@ -226,7 +226,8 @@ class WordingInput:
 
 def seed_wording(session: Session) -> int:
     """Add the seeded entries that are missing; returns how many were added."""
-    known = set(session.scalars(select(Wording.code).where(Wording.code.is_not(None))))
+    column = Wording.__table__.c.code  # plain SQL at start: no mapper configured (services/teachers.py)
+    known = set(session.scalars(select(column).where(column.is_not(None))))
     added = 0
     for position, (code, kind, topic, kk, ru) in enumerate(SEED_WORDING, start=1):
         if code not in known:

@@ -83,6 +83,14 @@ def current_year(session: Session) -> YearRow | None:
     return _row(year) if year else None
 
 
+def current_year_name(session: Session) -> str | None:
+    """The current academic year's name (the status bar's), in plain SQL: read
+    at start, before SQLAlchemy has configured the mappers (services/teachers.py)."""
+    years = AcademicYear.__table__.c
+    name: str | None = session.scalar(select(years.name).where(years.is_current.is_(True)).limit(1))
+    return name
+
+
 def year_by_name(session: Session, name: str) -> YearRow:
     name = clean(name)  # text from a command line may hold bytes that were not UTF-8
     year = session.scalars(select(AcademicYear).where(AcademicYear.name == name)).first()
@@ -220,7 +228,8 @@ def year_after(latest: YearRow | None, first: int | None = None) -> YearInput:
 
 def seed_year(session: Session, today: dt.date) -> None:
     """On a database without years: the year holding ``today``, made current."""
-    if session.scalar(select(AcademicYear.id).limit(1)) is None:
+    # the table's own column: plain SQL at start, no mapper configured (services/teachers.py)
+    if session.scalar(select(AcademicYear.__table__.c.id).limit(1)) is None:
         set_current(session, save_year(session, standard_calendar(academic_year.start_year(today))))
 
 

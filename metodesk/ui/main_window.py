@@ -259,12 +259,12 @@ class MainWindow(QMainWindow):
             return
         with self.ctx.reading() as session:
             org = organisations.ours(session)
-            year = years.current_year(session)
+            year = years.current_year_name(session)
         parts = []
         if org is not None:
             parts.append(org.name(self.ctx.lang))
         if year is not None:
-            parts.append(_("{year} academic year").format(year=year.name))
+            parts.append(_("{year} academic year").format(year=year))
         self._status_label.setText(" · ".join(parts))
 
     def show_guide(self) -> None:

@@ -54,7 +54,7 @@ class RowTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._rows: list[Any] = []
         self._texts: list[list[str]] = []
-        self._haystacks: list[str] = []
+        self._haystacks: list[str] | None = []  # None: not made yet (made on the first search)
         self._sort_keys: dict[int, list[Any]] = {}
         self._order: list[int] = []  # model row -> index into the service's rows
         self._sorted_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
@@ -64,8 +64,7 @@ class RowTableModel(QAbstractTableModel):
         self._rows = list(rows)
         self._sort_keys = {}
         self._texts = [[col.text(row) for col in self.columns] for row in self._rows]
-        searchable = [i for i, col in enumerate(self.columns) if col.searchable]
-        self._haystacks = [search_fold(" ".join([texts[i] for i in searchable])) for texts in self._texts]
+        self._haystacks = None
         self._order = self._ordering(*self._sorted_by)
         self.endResetModel()
 
@@ -78,6 +77,11 @@ class RowTableModel(QAbstractTableModel):
         return self._rows[self._order[row]]
 
     def haystack(self, row: int) -> str:
+        """The row's searchable texts, folded; made for every row at the first
+        search, not when the rows are set (a district's first tab: 3,000 rows)."""
+        if self._haystacks is None:
+            searchable = [i for i, col in enumerate(self.columns) if col.searchable]
+            self._haystacks = [search_fold(" ".join([texts[i] for i in searchable])) for texts in self._texts]
         return self._haystacks[self._order[row]]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008

@@ -119,6 +119,31 @@ def test_sheets_and_schedules_from_the_database(demo_db) -> None:
         assert held.topic in text and "None" not in text
 
 
+def test_one_organisations_lessons_are_read_by_the_filter(demo_db) -> None:
+    """LessonFilter(organisation_id): the lessons of that organisation's
+    associations only (a district's schedule for one school reads its own
+    lessons, not the 1,200 of the district), and the schedule prints them."""
+    from metodesk.services import organisations
+    from metodesk.storage.models import Association
+
+    with demo_db.transaction() as s:  # one association's lessons belong to another school of the demo
+        other = next(o for o in organisations.list_organisations(s) if not o.is_ours)
+        moved = lesson_views.list_lessons(s)[0].association_id
+        s.get_one(Association, moved).organisation_id = other.id
+    with demo_db.reading() as s:
+        by_organisation: dict[int, list[int]] = {}
+        for row in lesson_views.list_lessons(s):
+            by_organisation.setdefault(row.organisation_id, []).append(row.id)
+        assert len(by_organisation) == 2
+        year = years.current_year(s)
+        for organisation_id, ids in by_organisation.items():
+            found = lesson_views.list_lessons(s, LessonFilter(organisation_id=organisation_id))
+            assert [row.id for row in found] == ids
+            printed = lesson_print.schedule_data(s, year.id, organisation_id=organisation_id)
+            in_year = [row for row in found if row.year_id == year.id]
+            assert [(r.date, r.topic) for r in printed.rows] == [(r.date, r.topic) for r in in_year]
+
+
 def test_printing_refusals(demo_db) -> None:
     with demo_db.transaction() as s:
         planned = lesson_views.list_lessons(s, LessonFilter(status="planned"))[0]

@@ -156,6 +156,19 @@ def test_teacher_without_subjects_has_empty_tuples(session, ours) -> None:
     assert row == _orm_teachers(session, Teacher.id == teacher_id)[0]
 
 
+def test_the_starts_plain_reads_equal_the_orm_rows(district_db) -> None:
+    """What the start reads in plain SQL (before the mappers are configured):
+    our organisation and the current year's name, as the ORM reads them."""
+    from metodesk.services import organisations, years
+    from metodesk.storage.models import Organisation
+
+    with district_db.reading() as session:
+        ours = session.scalars(select(Organisation).where(Organisation.is_ours.is_(True))).one()
+        assert organisations.ours(session) == organisations.get_organisation(session, ours.id)
+        current = years.current_year(session)
+        assert current is not None and years.current_year_name(session) == current.name
+
+
 # --- plans: progress counted by the database equals effective_status in Python ---------
 
 

@@ -120,6 +120,26 @@ def test_a_plan_of_101_activities_repeats_its_header_only_at_page_tops() -> None
         assert all(page.count(word) == 1 for page in table_pages)
 
 
+def test_a_long_table_breaks_each_cells_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab measures a table's rows again on every page it splits and once
+    more to draw them; a cell's lines are broken once (reports/base.CellParagraph),
+    not once per page: 101 activities broke 4,000 times, now 1 per cell."""
+    from reportlab.platypus.paragraph import Paragraph
+
+    activities = tuple(_activity(n, content=f"Іс-шара {n} мазмұны") for n in range(1, 102))
+    original, calls = Paragraph.breakLines, [0]
+
+    def counting(self: Paragraph, width: object) -> object:
+        calls[0] += 1
+        return original(self, width)
+
+    monkeypatch.setattr(Paragraph, "breakLines", counting)
+    pages = page_texts(plan_pdf.build(plan_sample(activities=activities), "kk"))
+    assert len(pages) >= 4
+    assert any("Іс-шара 101 мазмұны" in page for page in pages)
+    assert calls[0] < 12 * len(activities)  # a row's cells once each, and the few paragraphs outside tables
+
+
 def test_a_district_association_prints_each_members_school(documents: dict[str, list[str]]) -> None:
     """Association 3 of the demo is the district one: members from three schools."""
     sheet = " ".join(documents["attendance-3-1-ru.pdf"]).replace("\n", " ")

@@ -24,7 +24,6 @@ from metodesk.services import teachers
 from metodesk.services.teachers import TeacherRow
 from metodesk.ui import common
 from metodesk.ui.context import AppContext
-from metodesk.ui.dialogs.teacher import TeacherDialog
 from metodesk.ui.models import ROW_ROLE, AnyIndex, Column, RowTableModel
 from metodesk.ui.tabs.base import Tab, make_table, save_table_state, selected_row
 from metodesk.ui.widgets import SearchBox
@@ -341,6 +340,9 @@ class TeachersTab(Tab):
 
     def open_dialog(self, teacher_id: int | None = None) -> int | None:
         """Show the teacher dialog; the saved teacher's id, or None when cancelled."""
+        # imported when first needed: the dialog and its services are not part of the start (issue 21)
+        from metodesk.ui.dialogs.teacher import TeacherDialog
+
         try:
             dialog = TeacherDialog(self.ctx, teacher_id, self)
         except DomainError as err:
