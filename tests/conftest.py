@@ -18,6 +18,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # the screen of a common school laptop (1366×768) instead of the offscreen
+    # platform's 800×800, so a window keeps the size a test gives it
+    os.environ["QT_QPA_PLATFORM"] = "offscreen:configfile=" + str(Path(__file__).with_name("offscreen-screen.json"))
 os.environ.pop("METODESK_LANG", None)
 
 from metodesk import paths  # noqa: E402

@@ -34,8 +34,8 @@ TABS: tuple[tuple[str, str, str], ...] = (
     ("metodesk.ui.tabs.mentoring", "MentoringTab", N_("Mentoring")),
     ("metodesk.ui.tabs.council", "CouncilTab", N_("Methodical council")),
     ("metodesk.ui.tabs.overview", "OverviewTab", N_("Overview")),
-    ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
     ("metodesk.ui.tabs.growth", "GrowthTab", N_("Professional growth")),
+    ("metodesk.ui.tabs.attestation", "AttestationTab", N_("Attestation")),
     ("metodesk.ui.tabs.settings", "SettingsTab", N_("Settings")),
 )
 

@@ -20,6 +20,8 @@ def page_texts(pdf: bytes) -> list[str]:
 
 def _signature_line(line: str) -> bool:
     line = line.strip()
+    if line == "№" or line.startswith("№ "):  # a table's header: the page holds a table (a blank one to fill in)
+        return False
     if not line or PAGE_LABEL.match(line) or CAPTION.match(line) or "___" in line:
         return True
     if SHORT_NAME.match(line) or line.endswith(":"):

@@ -61,6 +61,9 @@ def _expected(db, year_id: int) -> dict[str, int]:
             "mentoring-plan": pairs,
             "mentoring-report": pairs,
             "attestation-list": 1,
+            "reviewed-documents": 1,  # the school's register, the analysis and the plan of the year
+            "school-plan": 1,
+            "year-analysis": 1,
         }
 
 
@@ -83,6 +86,9 @@ def test_the_year_kinds_are_the_registrys() -> None:
         "mentoring-plan",
         "mentoring-report",
         "attestation-list",
+        "reviewed-documents",
+        "school-plan",
+        "year-analysis",
     ]
 
 
@@ -271,6 +277,9 @@ WORDS = {
         "mentoring-plan": "ТӘЛІМГЕРДІҢ ЖАС МАМАНМЕН ЖҰМЫС ЖОСПАРЫ",
         "mentoring-report": "ТУРАЛЫ ЕСЕП",
         "attestation-list": "Аттестатталатын",
+        "reviewed-documents": "тіркеу журналы",
+        "school-plan": "әдістемелік жұмыс жоспары",
+        "year-analysis": "әдістемелік жұмыстың талдауы",
     },
     "ru": {
         "plan": "УТВЕРЖДАЮ",
@@ -281,6 +290,9 @@ WORDS = {
         "mentoring-plan": "ПЛАН РАБОТЫ НАСТАВНИКА",
         "mentoring-report": "ОТЧЁТ О РАБОТЕ НАСТАВНИКА",
         "attestation-list": "ПОДЛЕЖАЩИХ АТТЕСТАЦИИ",
+        "reviewed-documents": "Журнал учёта документов",
+        "school-plan": "План методической работы школы",
+        "year-analysis": "Анализ методической работы",
     },
 }
 
