@@ -181,8 +181,8 @@ def test_the_shell_has_every_tab_title_before_the_data(qtbot) -> None:
         "Mentoring",
         "Methodical council",
         "Overview",
-        "Attestation",
         "Professional growth",
+        "Attestation",
         "Settings",
     ]
     assert not any(
