@@ -49,8 +49,11 @@ def pytest_configure(config):
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """Tests marked ``both_databases`` that use ``db`` run on each kind of database."""
-    if "database_kind" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_databases"):
+    """Tests marked ``both_databases`` that use ``db`` run on each kind of database
+    (with ``METODESK_TEST_BOTH=1``, every test that uses ``db`` does: a way to try
+    a module on the server before marking it)."""
+    both = metafunc.definition.get_closest_marker("both_databases") or os.environ.get("METODESK_TEST_BOTH") == "1"
+    if "database_kind" in metafunc.fixturenames and both:
         metafunc.parametrize("database_kind", DATABASE_KINDS, indirect=True)
 
 

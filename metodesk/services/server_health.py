@@ -72,6 +72,16 @@ def check_server(url: str) -> HealthReport:
                 ]
                 if lacking:
                     missing.append(f"{table} ({', '.join(lacking)})")
+            # A new record's id comes from its table's sequence: INSERT needs USAGE on it.
+            missing += list(
+                conn.execute(
+                    text(
+                        "SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' "
+                        "AND NOT has_sequence_privilege(current_user, 'public.' || sequencename, 'USAGE') "
+                        "ORDER BY sequencename"
+                    )
+                ).scalars()
+            )
             if missing:
                 report.fail(
                     _("The login {login} may not read or change: {tables}.").format(

@@ -61,7 +61,9 @@ def shown(url: str) -> str:
         parsed = make_url(url.strip())
     except ArgumentError:
         return url[:120]
-    text = unquote(parsed.set(password=None).render_as_string(hide_password=True))
+    # URL.set() takes None for "unchanged": the URL is made again without the password.
+    bare = URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database, parsed.query)
+    text = unquote(bare.render_as_string(hide_password=True))
     scheme, _sep, rest = text.partition("://")
     return f"postgresql://{rest}" if scheme.startswith("postgres") else text
 
