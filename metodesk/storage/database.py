@@ -10,10 +10,11 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
-from metodesk.storage import migrate, probe
+from metodesk.storage import migrate, probe, versions
 from metodesk.storage.engine import make_engine, make_session_factory
 
 
@@ -27,6 +28,8 @@ class EmptyDatabase(DamagedDatabase):
 
 # SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL: the change could not be written.
 _READONLY, _IOERR, _FULL = 8, 10, 13
+# SQLITE_BUSY_SNAPSHOT: this transaction's snapshot is older than another's commit.
+_BUSY_SNAPSHOT = 517
 
 
 def _not_written(exc: OperationalError) -> StorageError | None:
@@ -80,6 +83,18 @@ class Database:
         self.url = url
         self.engine = engine
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
+        versions.install(self.sessions, self.author)
+
+    @property
+    def author(self) -> str:
+        """Who saves through this database: the server login, or this computer's user."""
+        if self.url:
+            from sqlalchemy.engine import make_url
+
+            login = make_url(self.url).username
+            if login:
+                return login
+        return versions.os_author()
 
     @property
     def is_server(self) -> bool:
@@ -129,8 +144,18 @@ class Database:
         A disk that is full or read-only, or a damaged file, is a StorageError
         with a sentence."""
         try:
-            with self.sessions.begin() as session:
-                yield session
+            with self.sessions() as session:
+                try:
+                    with session.begin():
+                        yield session
+                except StaleDataError as exc:  # someone else saved one of these records meanwhile
+                    raise versions.refusal(self.engine, session) from exc
+                except OperationalError as exc:
+                    # SQLite's own guard: a transaction that read before another one
+                    # wrote may not write (SQLITE_BUSY_SNAPSHOT); the same refusal.
+                    if getattr(exc.orig, "sqlite_errorcode", None) != _BUSY_SNAPSHOT:
+                        raise
+                    raise versions.refusal(self.engine, session) from exc
         except DatabaseError as exc:
             problem = self._problem(exc, writing=True)
             if problem is None:

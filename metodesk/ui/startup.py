@@ -163,7 +163,7 @@ def _open_database(parent: QWidget, deep_check: bool) -> Database | None:
 
     try:
         paths.ensure_data_dir()
-        return prepare_database(paths.database_path(), deep_check=deep_check)
+        return prepare_database(paths.database_url() or paths.database_path(), deep_check=deep_check)
     except DamagedDatabase as exc:
         return _recover_damaged(exc, parent)
     except (StorageError, OSError) as exc:
@@ -307,7 +307,8 @@ def start_window(app: QApplication, explicit_language: str | None = None, loop=N
 
     def finish() -> None:
         if complete_start(app, window, explicit_language, deep_check=False):
-            checker.start(window)
+            if not window.ctx.db.is_server:  # a server's integrity and backups are the server's
+                checker.start(window)
             # The program only (not open_main_window's tests, smoke and benches): a new year, once.
             QTimer.singleShot(0, lambda: _offer_new_year(window))
             return
@@ -328,6 +329,7 @@ def open_main_window(app: QApplication, explicit_language: str | None = None) ->
         window.deleteLater()
         return None
     assert window.ctx is not None
-    outcome = backups.start_checks(window.ctx.db.path, _keep_counts(window), check_integrity=False)
-    handle_start_checks(window, outcome)
+    if not window.ctx.db.is_server:  # a server's integrity and backups are the server's
+        outcome = backups.start_checks(window.ctx.db.path, _keep_counts(window), check_integrity=False)
+        handle_start_checks(window, outcome)
     return window
