@@ -72,10 +72,13 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data = tmp_path / "data"
     monkeypatch.setenv("METODESK_DATA_DIR", str(data))
     monkeypatch.setenv("METODESK_TODAY", PINNED_TODAY)
+    monkeypatch.delenv("METODESK_DATABASE_URL", raising=False)
     paths.set_data_dir(None)
+    paths.set_database_url(None)
     set_language("en")
     yield data
     paths.set_data_dir(None)
+    paths.set_database_url(None)
     set_language("en")
 
 

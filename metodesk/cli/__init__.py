@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "metodesk.cli.lessons",
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
+    "metodesk.cli.district",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -251,6 +252,7 @@ def run_command(args: argparse.Namespace) -> int:
         paths.set_data_dir(args.data_dir)
     set_language(config.resolve_language(args.lang))
     database = getattr(args, "database", None)
+    paths.set_database_url(None)  # this command's own choice, or METODESK_DATABASE_URL, or the file
     if database is not None:
         from metodesk.storage.server import is_server_url
 

@@ -22,12 +22,6 @@ from metodesk.storage.base import Base
 pytestmark = pytest.mark.both_databases
 
 
-@pytest.fixture(autouse=True)
-def _no_server_left_chosen():
-    yield
-    paths.set_database_url(None)
-
-
 def test_server_urls_are_told_from_other_text() -> None:
     assert server.is_server_url("postgresql://u@h/d")
     assert server.is_server_url("postgres://u@h/d")
@@ -138,7 +132,8 @@ def test_alphabetical_order_is_the_same_on_both(db) -> None:
 
 def test_the_same_migrations_make_the_models_tables(db) -> None:
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        opts = {"compare_type": True, "include_name": lambda name, kind, _p: name != "district_login"}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     assert diff == []
     assert migrate.stored_revision(db.engine) == migrate.head_revision()
 
