@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
     "metodesk.cli.district",
+    "metodesk.cli.copy",
 )
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
