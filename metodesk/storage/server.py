@@ -10,6 +10,7 @@ and no file: the server keeps its own locks, and its backups are pg_dump's.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -27,6 +28,9 @@ SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 DRIVER = "postgresql+psycopg"
 # How long a connection attempt may wait before the user is told the server cannot be reached.
 CONNECT_TIMEOUT_S = 10
+# This process's name on the server (pg_stat_activity, and the sender of a change notice:
+# storage/notices.py passes over the process's own changes).
+APPLICATION = f"metodesk-{os.getpid()}"
 
 
 def is_server_url(text: str) -> bool:
@@ -74,7 +78,7 @@ def make_server_engine(url: str) -> Engine:
     return create_engine(
         engine_url(url),
         pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "metodesk"},
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION},
     )
 
 

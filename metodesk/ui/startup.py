@@ -213,7 +213,14 @@ def complete_start(
         return False
     from metodesk.ui.context import AppContext
 
-    window.attach(AppContext(db))
+    ctx = AppContext(db)
+    window.attach(ctx)
+    if db.is_server:  # other methodists' changes refresh the tabs they touch
+        from metodesk.ui.server_changes import ServerChanges
+
+        window.server_changes = ServerChanges.start(ctx, window)
+        if window.server_changes is not None:
+            app.aboutToQuit.connect(window.server_changes.stop)
     app.aboutToQuit.connect(db.close)
     window.load()
     window.statusBar().clearMessage()
