@@ -137,7 +137,7 @@ def run_app(args: argparse.Namespace) -> int:
 
     install_damage_handler()
     # The data folder's lock guards a SQLite file; a server keeps its own locks.
-    on_server = paths.database_url() is not None
+    on_server = paths.database_url() is not None or config.saved_server() is not None
     lock = None if on_server else claim_data_folder()
     if lock is None and not on_server:
         return 1

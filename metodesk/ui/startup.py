@@ -161,9 +161,19 @@ def _open_database(parent: QWidget, deep_check: bool) -> Database | None:
     from metodesk.services.setup import prepare_database
     from metodesk.storage.database import DamagedDatabase
 
+    url = paths.database_url()
+    if url is None:  # Settings → Database may have chosen a server
+        from metodesk.ui.database_page import server_url_at_start
+
+        chosen = server_url_at_start(parent)
+        if chosen is False:
+            return None
+        if isinstance(chosen, str):
+            url = chosen
+            paths.set_database_url(url)
     try:
         paths.ensure_data_dir()
-        return prepare_database(paths.database_url() or paths.database_path(), deep_check=deep_check)
+        return prepare_database(url or paths.database_path(), deep_check=deep_check)
     except DamagedDatabase as exc:
         return _recover_damaged(exc, parent)
     except (StorageError, OSError) as exc:

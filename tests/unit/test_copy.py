@@ -76,3 +76,24 @@ def test_copy_to_a_server_and_back_keeps_every_row(demo_database, pg_server, tmp
 def test_copy_refuses_what_is_not_a_server(capsys) -> None:
     assert main(["--lang", "en", "copy", "--to", "/tmp/elsewhere.sqlite3"]) == 2
     assert "is not a database server address" in capsys.readouterr().err
+
+
+def test_a_school_package_merges_into_a_server_as_into_a_file(demo_database, server_database, fresh_database, tmp_path):
+    """The same package, into a new file and into a new server database: the
+    same report, and a second import changes nothing on either."""
+    from metodesk.services import exchange_export, exchange_import, exchange_package
+
+    demo = demo_database()
+    with demo.reading() as s:
+        made = exchange_export.export_package(s, "2025-2026", tmp_path / "school.zip")
+    demo.close()
+    package = exchange_package.read_package(made.path)
+    reports = {}
+    for kind, target in (("sqlite", fresh_database(tmp_path / "file" / "metodesk.sqlite3")), ("server", server_database())):
+        first = exchange_import.apply(target, package)
+        again = exchange_import.apply(target, package)
+        assert first.total_added > 100 and not first.conflicts
+        assert (again.total_added, again.total_changed, again.conflicts) == (0, 0, [])
+        reports[kind] = (dict(first.added), dict(first.changed), first.unchanged)
+        target.close()
+    assert reports["sqlite"] == reports["server"]
