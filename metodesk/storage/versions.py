@@ -82,7 +82,8 @@ def expect_version(record: Record, version: int | None) -> None:
     """Refuse to change ``record`` when it is no longer at ``version`` (the one a
     screen showed); None means the caller did not say, and nothing is checked."""
     if version is not None and record.version != version:
-        raise changed_meanwhile(record.updated_by, record.updated_at, type(record).__name__, record.id)
+        table = type(record).__table__.name  # type: ignore[attr-defined]
+        raise changed_meanwhile(record.updated_by, record.updated_at, table, record.id)
 
 
 def _before_flush(session: Session, _context: Any, _instances: Any) -> None:

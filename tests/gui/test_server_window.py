@@ -131,3 +131,18 @@ def test_the_window_opens_the_server_chosen_in_settings_and_backs_it_up_as_packa
     finally:
         window.server_changes.stop()
         window.ctx.db.close()
+
+
+def test_a_refused_save_reloads_the_tabs_showing_the_record(qtbot, db) -> None:
+    import pytest
+
+    from metodesk.storage import versions
+    from metodesk.ui.context import AppContext
+
+    ctx = AppContext(db)
+    heard = []
+    ctx.changed.connect(heard.append)
+    with pytest.raises(versions.ChangedMeanwhile):
+        with ctx.transaction():
+            raise versions.changed_meanwhile("gulnar", None, "teacher", 1)
+    assert heard == ["teachers"]

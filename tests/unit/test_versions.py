@@ -89,9 +89,10 @@ def test_a_screen_opened_before_another_save_is_refused(db) -> None:
     teacher_id = _teacher(db)
     with db.transaction() as s:
         s.get(Teacher, teacher_id).surname = "Ахметова"
-    with pytest.raises(ChangedMeanwhile, match=f"^{db.author} changed this record at "):
+    with pytest.raises(ChangedMeanwhile, match=f"^{db.author} changed this record at ") as refused:
         with db.transaction() as s:
             versions.expect_version(s.get(Teacher, teacher_id), 1)
+    assert (refused.value.table, refused.value.record_id) == ("teacher", teacher_id)
     with db.transaction() as s:
         versions.expect_version(s.get(Teacher, teacher_id), 2)  # the current version passes
 
