@@ -39,7 +39,10 @@ dir=${2:-}
 
 if [ "$(id -u)" -eq 0 ]; then
   OWNER=${METODESK_PG_USER:-postgres}
-  id -u "$OWNER" >/dev/null 2>&1 || { say "the user $OWNER to run PostgreSQL as does not exist"; exit 1; }
+  if [ "$cmd" = start ] && ! id -u "$OWNER" >/dev/null 2>&1; then
+    say "the user $OWNER to run PostgreSQL as does not exist"
+    exit 1
+  fi
 else
   OWNER=$(id -un)
 fi
