@@ -17,8 +17,10 @@ Without a server those runs skip, saying why; under ``CI=true`` they fail.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -262,7 +264,11 @@ class PgServer:
         self.admin = _pg_admin(url)
         self.templates: dict[str, str] = {}
         self.made: list[str] = []
-        self.count = 0
+        self.numbers = itertools.count(1)
+        # The next test's database is made while this test runs (CREATE DATABASE is the
+        # server's work, ~0.25 s): one made ahead, from the template last asked for.
+        self.ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-ahead")
+        self.next: tuple[str, Future[str]] | None = None
 
     def ping(self) -> None:
         from sqlalchemy import text
@@ -294,13 +300,23 @@ class PgServer:
             self.templates[key] = name
         return self.templates[key]
 
+    def _create(self, template: str) -> str:
+        name = f"{self.prefix}_{next(self.numbers)}"
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+        self.made.append(name)
+        return name
+
     def new_database(self, template: str | None = None) -> str:
         """A new database copied from ``template`` (by default the migrated,
-        seeded one); its URL."""
-        self.count += 1
-        name = f"{self.prefix}_{self.count}"
-        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template or self.template()}" STRATEGY FILE_COPY')
-        self.made.append(name)
+        seeded one); its URL. The one made ahead is taken when it is a copy of
+        the same template, and the next one is started."""
+        template = template or self.template()
+        ready, self.next = self.next, None
+        if ready is not None and ready[0] == template:
+            name = ready[1].result()
+        else:
+            name = self._create(template)
+        self.next = (template, self.ahead.submit(self._create, template))
         return self.url_of(name)
 
     def drop(self, url: str) -> None:
@@ -312,6 +328,7 @@ class PgServer:
             self.made.remove(name)
 
     def drop_all(self) -> None:
+        self.ahead.shutdown(wait=True)
         for name in reversed(self.made):
             try:
                 self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
