@@ -15,14 +15,15 @@ PY=$VENV/bin/python
 # says "xcb-cursor0 or libxcb-cursor0 is needed", QT_DEBUG_PLUGINS=1 shows which
 # library is really missing). xvfb and xauth give a window without a screen
 # (xvfb-run); python3-venv makes .venv; poppler-utils (pdftoppm, pdftotext,
-# pdffonts) is for looking at the PDFs metodesk writes.
+# pdffonts) is for looking at the PDFs metodesk writes. postgresql is the server the
+# tests run every database test against as well (a throwaway cluster, see test_server).
 SYSTEM_PACKAGES=(
   python3-venv
   libegl1 libgl1 libdbus-1-3 libfontconfig1 libglib2.0-0 libxkbcommon0
   libx11-xcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1
   libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxcb1 libxkbcommon-x11-0 xvfb xauth
-  poppler-utils
+  poppler-utils postgresql
 )
 
 say() { printf 'metodesk: %s\n' "$*" >&2; }
@@ -63,6 +64,29 @@ python_setup() {
 
 setup() { system_setup; python_setup; }
 
+# The tests' PostgreSQL: a throwaway cluster in a temporary folder, owned by an
+# unprivileged user (PostgreSQL refuses root, and CI runs as root), on a Unix socket
+# only, stopped and removed when this script ends. Its URL goes to pytest as
+# METODESK_TEST_PG_URL. Under CI=true a server that cannot start fails the run; on a
+# developer's machine the PostgreSQL tests then skip, saying why.
+PG_DIR=
+stop_test_server() { [ -z "$PG_DIR" ] || "$ROOT/scripts/pg_cluster.sh" stop "$PG_DIR" || true; }
+test_server() {
+  [ -z "${METODESK_TEST_PG_URL:-}" ] || return 0  # one given from outside is used as it is
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/metodesk-pg.XXXXXX")
+  trap stop_test_server EXIT
+  local url
+  if url=$("$ROOT/scripts/pg_cluster.sh" start "$PG_DIR"); then
+    export METODESK_TEST_PG_URL=$url
+    say "PostgreSQL for the tests: $url"
+  elif [ "${CI:-}" = "true" ]; then
+    say "PostgreSQL could not start for the tests (see above); under CI that is a failure"
+    exit 1
+  else
+    say "PostgreSQL could not start (see above): the tests that need it will be skipped"
+  fi
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -78,12 +102,15 @@ case "$cmd" in
     export QT_QPA_PLATFORM=offscreen
     say "checking types (mypy)"
     "$PY" -m mypy
+    test_server
+    # Not exec: the trap stops the test server when pytest is done.
     if [ $# -eq 0 ]; then
       # The whole suite: one worker per core, each taking whole test files (a module's
       # fixtures are made once), the 20 slowest tests listed at the end.
-      exec "$PY" -m pytest -n auto --dist loadfile --durations=20
+      "$PY" -m pytest -n auto --dist loadfile --durations=20
+    else
+      "$PY" -m pytest "$@"  # what was asked for, in this one process
     fi
-    exec "$PY" -m pytest "$@"  # what was asked for, in this one process
     ;;
   i18n) python_setup; "$PY" scripts/i18n.py all ;;
   build)

@@ -13,12 +13,12 @@ def window_arguments(argv: list[str]) -> argparse.Namespace | None:
     else; None for anything more (a command, --help, a mistake), which the full
     command-line parser then handles. Starting the window this way skips
     importing every command module: part of issue 9's quick start."""
-    values: dict[str, str | None] = {"data_dir": None, "lang": None}
+    values: dict[str, str | None] = {"data_dir": None, "lang": None, "database": None}
     rest = list(argv)
     while rest:
         token = rest.pop(0)
         name, has_value, value = token.partition("=")
-        if name not in ("--data-dir", "--lang"):
+        if name not in ("--data-dir", "--lang", "--database"):
             return None
         if not has_value:
             if not rest:

@@ -102,6 +102,20 @@ def run_app(args: argparse.Namespace) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     set_language(config.resolve_language(args.lang))
+    database = getattr(args, "database", None)
+    if database:
+        from metodesk.storage.server import is_server_url
+
+        if not is_server_url(database):
+            print(
+                _(
+                    "--database needs a server address such as postgresql://user@host/district; "
+                    "“{value}” is not one."
+                ).format(value=database[:40]),
+                file=sys.stderr,
+            )
+            return 2
+        paths.set_database_url(database)
     problem = display_problem()
     if problem:
         from metodesk.i18n import language_from_env, translated_in
@@ -122,12 +136,15 @@ def run_app(args: argparse.Namespace) -> int:
     from metodesk.ui.damage import install_damage_handler
 
     install_damage_handler()
-    lock = claim_data_folder()
-    if lock is None:
+    # The data folder's lock guards a SQLite file; a server keeps its own locks.
+    on_server = paths.database_url() is not None or config.saved_server() is not None
+    lock = None if on_server else claim_data_folder()
+    if lock is None and not on_server:
         return 1
     try:
         return start_window(app, explicit_language=args.lang)
     finally:
         # The log stays open: an error escaping from here still reaches it
         # through the excepthook; logging closes it at exit.
-        lock.release()
+        if lock is not None:
+            lock.release()

@@ -74,6 +74,26 @@ def is_database_file(path: Path) -> bool:
     return False
 
 
+_database_url_override: str | None = None
+
+
+def set_database_url(url: str | None) -> None:
+    """Use the PostgreSQL server at ``url`` instead of the data folder's file
+    (``--database URL``); None resets."""
+    global _database_url_override
+    _database_url_override = url.strip() if url and url.strip() else None
+
+
+def database_url() -> str | None:
+    """The server database in use (``--database``, then ``METODESK_DATABASE_URL``),
+    or None for the data folder's SQLite file. The data folder still holds the
+    settings and the log."""
+    if _database_url_override is not None:
+        return _database_url_override
+    env = os.environ.get("METODESK_DATABASE_URL", "").strip()
+    return env or None
+
+
 def settings_path() -> Path:
     return data_dir() / SETTINGS_FILENAME
 

@@ -4,13 +4,23 @@ Migrating a new database costs 0.5-0.9 s and filling the demo school 2-3 s,
 so each test process (each xdist worker) makes one template of each once and
 every test gets a copy of the file (``fresh_database``, ``demo_database``);
 ``prepare_database`` then opens the copy the way it opens any current database.
+
+PostgreSQL (issue 20): ``./dev.sh test`` starts a throwaway server and passes
+its URL as ``METODESK_TEST_PG_URL``. A test module marked
+``pytest.mark.both_databases`` runs each test that uses ``db`` (or ``session``,
+``ours``) twice, ``[sqlite]`` and ``[postgresql]``. On the server each worker
+migrates one template database once, and each test gets its own database made
+from it (``CREATE DATABASE … TEMPLATE``, about 50 ms), dropped at its end.
+Without a server those runs skip, saying why; under ``CI=true`` they fail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import shutil
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +44,25 @@ if TYPE_CHECKING:
     from metodesk.storage.database import Database
 
 
+DATABASE_KINDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "both_databases: run the tests that use the db fixture on SQLite and on PostgreSQL",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``both_databases`` that use ``db`` run on each kind of database
+    (with ``METODESK_TEST_BOTH=1``, every test that uses ``db`` does: a way to try
+    a module on the server before marking it)."""
+    both = metafunc.definition.get_closest_marker("both_databases") or os.environ.get("METODESK_TEST_BOTH") == "1"
+    if "database_kind" in metafunc.fixturenames and both:
+        metafunc.parametrize("database_kind", DATABASE_KINDS, indirect=True)
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         parts = Path(str(item.fspath)).parts
@@ -49,10 +78,13 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data = tmp_path / "data"
     monkeypatch.setenv("METODESK_DATA_DIR", str(data))
     monkeypatch.setenv("METODESK_TODAY", PINNED_TODAY)
+    monkeypatch.delenv("METODESK_DATABASE_URL", raising=False)
     paths.set_data_dir(None)
+    paths.set_database_url(None)
     set_language("en")
     yield data
     paths.set_data_dir(None)
+    paths.set_database_url(None)
     set_language("en")
 
 
@@ -168,9 +200,174 @@ def demo_database(_demo_templates: Callable[[dt.date | None], Path]) -> Callable
 
 
 @pytest.fixture
-def db(fresh_database: Callable[..., Database]) -> Iterator[Database]:
-    """A migrated, seeded database in the test's data folder."""
-    database = fresh_database()
+def database_kind(request: pytest.FixtureRequest) -> str:
+    """"sqlite", unless the test runs on both kinds (``both_databases``)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """The URL of the tests' PostgreSQL server (``METODESK_TEST_PG_URL``, set by
+    ``./dev.sh test``): a test needing it skips without one, and fails under CI."""
+    url = os.environ.get("METODESK_TEST_PG_URL", "").strip()
+    if url:
+        return url
+    reason = "no PostgreSQL server for the tests: METODESK_TEST_PG_URL is not set (./dev.sh test starts one)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _pg_admin(url: str):
+    """An autocommit engine on the server's own database, for CREATE/DROP DATABASE."""
+    from sqlalchemy import create_engine
+
+    from metodesk.storage.server import engine_url
+
+    return create_engine(engine_url(url), isolation_level="AUTOCOMMIT", poolclass=_null_pool())
+
+
+def _null_pool():
+    from sqlalchemy.pool import NullPool
+
+    return NullPool
+
+
+def _pg_database_url(url: str, name: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+def _worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@pytest.fixture(scope="session")
+def pg_server(pg_url: str) -> Iterator[PgServer]:
+    """The tests' server, with this test process's template databases."""
+    server = PgServer(pg_url)
+    try:
+        server.ping()
+    except Exception as exc:  # the server given cannot be used: the same rule as no server
+        reason = f"the PostgreSQL server {pg_url} cannot be used: {exc}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    yield server
+    server.drop_all()
+
+
+class PgServer:
+    """Databases on the tests' server: a migrated, seeded template per academic
+    year per test process, and a copy of it for each test."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.prefix = f"mdt_{_worker()}_{os.getpid()}"
+        self.admin = _pg_admin(url)
+        self.templates: dict[str, str] = {}
+        self.made: list[str] = []
+        self.numbers = itertools.count(1)
+        # The next test's database is made while this test runs (CREATE DATABASE is the
+        # server's work, ~0.25 s): one made ahead, from the template last asked for.
+        self.ahead = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-ahead")
+        self.next: tuple[str, Future[str]] | None = None
+
+    def ping(self) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+
+    def execute(self, sql: str) -> None:
+        from sqlalchemy import text
+
+        with self.admin.connect() as conn:
+            conn.execute(text(sql))
+
+    def url_of(self, name: str) -> str:
+        return _pg_database_url(self.url, name)
+
+    def template(self) -> str:
+        """This process's template for the academic year holding "today"."""
+        from metodesk.domain import academic_year
+        from metodesk.services.setup import prepare_database
+
+        key = academic_year.name_of(academic_year.today())
+        if key not in self.templates:
+            name = f"{self.prefix}_tpl_{key.replace('-', '_')}"
+            self.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            self.execute(f'CREATE DATABASE "{name}"')
+            self.made.append(name)
+            prepare_database(self.url_of(name)).close()
+            self.templates[key] = name
+        return self.templates[key]
+
+    def _create(self, template: str) -> str:
+        name = f"{self.prefix}_{next(self.numbers)}"
+        self.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+        self.made.append(name)
+        return name
+
+    def new_database(self, template: str | None = None) -> str:
+        """A new database copied from ``template`` (by default the migrated,
+        seeded one); its URL. The one made ahead is taken when it is a copy of
+        the same template, and the next one is started."""
+        template = template or self.template()
+        ready, self.next = self.next, None
+        if ready is not None and ready[0] == template:
+            name = ready[1].result()
+        else:
+            name = self._create(template)
+        self.next = (template, self.ahead.submit(self._create, template))
+        return self.url_of(name)
+
+    def drop(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        name = make_url(url).database
+        self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if name in self.made:
+            self.made.remove(name)
+
+    def drop_all(self) -> None:
+        self.ahead.shutdown(wait=True)
+        for name in reversed(self.made):
+            try:
+                self.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            except Exception:
+                pass
+        self.admin.dispose()
+
+
+@pytest.fixture
+def server_database(pg_server: PgServer) -> Iterator[Callable[[], Database]]:
+    """A function returning a new migrated, seeded database on the tests'
+    PostgreSQL server, open as ``prepare_database`` opens it; dropped at the end."""
+    from metodesk.services.setup import prepare_database
+
+    opened: list[Database] = []
+
+    def make() -> Database:
+        database = prepare_database(pg_server.new_database())
+        opened.append(database)
+        return database
+
+    yield make
+    for database in opened:
+        database.close()
+        pg_server.drop(database.url or "")
+
+
+@pytest.fixture
+def db(database_kind: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A migrated, seeded database: in the test's data folder, or (a test of
+    ``both_databases`` in its ``[postgresql]`` run) on the tests' server."""
+    if database_kind == "postgresql":
+        yield request.getfixturevalue("server_database")()
+        return
+    database = request.getfixturevalue("fresh_database")()
     yield database
     database.close()
 

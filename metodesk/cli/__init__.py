@@ -13,6 +13,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
 from metodesk import __version__, config, paths
@@ -34,6 +35,8 @@ COMMAND_MODULES = (
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
     "metodesk.cli.growth",
+    "metodesk.cli.district",
+    "metodesk.cli.copy",
     "metodesk.cli.documents",
 )
 
@@ -112,7 +115,7 @@ def _early_options(argv: Sequence[str]) -> None:
     while rest:
         token = rest.pop(0)
         name, has_value, value = token.partition("=")
-        if name not in ("--data-dir", "--lang"):
+        if name not in ("--data-dir", "--lang", "--database"):
             break
         if not has_value:
             if not rest:
@@ -216,6 +219,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"metodesk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: the per-user data folder)")
     parser.add_argument("--lang", choices=("kk", "ru", "en"), help="language of the interface")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="a PostgreSQL server instead of the data folder's file, e.g. postgresql://user@host/district "
+        "(default: METODESK_DATABASE_URL, else the data folder)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     listing = commands.add_parser("list", help="print records, one per line").add_subparsers(
         dest="what", metavar="WHAT", required=True, parser_class=_Parser
@@ -245,6 +254,22 @@ def run_command(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         paths.set_data_dir(args.data_dir)
     set_language(config.resolve_language(args.lang))
+    database = getattr(args, "database", None)
+    paths.set_database_url(None)  # this command's own choice, or METODESK_DATABASE_URL, or the file
+    if database is not None:
+        from metodesk.storage.server import is_server_url
+
+        if not is_server_url(database):
+            print(
+                "metodesk: "
+                + _(
+                    "--database needs a server address such as postgresql://user@host/district; "
+                    "“{value}” is not one."
+                ).format(value=_shown(database)),
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        paths.set_database_url(database)
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
@@ -295,10 +320,30 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_USAGE
 
 
+def on_server() -> bool:
+    """True when the commands work on a PostgreSQL server (``--database``,
+    ``METODESK_DATABASE_URL``) rather than the data folder's file."""
+    return paths.database_url() is not None
+
+
+def data_folder_lock() -> AbstractContextManager[Any]:
+    """The data folder's lock for a command that must be alone on the SQLite
+    file; on a server there is no file to guard (the server keeps its own
+    locks), so a lock that holds nothing."""
+    from metodesk.storage.lock import DataFolderLock
+
+    return nullcontext() if on_server() else DataFolderLock(paths.data_dir())
+
+
 def open_db(create: bool = True) -> Database:
-    """The data folder's database, migrated, with the default seeds in place."""
+    """The database in use, migrated, with the default seeds in place: the
+    server named by ``--database`` / ``METODESK_DATABASE_URL``, else the data
+    folder's file."""
     from metodesk.services.setup import prepare_database
 
+    url = paths.database_url()
+    if url is not None:
+        return prepare_database(url)
     if create:
         paths.ensure_data_dir()
     elif not paths.database_path().exists():

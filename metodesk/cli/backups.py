@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from metodesk import logs, paths
-from metodesk.cli import EXIT_OK, CommandError
+from metodesk.cli import EXIT_OK, CommandError, on_server
 from metodesk.i18n import _
 
 if TYPE_CHECKING:
@@ -51,8 +51,21 @@ def _print_summary(summary: BackupSummary) -> None:
         print(f"  {label}: {value}")
 
 
+def _not_on_a_server() -> None:
+    """Backups and restores are of the SQLite file; a server's are pg_dump's."""
+    if on_server():
+        raise CommandError(
+            _(
+                "The database is on a server: its backups are made on the server with pg_dump "
+                "(see “District server” in the README), not by metodesk."
+            )
+        )
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from metodesk.services import backups
+
+    _not_on_a_server()
 
     _start_log()
     # "newdir/" names a folder, made when missing, not a file called "newdir".
@@ -81,6 +94,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from metodesk.services import backups
     from metodesk.storage.lock import DataFolderLock
 
+    _not_on_a_server()
     source = Path(args.file).expanduser()
     summary = backups.inspect(source)
     if summary.problem:
@@ -107,6 +121,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_list_backups(args: argparse.Namespace) -> int:
     from metodesk.services import backups
 
+    _not_on_a_server()
     found = backups.list_backups(paths.database_path())
     if not found:
         print(

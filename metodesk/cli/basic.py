@@ -8,7 +8,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from metodesk import paths
-from metodesk.cli import EXIT_FAILED, EXIT_OK, CommandError, open_db
+from metodesk.cli import EXIT_FAILED, EXIT_OK, CommandError, data_folder_lock, open_db
 from metodesk.i18n import _, language
 
 if TYPE_CHECKING:
@@ -57,10 +57,9 @@ def _district_builder() -> ModuleType:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill the data folder, holding its lock: a second ``demo``, an import or
-    the window on the same folder meanwhile gets a sentence, not a clash."""
-    from metodesk.storage.lock import DataFolderLock
-
-    with DataFolderLock(paths.data_dir()):
+    the window on the same folder meanwhile gets a sentence, not a clash. On a
+    server there is no folder to hold: the server keeps its own locks."""
+    with data_folder_lock():
         return _fill_demo(args)
 
 
@@ -75,7 +74,7 @@ def _fill_demo(args: argparse.Namespace) -> int:
                 counts = builder.build_district(session, progress=builder.print_progress)
         finally:
             db.close()
-        print(_("The demo school is ready in {path}.").format(path=paths.data_dir()))
+        print(_("The demo school is ready in {path}.").format(path=_where()))
         print(
             _(
                 "{orgs} organisations, {teachers} teachers, {assocs} associations, {meetings} meetings."
@@ -94,15 +93,32 @@ def _fill_demo(args: argparse.Namespace) -> int:
             summary = demo.fill_demo(session)
     finally:
         db.close()
-    print(_("The demo school is ready in {path}.").format(path=paths.data_dir()))
+    print(_("The demo school is ready in {path}.").format(path=_where()))
     print(summary)
     return EXIT_OK
 
 
-def cmd_check(args: argparse.Namespace) -> int:
-    from metodesk.services.health import check_database
+def _where() -> str:
+    """Where the commands' database is, as it may be shown."""
+    url = paths.database_url()
+    if url is None:
+        return str(paths.data_dir())
+    from metodesk.storage.server import shown
 
-    report = check_database(paths.database_path())
+    return shown(url)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from metodesk.services.health import HealthReport, check_database
+
+    report: HealthReport
+    url = paths.database_url()
+    if url is not None:
+        from metodesk.services.server_health import check_server
+
+        report = check_server(url)
+    else:
+        report = check_database(paths.database_path())
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILED

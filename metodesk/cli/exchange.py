@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from metodesk import logs, paths
-from metodesk.cli import EXIT_OK, _Parser, open_db
+from metodesk.cli import EXIT_OK, _Parser, data_folder_lock, on_server, open_db
 from metodesk.i18n import ngettext
 
 if TYPE_CHECKING:
@@ -126,18 +126,14 @@ def _preview_on_a_new_database(package: Package) -> ImportReport:
 def cmd_import(args: argparse.Namespace) -> int:
     from metodesk.services import exchange_import, exchange_package
     from metodesk.services.exchange_report import report_lines
-    from metodesk.storage.lock import DataFolderLock
-
     # before the database is touched
     package = exchange_package.read_package(Path(args.file).expanduser(), skip_invalid=args.skip_invalid)
-    if args.dry_run and not paths.database_path().exists():
+    if args.dry_run and not on_server() and not paths.database_path().exists():
         report = _preview_on_a_new_database(package)
         for line in report_lines(report):
             print(line)
         return EXIT_OK
-    lock = DataFolderLock(paths.data_dir())
-    lock.acquire()
-    try:
+    with data_folder_lock():
         db = open_db()
         try:
             _start_log()
@@ -149,8 +145,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             _end_progress(progress)
         finally:
             db.close()
-    finally:
-        lock.release()
     for line in report_lines(report):
         print(line)
     return EXIT_OK

@@ -38,6 +38,9 @@ LOCAL_COLUMNS: dict[str, frozenset[str]] = {
 }
 # Record bookkeeping that is compared by the merge itself, not as content.
 STAMPS = ("created_at", "updated_at")
+# Record bookkeeping of this database alone (who saved it last here, how many
+# times): never in a package (issue 20, several methodists at once).
+HERE_ONLY = frozenset({"version", "updated_by"})
 
 
 # Names of tables for people (the count lines of an export or an import).
@@ -189,7 +192,7 @@ def _info(table: Table, travelling: set[str]) -> TableInfo | None:
         return None  # local only (settings)
     local = LOCAL_COLUMNS.get(table.name, frozenset())
     data = tuple(
-        n for n in names if n not in fk_names and n not in {"id", "uuid", *STAMPS} and n not in local
+        n for n in names if n not in fk_names and n not in {"id", "uuid", *STAMPS, *HERE_ONLY} and n not in local
     )
     uniques = []
     for constraint in table.constraints:

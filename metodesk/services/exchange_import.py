@@ -42,6 +42,12 @@ _CHUNK = 500
 _BATCH = 2000  # new records written in one statement
 
 
+def _next_version(info: TableInfo) -> dict[str, Any]:
+    """A record the import changes counts one more save (``storage/versions.py``):
+    a screen still showing the version before is refused, not overwritten."""
+    return {"version": info.table.c.version + 1} if "version" in info.table.c else {}
+
+
 @dataclass
 class ImportReport:
     """What an import added, changed and kept, by table; conflicts as sentences."""
@@ -353,7 +359,7 @@ class _Merger:
                 statement = (
                     update(info.table)
                     .where(info.table.c.id == local["id"])
-                    .values(**values, updated_at=row["updated_at"])
+                    .values(**values, updated_at=row["updated_at"], **_next_version(info))
                 )
                 if self._write(statement) is None:
                     self._conflict(

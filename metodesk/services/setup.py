@@ -23,11 +23,18 @@ def seed_defaults(session: Session, today: dt.date | None = None) -> None:
     years.seed_year(session, today or academic_year.today())
 
 
-def prepare_database(path: Path, *, deep_check: bool = True) -> Database:
+def prepare_database(path: Path | str, *, deep_check: bool = True) -> Database:
     """Open, check and migrate the database at ``path`` (backing it up before a
     migration), then seed defaults. ``deep_check=False`` leaves the whole-file
-    check to the caller (see ``open_database``)."""
-    db = open_database(path, before_upgrade=_back_up_before_migration, deep_check=deep_check)
+    check to the caller (see ``open_database``). A ``str`` is a PostgreSQL
+    server's URL (``storage/server.py``): migrated the same way; its backups
+    are the server's business (pg_dump)."""
+    if isinstance(path, str):
+        from metodesk.storage.server import open_server
+
+        db = open_server(path)
+    else:
+        db = open_database(path, before_upgrade=_back_up_before_migration, deep_check=deep_check)
     with db.transaction() as session:
         seed_defaults(session)
     return db

@@ -10,16 +10,19 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from metodesk.domain.errors import DamagedDatabase as DamagedDatabase
 from metodesk.domain.errors import EmptyDatabase as EmptyDatabase
 from metodesk.domain.errors import StorageError
 from metodesk.i18n import _
-from metodesk.storage import migrate, probe
+from metodesk.storage import migrate, probe, versions
 from metodesk.storage.engine import make_engine, make_session_factory
 
 # SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL: the change could not be written.
 _READONLY, _IOERR, _FULL = 8, 10, 13
+# SQLITE_BUSY_SNAPSHOT: this transaction's snapshot is older than another's commit.
+_BUSY_SNAPSHOT = 517
 
 
 def _not_written(exc: OperationalError) -> StorageError | None:
@@ -63,12 +66,70 @@ def _damage(path: Path, exc: BaseException) -> DamagedDatabase | None:
 
 
 class Database:
-    """An open metodesk database. ``transaction()`` is the unit of one user action."""
+    """An open metodesk database. ``transaction()`` is the unit of one user action.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
-        self.path = path
+    Either a SQLite file (``path``) or a PostgreSQL server (``url``, with no
+    path: see ``storage/server.py``)."""
+
+    def __init__(self, path: Path | None, engine: Engine, *, url: str | None = None) -> None:
+        self._path = path
+        self.url = url
         self.engine = engine
         self.sessions: sessionmaker[Session] = make_session_factory(engine)
+        versions.install(self.sessions, self.author)
+
+    @property
+    def author(self) -> str:
+        """Who saves through this database: the server login, or this computer's user."""
+        if self.url:
+            from sqlalchemy.engine import make_url
+
+            login = make_url(self.url).username
+            if login:
+                return login
+        return versions.os_author()
+
+    @property
+    def is_server(self) -> bool:
+        """True for a database on a PostgreSQL server."""
+        return self._path is None
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; a server database has none, and what needs a file
+        (a SQLite backup, a restore) gets a sentence instead."""
+        if self._path is None:
+            raise StorageError(
+                _("The database is on a server ({url}); this needs a database file on this computer.").format(
+                    url=self.location
+                )
+            )
+        return self._path
+
+    @property
+    def address(self) -> Path | str:
+        """What ``prepare_database`` opens this database again from: the file,
+        or the server's URL."""
+        return self._path if self._path is not None else self.url or ""
+
+    @property
+    def location(self) -> str:
+        """Where the database is, as it may be shown (a server's password never is)."""
+        if self._path is not None:
+            return str(self._path)
+        from metodesk.storage import server
+
+        return server.shown(self.url or "")
+
+    def _problem(self, exc: DatabaseError, *, writing: bool) -> StorageError | None:
+        """The sentence for an error of the database itself (a full disk, a
+        damaged file, a server out of reach); None for the others."""
+        if self._path is None:
+            from metodesk.storage import server
+
+            return server.unreachable(self.url or "", exc) if isinstance(exc, OperationalError) else None
+        written = _not_written(exc) if writing and isinstance(exc, OperationalError) else None
+        return written or _damage(self._path, exc)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -76,12 +137,20 @@ class Database:
         A disk that is full or read-only, or a damaged file, is a StorageError
         with a sentence."""
         try:
-            with self.sessions.begin() as session:
-                yield session
+            with self.sessions() as session:
+                try:
+                    with session.begin():
+                        yield session
+                except StaleDataError as exc:  # someone else saved one of these records meanwhile
+                    raise versions.refusal(self.engine, session) from exc
+                except OperationalError as exc:
+                    # SQLite's own guard: a transaction that read before another one
+                    # wrote may not write (SQLITE_BUSY_SNAPSHOT); the same refusal.
+                    if getattr(exc.orig, "sqlite_errorcode", None) != _BUSY_SNAPSHOT:
+                        raise
+                    raise versions.refusal(self.engine, session) from exc
         except DatabaseError as exc:
-            problem = (_not_written(exc) if isinstance(exc, OperationalError) else None) or _damage(
-                self.path, exc
-            )
+            problem = self._problem(exc, writing=True)
             if problem is None:
                 raise
             raise problem from exc
@@ -94,7 +163,7 @@ class Database:
             with self.sessions() as session:
                 yield session
         except DatabaseError as exc:
-            problem = _damage(self.path, exc)
+            problem = self._problem(exc, writing=False)
             if problem is None:
                 raise
             raise problem from exc

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from metodesk import paths
 from metodesk.domain.errors import StorageError
@@ -41,7 +41,7 @@ def stored_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         try:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError:  # no alembic_version table yet
+        except (OperationalError, ProgrammingError):  # no alembic_version table yet (SQLite, PostgreSQL)
             return None
 
 

@@ -119,8 +119,18 @@ class AppContext(QObject):
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        with self.db.transaction() as session:
-            yield session
+        from metodesk.storage.versions import ChangedMeanwhile
+
+        try:
+            with self.db.transaction() as session:
+                yield session
+        except ChangedMeanwhile as exc:
+            # Someone else saved the record first: the tabs showing it reload, so the
+            # sentence's "reload" is already done when the user reads it.
+            from metodesk.storage.notices import AREAS
+
+            self.changed.emit(AREAS.get(exc.table, "settings"))
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -154,9 +154,19 @@ def _open_database(parent: QWidget, deep_check: bool) -> Database | None:
     """The data folder's database, migrated and seeded; None after saying why not."""
     from metodesk.services.setup import prepare_database
 
+    url = paths.database_url()
+    if url is None:  # Settings → Database may have chosen a server
+        from metodesk.ui.database_page import server_url_at_start
+
+        chosen = server_url_at_start(parent)
+        if chosen is False:
+            return None
+        if isinstance(chosen, str):
+            url = chosen
+            paths.set_database_url(url)
     try:
         paths.ensure_data_dir()
-        return prepare_database(paths.database_path(), deep_check=deep_check)
+        return prepare_database(url or paths.database_path(), deep_check=deep_check)
     except DamagedDatabase as exc:
         return _recover_damaged(exc, parent)
     except (StorageError, OSError) as exc:
@@ -207,7 +217,14 @@ def complete_start(
         return False
     from metodesk.ui.context import AppContext
 
-    window.attach(AppContext(db))
+    ctx = AppContext(db)
+    window.attach(ctx)
+    if db.is_server:  # other methodists' changes refresh the tabs they touch
+        from metodesk.ui.server_changes import ServerChanges
+
+        window.server_changes = ServerChanges.start(ctx, window)
+        if window.server_changes is not None:
+            app.aboutToQuit.connect(window.server_changes.stop)
     app.aboutToQuit.connect(db.close)
     window.load()
     window.statusBar().clearMessage()
@@ -321,7 +338,8 @@ def start_window(app: QApplication, explicit_language: str | None = None, loop=N
         finally:
             resume_collector()  # also when the start was refused, cancelled or failed
         if started:
-            checker.start(window)
+            if window.ctx is not None and not window.ctx.db.is_server:  # a server's integrity and backups are its own
+                checker.start(window)
             # The program only (not open_main_window's tests, smoke and benches): a new year, once.
             QTimer.singleShot(0, lambda: _offer_new_year(window))
             return
@@ -342,6 +360,7 @@ def open_main_window(app: QApplication, explicit_language: str | None = None) ->
         window.deleteLater()
         return None
     assert window.ctx is not None
-    outcome = backups.start_checks(window.ctx.db.path, _keep_counts(window), check_integrity=False)
-    handle_start_checks(window, outcome)
+    if not window.ctx.db.is_server:  # a server's integrity and backups are the server's
+        outcome = backups.start_checks(window.ctx.db.path, _keep_counts(window), check_integrity=False)
+        handle_start_checks(window, outcome)
     return window

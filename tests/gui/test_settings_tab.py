@@ -93,11 +93,13 @@ def table_texts(page, column: int = 0) -> list[str]:
 def test_title_areas_and_sections(tab):
     assert tab.title() == "Settings"
     assert tab.areas == ("settings",)
-    assert tab.section_list.count() == 5
+    assert tab.section_list.count() == 6
     tab.show_section(3)
     assert tab.section_stack.currentWidget() is tab.subjects_page
     tab.show_section(4)
     assert tab.current_page() is tab.language_page
+    tab.show_section(5)
+    assert tab.current_page() is tab.database_page
 
 
 # --- our organisation -------------------------------------------------------

@@ -14,6 +14,9 @@ from metodesk.services import associations, organisations, subjects, teachers, y
 from metodesk.services.associations import AssociationInput
 from metodesk.storage.models import Association, Membership
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 TODAY = dt.date(2025, 11, 1)
 
 

@@ -36,6 +36,9 @@ from metodesk.services.attestation_rules import RuleInput
 from metodesk.services.setup import seed_defaults
 from metodesk.storage.models import AttestationRule, CategoryAward, Teacher
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 D = dt.date
 TODAY = D(2026, 2, 10)  # attestation year 2025-2026
 

@@ -33,6 +33,9 @@ from metodesk.services.meetings import MeetingInput
 from metodesk.services.observations import ObservationInput
 from metodesk.storage.models import Lesson, LessonMove
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 TODAY = dt.date(2026, 2, 10)
 OCT22, DEC10, MAR11 = dt.date(2025, 10, 22), dt.date(2025, 12, 10), dt.date(2026, 3, 11)
 

@@ -32,6 +32,9 @@ from metodesk.services.meetings import MeetingInput
 from metodesk.services.reviewed_documents import DocumentInput
 from metodesk.storage.models import Decision, Meeting, Teacher
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 TODAY = dt.date(2025, 12, 1)
 AUG28, NOV5 = dt.date(2025, 8, 28), dt.date(2025, 11, 5)
 

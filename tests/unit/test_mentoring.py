@@ -31,6 +31,9 @@ from metodesk.services.mentoring_plan import ActivityInput
 from metodesk.services.observations import ObservationInput
 from metodesk.storage.models import MentoringActivity, MentoringLogEntry, MentoringPair
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 TODAY = dt.date(2026, 2, 10)
 D = dt.date
 

@@ -35,6 +35,9 @@ from metodesk.services.plan_activities import ActivityInput
 from metodesk.services.plans import SectionsInput
 from metodesk.storage.models import Association, Membership, Plan
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 TODAY = dt.date(2026, 2, 10)
 PEOPLE = (
     ("Нұрғалиева", "Әсел", "Бауыржанқызы"),

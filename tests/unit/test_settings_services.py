@@ -18,6 +18,9 @@ from metodesk.services.setup import prepare_database, seed_defaults
 from metodesk.services.years import TermRow, YearInput
 from metodesk.storage.models import AcademicYear, Organisation, Subject, Term
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 D = dt.date
 
 
@@ -398,7 +401,7 @@ def test_settings_survive_a_new_session(db) -> None:
 
 
 def test_prepare_database_twice_seeds_once(db) -> None:
-    again = prepare_database(db.path)
+    again = prepare_database(db.address)
     try:
         with again.transaction() as s:
             seed_defaults(s)

@@ -13,6 +13,9 @@ from metodesk.services import associations, organisations, subjects, teachers
 from metodesk.services.teachers import TeacherInput
 from metodesk.storage.models import Membership, Teacher, teacher_subject
 
+# Each test that uses the database runs on SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.both_databases
+
 TODAY = dt.date(2025, 11, 1)
 
 

@@ -9,6 +9,13 @@ from metodesk.storage.base import Base
 
 target_metadata = Base.metadata
 
+# The server's own tables (0013: which school a login belongs to): no model, never compared.
+SERVER_ONLY_TABLES = frozenset({"district_login"})
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    return not (type_ == "table" and name in SERVER_ONLY_TABLES)
+
 
 def run_migrations_online() -> None:
     connection = context.config.attributes.get("connection")
@@ -19,6 +26,7 @@ def run_migrations_online() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

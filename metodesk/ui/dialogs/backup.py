@@ -100,6 +100,8 @@ def back_up_to(window) -> Path | None:  # type: ignore[no-untyped-def]
     folder = choose_folder(window)
     if not folder:
         return None
+    if window.ctx.db.is_server:
+        return _packages_from_server(window, Path(folder))
     try:
         made = backups.backup_to(window.ctx.db.path, Path(folder))
     except (StorageError, OSError) as exc:
@@ -107,6 +109,27 @@ def back_up_to(window) -> Path | None:  # type: ignore[no-untyped-def]
         return None
     show_info(window, _("The backup is saved as {path}.").format(path=made))
     return made
+
+
+def _packages_from_server(window, folder: Path) -> Path | None:  # type: ignore[no-untyped-def]
+    """On a server: the exchange package of every academic year into ``folder``
+    (the server's own backups are pg_dump's, see the README)."""
+    from metodesk.services.server_backup import export_every_year
+
+    try:
+        with window.ctx.db.reading() as session:
+            written = export_every_year(session, folder)
+    except (StorageError, OSError) as exc:
+        show_error(window, human_sentence(exc))
+        return None
+    show_info(
+        window,
+        _(
+            "The database is on a server, whose own backups are made there with pg_dump. "
+            "The exchange packages of every academic year are saved in {folder}: {names}."
+        ).format(folder=folder, names=", ".join(p.name for p in written)),
+    )
+    return folder
 
 
 def offer_backup(summary: BackupSummary, problem: str, parent: QWidget | None = None) -> bool:
@@ -127,6 +150,15 @@ def restore_from_backup(window):  # type: ignore[no-untyped-def]
     """Ask for a backup, show what it holds, ask, restore it (a copy of the
     current database is kept first) and reopen the window on it. The new window,
     or None when nothing was restored."""
+    if window.ctx.db.is_server:
+        show_info(
+            window,
+            _(
+                "The database is on a server: its backups are made on the server with pg_dump "
+                "(see “District server” in the README), not by metodesk."
+            ),
+        )
+        return None
     chosen = choose_backup_file(window, backups.backups_dir(window.ctx.db.path))
     if not chosen:
         return None

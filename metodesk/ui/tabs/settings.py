@@ -302,12 +302,16 @@ class SettingsTab(Tab):
         self.years_page = YearsPage(ctx, self.written)
         self.subjects_page = SubjectsPage(ctx, self.written)
         self.language_page = LanguagePage(ctx, self.written, self.save_pending)
+        from metodesk.ui.database_page import DatabasePage
+
+        self.database_page = DatabasePage(ctx, self.written)
         self.pages: list[QWidget] = [
             self.our_page,
             self.others_page,
             self.years_page,
             self.subjects_page,
             self.language_page,
+            self.database_page,
         ]
         titles = [
             _("Our organisation"),
@@ -315,6 +319,7 @@ class SettingsTab(Tab):
             _("Academic years"),
             _("Subjects"),
             _("Language"),
+            _("Database"),
         ]
         self.section_list = QListWidget()
         self.section_list.setObjectName("section_list")
