@@ -37,7 +37,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path[:0] = [str(ROOT), str(BENCH)]
 
-from bench_app import KEY_MS, RESULT_MARK, RESULTS, TAB_MS, Result, _median_ms, target  # noqa: E402
+from bench_app import KEY_MS, RESULT_MARK, RESULTS, TAB_MS, Result, _median_ms  # type: ignore[import-not-found]  # noqa: E402
 
 PG_CLUSTER = ROOT / "scripts" / "pg_cluster.sh"
 DATABASE = "district"
@@ -103,6 +103,7 @@ def in_process(where: str, runs: int) -> dict[str, float]:
     from metodesk.storage.server import is_server_url
     from metodesk.ui.context import AppContext
     from metodesk.ui.main_window import MainWindow
+    from metodesk.ui.tabs.teachers import TeachersTab
 
     set_language("kk")
     if is_server_url(where):
@@ -131,6 +132,7 @@ def in_process(where: str, runs: int) -> dict[str, float]:
     window = MainWindow(ctx)
     window.show()
     teachers = window.tabs[0]
+    assert isinstance(teachers, TeachersTab)  # the first tab, as bench_app.py measures it
     teachers.ensure_loaded()
     app.processEvents()
     result["rows"] = teachers.proxy.rowCount()
