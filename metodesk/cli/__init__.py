@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "metodesk.cli.mentoring",
     "metodesk.cli.attestation",
     "metodesk.cli.growth",
+    "metodesk.cli.council",
     "metodesk.cli.district",
     "metodesk.cli.copy",
     "metodesk.cli.documents",
