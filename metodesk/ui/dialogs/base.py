@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from metodesk.domain.errors import DomainError
+from metodesk.domain.errors import DomainError, StorageError
 from metodesk.i18n import _
-from metodesk.ui.context import AppContext
+from metodesk.ui.context import AppContext, is_changed_meanwhile
 
 
 def _table_state(table: QTableWidget) -> tuple:
@@ -336,6 +336,13 @@ class FormDialog(QDialog):
                 self.saved_id = self.save(session)
         except DomainError as err:
             self.show_domain_error(err)
+            return
+        except StorageError as err:
+            if not is_changed_meanwhile(err):
+                raise
+            # Someone else saved this record after the dialog read it: nothing was
+            # saved; the sentence says who and when, and what is typed stays here.
+            self.show_domain_error(DomainError(str(err)))
             return
         self.ctx.settings.setValue(f"dialogs/{type(self).__name__}", self.saveGeometry())
         super().accept()

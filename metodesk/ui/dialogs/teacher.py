@@ -114,6 +114,7 @@ class TeacherDialog(FormDialog):
         title = _("New teacher") if teacher_id is None else _("Edit teacher")
         super().__init__(ctx, title, parent)
         self.teacher_id = teacher_id
+        self.version: int | None = None  # the teacher's version as read: the save names it
         lang = ctx.lang
         with ctx.reading() as session:
             orgs = organisations.list_organisations(session)
@@ -247,6 +248,7 @@ class TeacherDialog(FormDialog):
         return edit
 
     def _load(self, row: teachers.TeacherRow) -> None:
+        self.version = row.version
         self.surname.setText(row.surname)
         self.first_name.setText(row.first_name)
         self.patronymic.setText(row.patronymic)
@@ -308,4 +310,4 @@ class TeacherDialog(FormDialog):
         return duplicates.same_teacher(session, self.values(), self.teacher_id)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
-        return teachers.save_teacher(session, self.values(), self.teacher_id)
+        return teachers.save_teacher(session, self.values(), self.teacher_id, version=self.version)
