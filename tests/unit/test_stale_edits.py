@@ -10,7 +10,7 @@ import dataclasses
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from metodesk.services import teachers
+from metodesk.services import associations, teachers
 from metodesk.services.teachers import TeacherInput
 from metodesk.storage import versions
 from metodesk.storage.models import Teacher
@@ -68,3 +68,29 @@ def test_a_teacher_saved_meanwhile_is_not_overwritten(db, ours) -> None:
     with db.reading() as s:
         saved = teachers.get_teacher(s, teacher_id)
     assert (saved.surname, saved.version) == ("Омарова", 3)
+
+
+def test_an_association_saved_meanwhile_is_not_overwritten(db, ours) -> None:
+    from metodesk.storage.models import Association
+    from tests.unit.test_associations_service import _data
+
+    with db.transaction() as s:
+        assoc_id = associations.save_association(s, _data(s, ours))
+    with db.reading() as s:
+        shown = associations.get_detail(s, assoc_id).row
+        mine = _data(s, ours, name_kk="Математика әдістемелік бірлестігі")
+    assert shown.version == 1
+    with other_methodist(db).begin() as theirs:
+        theirs.get(Association, assoc_id).direction = "Функционалдық сауаттылық"
+    with pytest.raises(ChangedMeanwhile) as refused:
+        with db.transaction() as s:
+            associations.save_association(s, mine, assoc_id, version=shown.version)
+    assert_refused(refused, "association", assoc_id)
+    with db.reading() as s:
+        kept = associations.get_detail(s, assoc_id).row
+    assert (kept.name_kk, kept.direction, kept.version) == ("Математика ӘБ", "Функционалдық сауаттылық", 2)
+    with db.transaction() as s:
+        associations.save_association(s, mine, assoc_id, version=kept.version)
+    with db.reading() as s:
+        saved = associations.get_detail(s, assoc_id).row
+    assert (saved.name_kk, saved.version) == ("Математика әдістемелік бірлестігі", 3)

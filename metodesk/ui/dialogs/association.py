@@ -47,6 +47,7 @@ class AssociationDialog(FormDialog):
             year_rows = years.list_years(session)
             org_rows = organisations.list_organisations(session)
             this_year = years.current_year(session)
+        self.version = current.version if current else None  # as read: the save names it
         keep_subject = current.subject_id if current else None
         self._subjects = {s.id: s for s in subject_rows if not s.archived or s.id == keep_subject}
 
@@ -159,4 +160,4 @@ class AssociationDialog(FormDialog):
         return duplicates.same_association(session, self.values(), self.association_id, self.ctx.lang)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
-        return associations.save_association(session, self.values(), self.association_id)
+        return associations.save_association(session, self.values(), self.association_id, version=self.version)
