@@ -15,6 +15,7 @@ from metodesk.services.teachers import TeacherInput
 from metodesk.storage import versions
 from metodesk.storage.models import Teacher
 from metodesk.storage.versions import ChangedMeanwhile
+from tests.unit.test_meeting_editor_services import school  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.both_databases
 
@@ -94,3 +95,71 @@ def test_an_association_saved_meanwhile_is_not_overwritten(db, ours) -> None:
     with db.reading() as s:
         saved = associations.get_detail(s, assoc_id).row
     assert (saved.name_kk, saved.version) == ("Математика әдістемелік бірлестігі", 3)
+
+
+def _meeting(db) -> tuple[int, str]:
+    """A saved meeting of the meeting editor tests' association, and its kept-draft key."""
+    from metodesk.services import meeting_keep, meeting_save
+    from metodesk.services.meeting_draft import load_draft
+    from tests.unit.test_meeting_editor_services import TODAY
+
+    with db.reading() as s:
+        assoc_id = associations.list_associations(s)[0].id
+        draft = load_draft(s, assoc_id, None, TODAY)
+    with db.transaction() as s:
+        meeting_id = meeting_save.save_meeting(s, draft, TODAY, meeting_keep.key_for(assoc_id, None))
+    return meeting_id, meeting_keep.key_for(assoc_id, meeting_id)
+
+
+def test_a_meeting_saved_meanwhile_is_not_overwritten(db, school) -> None:
+    from metodesk.services import meeting_save, meetings
+    from metodesk.services.meeting_draft import load_draft
+    from metodesk.storage.models import Meeting
+    from tests.unit.test_meeting_editor_services import TODAY
+
+    meeting_id, key = _meeting(db)
+    with db.reading() as s:
+        mine = load_draft(s, school.assoc, meeting_id, TODAY)  # the editor opens
+    assert mine.version is not None and mine.version >= 1
+    with other_methodist(db).begin() as theirs:
+        theirs.get(Meeting, meeting_id).place = "Мұғалімдер бөлмесі"
+    mine.place = "Кітапхана"
+    with pytest.raises(ChangedMeanwhile) as refused:
+        with db.transaction() as s:
+            meeting_save.save_meeting(s, mine, TODAY, key, version=mine.version)
+    assert_refused(refused, "meeting", meeting_id)
+    with db.reading() as s:
+        kept = meetings.get_meeting(s, meeting_id)
+        fresh = load_draft(s, school.assoc, meeting_id, TODAY)
+    assert (kept.place, kept.version) == ("Мұғалімдер бөлмесі", mine.version + 1)
+    fresh.place = "Кітапхана"
+    with db.transaction() as s:
+        meeting_save.save_meeting(s, fresh, TODAY, key, version=fresh.version)
+    with db.reading() as s:
+        assert meetings.get_meeting(s, meeting_id).place == "Кітапхана"
+
+
+def test_an_editor_save_of_the_attendance_alone_counts_for_the_other_editor(db, school) -> None:
+    """Two editors open on one meeting; the first saves only attendance marks:
+    the meeting's version still moves on, so the second editor's save is refused."""
+    from metodesk.domain.meeting_enums import Presence
+    from metodesk.services import attendance, meeting_save
+    from metodesk.services.meeting_draft import load_draft
+    from tests.unit.test_meeting_editor_services import TODAY
+
+    meeting_id, key = _meeting(db)
+    with db.reading() as s:
+        first = load_draft(s, school.assoc, meeting_id, TODAY)
+        second = load_draft(s, school.assoc, meeting_id, TODAY)
+    for mark in first.attendance:
+        mark.presence = Presence.PRESENT.value
+    with db.transaction() as s:
+        meeting_save.save_meeting(s, first, TODAY, key, version=first.version)
+    second.attendance[0].presence = Presence.ABSENT.value
+    second.attendance[0].reason = "ауырды"
+    with pytest.raises(ChangedMeanwhile, match="changed this record at "):
+        with db.transaction() as s:
+            meeting_save.save_meeting(s, second, TODAY, key, version=second.version)
+    with db.reading() as s:
+        marks = {a.presence for a in attendance.attendance(s, meeting_id)}
+    assert marks == {Presence.PRESENT.value}
