@@ -163,3 +163,34 @@ def test_an_editor_save_of_the_attendance_alone_counts_for_the_other_editor(db, 
     with db.reading() as s:
         marks = {a.presence for a in attendance.attendance(s, meeting_id)}
     assert marks == {Presence.PRESENT.value}
+
+
+def test_a_plan_activity_saved_meanwhile_is_not_overwritten(db) -> None:
+    from metodesk.services import plan_activities, plans
+    from metodesk.storage.models import PlanActivity
+    from tests.unit.test_plans import activity, make_world
+
+    with db.transaction() as s:
+        world = make_world(s)
+        plan_id = plans.create_plan(s, world.association)
+        activity_id = plan_activities.save_activity(s, plan_id, activity())
+    with db.reading() as s:
+        shown = plans.get_plan(s, plan_id).activities[0]
+    assert (shown.id, shown.version) == (activity_id, 1)
+    with other_methodist(db).begin() as theirs:
+        theirs.get(PlanActivity, activity_id).content = "Семинар-практикум өткізу"
+    with pytest.raises(ChangedMeanwhile) as refused:
+        with db.transaction() as s:
+            plan_activities.save_activity(
+                s, plan_id, activity(content="Ашық сабақтар апталығы"), activity_id, version=shown.version
+            )
+    assert_refused(refused, "plan_activity", activity_id)
+    with db.reading() as s:
+        kept = plans.get_plan(s, plan_id).activities[0]
+    assert (kept.content, kept.version) == ("Семинар-практикум өткізу", 2)
+    with db.transaction() as s:
+        plan_activities.save_activity(
+            s, plan_id, activity(content="Ашық сабақтар апталығы"), activity_id, version=kept.version
+        )
+    with db.reading() as s:
+        assert plans.get_plan(s, plan_id).activities[0].content == "Ашық сабақтар апталығы"
