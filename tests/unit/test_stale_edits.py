@@ -194,3 +194,34 @@ def test_a_plan_activity_saved_meanwhile_is_not_overwritten(db) -> None:
         )
     with db.reading() as s:
         assert plans.get_plan(s, plan_id).activities[0].content == "Ашық сабақтар апталығы"
+
+
+def test_a_lesson_saved_meanwhile_is_not_overwritten(db, school) -> None:
+    from metodesk.services import lessons
+    from metodesk.services.lessons import LessonInput
+    from metodesk.storage.models import Lesson
+    from tests.unit.test_lessons import OCT22, TODAY
+
+    def planned(topic: str) -> LessonInput:
+        return LessonInput(
+            association_id=school.assoc, teacher_id=school.members[1], grade=6, class_letter="ә", date=OCT22, topic=topic
+        )
+
+    with db.transaction() as s:
+        lesson_id = lessons.save_lesson(s, planned("Зат есімнің септелуі"), today=TODAY)
+    with db.reading() as s:
+        shown = lessons.get_lesson(s, lesson_id)
+    assert shown.version == 1
+    with other_methodist(db).begin() as theirs:
+        theirs.get(Lesson, lesson_id).topic = "Сын есімнің шырайлары"
+    with pytest.raises(ChangedMeanwhile) as refused:
+        with db.transaction() as s:
+            lessons.save_lesson(s, planned("Етістіктің шақтары"), lesson_id, today=TODAY, version=shown.version)
+    assert_refused(refused, "lesson", lesson_id)
+    with db.reading() as s:
+        kept = lessons.get_lesson(s, lesson_id)
+    assert (kept.topic, kept.version) == ("Сын есімнің шырайлары", 2)
+    with db.transaction() as s:
+        lessons.save_lesson(s, planned("Етістіктің шақтары"), lesson_id, today=TODAY, version=kept.version)
+    with db.reading() as s:
+        assert lessons.get_lesson(s, lesson_id).topic == "Етістіктің шақтары"
