@@ -37,3 +37,34 @@ def test_the_teacher_dialog_refuses_a_save_over_a_newer_change(qtbot, db, ours) 
     with db.reading() as s:
         kept = teachers.get_teacher(s, teacher_id)
     assert (kept.surname, kept.version) == ("Ахметова", 2)
+
+
+def test_reload_shows_the_other_change_and_the_next_save_passes(qtbot, db, ours) -> None:
+    with db.transaction() as s:
+        teacher_id = teachers.save_teacher(s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours))
+    dialog = TeacherDialog(AppContext(db), teacher_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.first_name.setText("Айгүл")
+    with other_methodist(db).begin() as theirs:
+        theirs.get(Teacher, teacher_id).surname = "Ахметова"
+    _save(qtbot, dialog)
+    assert dialog.reload_button.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert (dialog.surname.text(), dialog.first_name.text()) == ("Ахметова", "Айгерім")
+    assert not dialog.general_error.isVisibleTo(dialog) and not dialog.reload_button.isVisibleTo(dialog)
+    assert not dialog.has_changes()
+    dialog.first_name.setText("Айгүл")
+    _save(qtbot, dialog)
+    assert dialog.result() == 1
+    with db.reading() as s:
+        saved = teachers.get_teacher(s, teacher_id)
+    assert (saved.surname, saved.first_name, saved.version) == ("Ахметова", "Айгүл", 3)
+
+
+def test_no_reload_is_offered_for_other_refusals(qtbot, db, ours) -> None:
+    dialog = TeacherDialog(AppContext(db))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _save(qtbot, dialog)  # no surname: a field's sentence, not someone else's change
+    assert dialog.result() == 0 and not dialog.reload_button.isVisibleTo(dialog)

@@ -261,6 +261,20 @@ class TeacherDialog(FormDialog):
         self.teaching_since.set_date(row.teaching_since)
         self.young_specialist.setChecked(row.young_specialist)
 
+    def can_reload(self) -> bool:
+        return self.teacher_id is not None
+
+    def reload_record(self) -> None:
+        """The teacher as saved now (after someone else's change), subjects included."""
+        assert self.teacher_id is not None
+        with self.ctx.reading() as session:
+            row = teachers.get_teacher(session, self.teacher_id)
+        for item in self.subjects.items():
+            self.subjects.set_checked(int(item.data(SUBJECT_ID_ROLE)), int(item.data(SUBJECT_ID_ROLE)) in row.subject_ids)
+        self._load(row)
+        self._update_category_date()
+        self._update_experience()
+
     @staticmethod
     def _choose(combo: QComboBox, value: object) -> None:
         index = combo.findData(value)
