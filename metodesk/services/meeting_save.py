@@ -69,9 +69,8 @@ def save_meeting(
         meeting_keep.drop(session, keep_key)  # in the same transaction as the meeting
         return meeting_id
     except SQLAlchemyError as exc:
-        if isinstance(exc, StaleDataError) or getattr(getattr(exc, "orig", None), "sqlite_errorcode", None) == (
-            _BUSY_SNAPSHOT
-        ):
+        code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
+        if isinstance(exc, StaleDataError) or code == _BUSY_SNAPSHOT:
             raise  # someone else saved it meanwhile: the transaction names who and when
         message = _("The meeting could not be saved ({details}). Nothing was changed.").format(
             details=str(exc).splitlines()[0][:200]

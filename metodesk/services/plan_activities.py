@@ -196,7 +196,11 @@ def _activity(session: Session, activity_id: int) -> PlanActivity:
 
 
 def save_activity(
-    session: Session, plan_id: int, data: ActivityInput, activity_id: int | None = None, version: int | None = None
+    session: Session,
+    plan_id: int,
+    data: ActivityInput,
+    activity_id: int | None = None,
+    version: int | None = None,
 ) -> int:
     """Add an activity at the end of the table, or edit one. On an approved plan
     only the status, its note and the fulfilling record may change. ``version``

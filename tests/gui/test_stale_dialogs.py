@@ -12,6 +12,7 @@ from metodesk.services.teachers import TeacherInput
 from metodesk.storage.models import Teacher
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.teacher import TeacherDialog
+from tests.unit.test_meeting_editor_services import school  # noqa: F401 (a fixture)
 from tests.unit.test_stale_edits import OTHER, other_methodist
 
 
@@ -21,7 +22,9 @@ def _save(qtbot, dialog) -> None:
 
 def test_the_teacher_dialog_refuses_a_save_over_a_newer_change(qtbot, db, ours) -> None:
     with db.transaction() as s:
-        teacher_id = teachers.save_teacher(s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours))
+        teacher_id = teachers.save_teacher(
+            s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours)
+        )
     dialog = TeacherDialog(AppContext(db), teacher_id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -41,7 +44,9 @@ def test_the_teacher_dialog_refuses_a_save_over_a_newer_change(qtbot, db, ours) 
 
 def test_reload_shows_the_other_change_and_the_next_save_passes(qtbot, db, ours) -> None:
     with db.transaction() as s:
-        teacher_id = teachers.save_teacher(s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours))
+        teacher_id = teachers.save_teacher(
+            s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours)
+        )
     dialog = TeacherDialog(AppContext(db), teacher_id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -68,3 +73,27 @@ def test_no_reload_is_offered_for_other_refusals(qtbot, db, ours) -> None:
     dialog.show()
     _save(qtbot, dialog)  # no surname: a field's sentence, not someone else's change
     assert dialog.result() == 0 and not dialog.reload_button.isVisibleTo(dialog)
+
+
+def test_the_meeting_editor_refuses_a_save_over_a_newer_change(qtbot, db, school) -> None:
+    from metodesk.services import meetings
+    from metodesk.storage.models import Meeting
+    from metodesk.ui.dialogs.meeting import MeetingDialog
+    from tests.unit.test_meeting_editor_services import TODAY
+    from tests.unit.test_stale_edits import _meeting
+
+    meeting_id, _key = _meeting(db)
+    dialog = MeetingDialog(AppContext(db), school.assoc, meeting_id, today=TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.place.setText("Кітапхана")
+    with other_methodist(db).begin() as theirs:
+        theirs.get(Meeting, meeting_id).place = "Мұғалімдер бөлмесі"
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.result() == 0
+    assert dialog.general_error.isVisibleTo(dialog)
+    assert dialog.general_error.text().startswith(f"{OTHER} changed this record at ")
+    assert dialog.place.text() == "Кітапхана"
+    with db.reading() as s:
+        assert meetings.get_meeting(s, meeting_id).place == "Мұғалімдер бөлмесі"
+    dialog.keeper.stop()

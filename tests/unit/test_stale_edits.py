@@ -51,7 +51,9 @@ def _teacher_input(row: teachers.TeacherRow, **changes: object) -> TeacherInput:
 
 def test_a_teacher_saved_meanwhile_is_not_overwritten(db, ours) -> None:
     with db.transaction() as s:
-        teacher_id = teachers.save_teacher(s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours))
+        teacher_id = teachers.save_teacher(
+            s, TeacherInput(surname="Сапарова", first_name="Айгерім", organisation_id=ours)
+        )
     with db.reading() as s:
         shown = teachers.get_teacher(s, teacher_id)  # the dialog opens at 10:00
     assert shown.version == 1
@@ -59,7 +61,9 @@ def test_a_teacher_saved_meanwhile_is_not_overwritten(db, ours) -> None:
         theirs.get(Teacher, teacher_id).surname = "Ахметова"
     with pytest.raises(ChangedMeanwhile) as refused:  # 10:05: the dialog's save
         with db.transaction() as s:
-            teachers.save_teacher(s, _teacher_input(shown, surname="Омарова"), teacher_id, version=shown.version)
+            teachers.save_teacher(
+                s, _teacher_input(shown, surname="Омарова"), teacher_id, version=shown.version
+            )
     assert_refused(refused, "teacher", teacher_id)
     with db.reading() as s:
         kept = teachers.get_teacher(s, teacher_id)
@@ -204,7 +208,12 @@ def test_a_lesson_saved_meanwhile_is_not_overwritten(db, school) -> None:
 
     def planned(topic: str) -> LessonInput:
         return LessonInput(
-            association_id=school.assoc, teacher_id=school.members[1], grade=6, class_letter="ә", date=OCT22, topic=topic
+            association_id=school.assoc,
+            teacher_id=school.members[1],
+            grade=6,
+            class_letter="ә",
+            date=OCT22,
+            topic=topic,
         )
 
     with db.transaction() as s:
@@ -216,7 +225,9 @@ def test_a_lesson_saved_meanwhile_is_not_overwritten(db, school) -> None:
         theirs.get(Lesson, lesson_id).topic = "Сын есімнің шырайлары"
     with pytest.raises(ChangedMeanwhile) as refused:
         with db.transaction() as s:
-            lessons.save_lesson(s, planned("Етістіктің шақтары"), lesson_id, today=TODAY, version=shown.version)
+            lessons.save_lesson(
+                s, planned("Етістіктің шақтары"), lesson_id, today=TODAY, version=shown.version
+            )
     assert_refused(refused, "lesson", lesson_id)
     with db.reading() as s:
         kept = lessons.get_lesson(s, lesson_id)

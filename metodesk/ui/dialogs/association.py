@@ -160,4 +160,6 @@ class AssociationDialog(FormDialog):
         return duplicates.same_association(session, self.values(), self.association_id, self.ctx.lang)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
-        return associations.save_association(session, self.values(), self.association_id, version=self.version)
+        return associations.save_association(
+            session, self.values(), self.association_id, version=self.version
+        )

@@ -155,7 +155,9 @@ class FormDialog(QDialog):
         # (issue 20), by dialogs that can show the record afresh (``reload_record``).
         self.reload_button = QPushButton(_("Reload"))
         self.reload_button.setObjectName("reload_button")
-        self.reload_button.setToolTip(_("Show the record as it is saved now; what you typed here is replaced."))
+        self.reload_button.setToolTip(
+            _("Show the record as it is saved now; what you typed here is replaced.")
+        )
         self.reload_button.clicked.connect(self._reload)
         self.reload_button.hide()
         outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)

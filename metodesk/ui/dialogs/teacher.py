@@ -270,7 +270,8 @@ class TeacherDialog(FormDialog):
         with self.ctx.reading() as session:
             row = teachers.get_teacher(session, self.teacher_id)
         for item in self.subjects.items():
-            self.subjects.set_checked(int(item.data(SUBJECT_ID_ROLE)), int(item.data(SUBJECT_ID_ROLE)) in row.subject_ids)
+            subject_id = int(item.data(SUBJECT_ID_ROLE))
+            self.subjects.set_checked(subject_id, subject_id in row.subject_ids)
         self._load(row)
         self._update_category_date()
         self._update_experience()
