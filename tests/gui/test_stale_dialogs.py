@@ -97,3 +97,37 @@ def test_the_meeting_editor_refuses_a_save_over_a_newer_change(qtbot, db, school
     with db.reading() as s:
         assert meetings.get_meeting(s, meeting_id).place == "Мұғалімдер бөлмесі"
     dialog.keeper.stop()
+
+
+def test_the_association_dialog_refuses_then_reloads(qtbot, db, ours) -> None:
+    from metodesk.services import associations
+    from metodesk.storage.models import Association
+    from metodesk.ui.dialogs.association import AssociationDialog
+    from tests.unit.test_associations_service import _data
+
+    with db.transaction() as s:
+        assoc_id = associations.save_association(s, _data(s, ours))
+    dialog = AssociationDialog(AppContext(db), assoc_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.name_kk.setText("Математика әдістемелік бірлестігі")
+    with other_methodist(db).begin() as theirs:
+        theirs.get(Association, assoc_id).name_ru = "Методическое объединение учителей математики"
+    _save(qtbot, dialog)
+    assert dialog.isVisible() and dialog.general_error.text().startswith(f"{OTHER} changed this record at ")
+    assert dialog.name_kk.text() == "Математика әдістемелік бірлестігі"
+    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    assert (dialog.name_kk.text(), dialog.name_ru.text()) == (
+        "Математика ӘБ",
+        "Методическое объединение учителей математики",
+    )
+    dialog.name_kk.setText("Математика әдістемелік бірлестігі")
+    _save(qtbot, dialog)
+    assert dialog.result() == 1
+    with db.reading() as s:
+        saved = associations.get_detail(s, assoc_id).row
+    assert (saved.name_kk, saved.name_ru, saved.version) == (
+        "Математика әдістемелік бірлестігі",
+        "Методическое объединение учителей математики",
+        3,
+    )
