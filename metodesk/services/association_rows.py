@@ -35,6 +35,7 @@ class AssociationRow:
     leader: str
     member_count: int
     leader_archived: bool = False  # shown as "(archived)", as Mentoring shows its people
+    version: int = 0  # the record's version as read: an edit's save names it (issue 20)
 
     def name(self, lang: str) -> str:
         return self.name_ru if lang == "ru" else self.name_kk
@@ -67,6 +68,7 @@ def association_rows(session: Session, *where: ColumnElement[bool]) -> list[Asso
             Association.organisation_id,
             Organisation.name_kk,
             Organisation.name_ru,
+            Association.version,
         )
         .outerjoin(Subject, Subject.id == Association.subject_id)
         .join(AcademicYear, AcademicYear.id == Association.year_id)
@@ -118,6 +120,7 @@ def association_rows(session: Session, *where: ColumnElement[bool]) -> list[Asso
             leader=leaders.get(r[0], ""),
             member_count=counts.get(r[0], 0),
             leader_archived=r[0] in archived_leaders,
+            version=r[14],
         )
         for r in records
     ]

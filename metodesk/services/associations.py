@@ -37,6 +37,7 @@ from metodesk.storage.models import (
     Teacher,
     teacher_subject,
 )
+from metodesk.storage.versions import expect_version
 
 
 @dataclass(frozen=True)
@@ -204,9 +205,17 @@ def get_detail(session: Session, association_id: int) -> AssociationDetail:
     )
 
 
-def save_association(session: Session, data: AssociationInput, association_id: int | None = None) -> int:
+def save_association(
+    session: Session, data: AssociationInput, association_id: int | None = None, version: int | None = None
+) -> int:
     """Create or update an association. The item-23 check never refuses: the
-    caller shows ``get_detail(...).check`` as a warning."""
+    caller shows ``get_detail(...).check`` as a warning. ``version`` is the one
+    the screen showed: an association saved by someone else since then is not
+    overwritten (ChangedMeanwhile); None checks nothing."""
+    if association_id:
+        expect_version(
+            get_or_fail(session, Association, association_id, _("The association was not found.")), version
+        )
     check_enum(data.kind, AssociationKind, "kind")
     check_enum(data.level, AssociationLevel, "level")
     name_kk = limited(data.name_kk, "name_kk", MAX_TITLE)

@@ -120,6 +120,7 @@ _COLUMNS: tuple[Any, ...] = (
     Lesson.kind,
     Lesson.status,
     Lesson.note,
+    Lesson.version,
 )
 
 
@@ -193,6 +194,7 @@ def _light_rows(session: Session, where: list) -> list[LessonRow]:  # type: igno
                 note=r[24],
                 moves=tuple(moves.get(lesson_id, ())),
                 observation_count=counts.get(lesson_id, 0),
+                version=r[25],
             )
         )
     return rows

@@ -23,6 +23,7 @@ from metodesk.domain.text import clean, clean_multiline, initials_name
 from metodesk.i18n import _
 from metodesk.services.common import check_enum, get_or_fail, limited
 from metodesk.storage.models import Association, Lesson, LessonMove, Subject, Teacher
+from metodesk.storage.versions import expect_version
 
 MAX_TOPIC = 1000
 MAX_OBJECTIVES = 5000
@@ -69,6 +70,7 @@ class LessonRow:
     note: str
     moves: tuple[MoveRow, ...]
     observation_count: int
+    version: int = 0  # the record's version as read: an edit's save names it (issue 20)
 
     def association(self, lang: str) -> str:
         return (self.association_ru or self.association_kk) if lang == "ru" else self.association_kk
@@ -151,6 +153,7 @@ def lesson_row(lesson: Lesson) -> LessonRow:
             for m in sorted(lesson.moves, key=lambda m: m.id)
         ),
         observation_count=len(lesson.observations),
+        version=lesson.version,
     )
 
 
@@ -254,12 +257,20 @@ def _validate(session: Session, data: LessonInput, lesson: Lesson | None) -> tup
 
 
 def save_lesson(
-    session: Session, data: LessonInput, lesson_id: int | None = None, today: dt.date | None = None
+    session: Session,
+    data: LessonInput,
+    lesson_id: int | None = None,
+    today: dt.date | None = None,
+    version: int | None = None,
 ) -> int:
     """Plan a new lesson or correct one. Correcting the date here is not a
     move (use ``move_lesson`` to keep the old date); a held lesson cannot get
-    a date still to come."""
+    a date still to come. ``version`` is the one the screen showed: a lesson
+    saved by someone else since then is not overwritten (ChangedMeanwhile);
+    None checks nothing."""
     lesson = _lesson(session, lesson_id) if lesson_id is not None else None
+    if lesson is not None:
+        expect_version(lesson, version)
     assoc, teacher = _validate(session, data, lesson)
     grade, letter, group = _validate_class(data)
     day = _check_date(assoc, data.date)

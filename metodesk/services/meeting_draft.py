@@ -150,6 +150,7 @@ class MeetingDraft:
     # what was there when loaded, so that what the user removed can be deleted
     loaded_guests: set[int] = field(default_factory=set)
     loaded_items: dict[int, tuple[set[int], set[int], set[int]]] = field(default_factory=dict)
+    version: int | None = None  # the stored meeting's version when loaded (issue 20)
     _next_key: int = -1
 
     def new_key(self) -> int:
@@ -222,6 +223,7 @@ def load_draft(session: Session, association_id: int, meeting_id: int | None, to
         status=row.status,
         chair_id=row.chair_id,
         secretary_id=row.secretary_id,
+        version=row.version,
     )
     draft.attendance = [
         DraftAttendance(a.teacher_id, a.full_name, a.presence, a.reason, a.archived)

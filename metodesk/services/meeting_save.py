@@ -9,6 +9,8 @@ import datetime as dt
 
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
 
 from metodesk.domain.errors import DomainError
 from metodesk.domain.meeting_enums import DecisionStatus
@@ -28,6 +30,12 @@ from metodesk.services.meeting_draft import (
 )
 from metodesk.services.meetings import MeetingInput
 from metodesk.services.reviewed_documents import DocumentInput
+from metodesk.storage.models import Meeting
+from metodesk.storage.versions import expect_version
+
+# SQLite's SQLITE_BUSY_SNAPSHOT: another transaction wrote after this one read
+# (storage/database.py turns it, like StaleDataError, into the who-and-when refusal).
+_BUSY_SNAPSHOT = 517
 
 
 def _speaker(person: DraftPerson, guest_ids: dict[int, int]) -> Speaker:
@@ -35,16 +43,35 @@ def _speaker(person: DraftPerson, guest_ids: dict[int, int]) -> Speaker:
     return Speaker(person.teacher_id, guest_id, "" if person.teacher_id or guest_id else person.text)
 
 
-def save_meeting(session: Session, draft: MeetingDraft, today: dt.date, keep_key: str) -> int:
+def save_meeting(
+    session: Session, draft: MeetingDraft, today: dt.date, keep_key: str, version: int | None = None
+) -> int:
     """The editor's Save: the whole meeting, and its kept draft (under ``keep_key``)
     removed, in the caller's one transaction. Returns the meeting's id. A refusal
     is a ``PlacedError``; anything the database refuses is a DomainError with a
-    sentence (the transaction is then rolled back whole)."""
+    sentence (the transaction is then rolled back whole).
+
+    ``version`` is the stored meeting's version the editor loaded: a meeting
+    saved by someone else since then is not overwritten (ChangedMeanwhile);
+    None checks nothing. Every Save of a stored meeting counts one more version
+    of it, even when only its attendance or agenda changed, so that another
+    editor open on the same meeting sees the change too."""
     try:
+        if draft.meeting_id is not None:
+            stored = session.get(Meeting, draft.meeting_id)
+            if stored is not None:
+                expect_version(stored, version)
         meeting_id = save_draft(session, draft, today)
+        if draft.meeting_id is not None:
+            stored = session.get(Meeting, meeting_id)
+            if stored is not None:
+                flag_modified(stored, "status")  # the whole meeting was saved: one more version
         meeting_keep.drop(session, keep_key)  # in the same transaction as the meeting
         return meeting_id
     except SQLAlchemyError as exc:
+        code = getattr(getattr(exc, "orig", None), "sqlite_errorcode", None)
+        if isinstance(exc, StaleDataError) or code == _BUSY_SNAPSHOT:
+            raise  # someone else saved it meanwhile: the transaction names who and when
         message = _("The meeting could not be saved ({details}). Nothing was changed.").format(
             details=str(exc).splitlines()[0][:200]
         )

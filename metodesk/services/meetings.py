@@ -67,6 +67,7 @@ class MeetingRow:
     absent_count: int
     unmarked_count: int
     item_count: int
+    version: int = 0  # the record's version as read: the editor's save names it (issue 20)
 
     @property
     def held(self) -> bool:
@@ -103,6 +104,7 @@ def _row(m: Meeting) -> MeetingRow:
         absent_count=marks.count(Presence.ABSENT.value),
         unmarked_count=marks.count(""),
         item_count=len(m.items),
+        version=m.version,
     )
 
 

@@ -25,6 +25,7 @@ from metodesk.services import plan_links
 from metodesk.services.common import check_enum, get_or_fail, limited
 from metodesk.services.plans import check_unlocked, load_plan
 from metodesk.storage.models import Meeting, Membership, Plan, PlanActivity, Teacher
+from metodesk.storage.versions import expect_version
 
 MAX_CONTENT = 2000
 MAX_RESPONSIBLE_TEXT = 300
@@ -194,13 +195,23 @@ def _activity(session: Session, activity_id: int) -> PlanActivity:
     return get_or_fail(session, PlanActivity, activity_id, _("The activity was not found."))
 
 
-def save_activity(session: Session, plan_id: int, data: ActivityInput, activity_id: int | None = None) -> int:
+def save_activity(
+    session: Session,
+    plan_id: int,
+    data: ActivityInput,
+    activity_id: int | None = None,
+    version: int | None = None,
+) -> int:
     """Add an activity at the end of the table, or edit one. On an approved plan
-    only the status, its note and the fulfilling record may change."""
+    only the status, its note and the fulfilling record may change. ``version``
+    is the one the screen showed: an activity saved by someone else since then
+    is not overwritten (ChangedMeanwhile); None checks nothing."""
     plan = load_plan(session, plan_id)
     activity = _activity(session, activity_id) if activity_id else None
     if activity is not None and activity.plan_id != plan_id:
         raise NotFound(_("The activity was not found."))
+    if activity is not None:
+        expect_version(activity, version)
     values = _values(session, plan, data, activity)
     if activity is None or _content_changed(activity, values):
         check_unlocked(plan)

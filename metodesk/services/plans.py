@@ -118,6 +118,7 @@ class ActivityRow:
     mentoring_entry_id: int | None = None
     mentoring_date: dt.date | None = None
     mentoring_pair: str = ""  # 'Тегі А.Ә. – Тегі Б.В.' (mentor – mentee)
+    version: int = 0  # the record's version as read: an edit's save names it (issue 20)
 
     def when(self, lang: str) -> str:
         return activity_when(self.start_date, self.end_date, self.months, lang)
@@ -234,6 +235,7 @@ def _activity_row(a: PlanActivity, number: int) -> ActivityRow:
         meeting_number=a.meeting.number if a.meeting else None,
         meeting_date=a.meeting.date if a.meeting else None,
         **link_fields(a),
+        version=a.version,
     )
 
 

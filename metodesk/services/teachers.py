@@ -25,6 +25,7 @@ from metodesk.services.common import (
     required,
 )
 from metodesk.storage.models import Organisation, Subject, Teacher, teacher_subject
+from metodesk.storage.versions import expect_version
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class TeacherRow:
     # Personal data: shown in the teacher's card only; kept out of the row's
     # repr so a logged row never carries it.
     iin: str = field(default="", repr=False)
+    version: int = 0  # the record's version as read: a save names it (issue 20)
 
     @property
     def full_name(self) -> str:
@@ -111,6 +113,7 @@ _COLUMNS = (
     _TEACHER.search_key,
     _TEACHER.birth_date,
     _TEACHER.iin,
+    _TEACHER.version,
 )
 
 
@@ -173,6 +176,7 @@ def _rows(session: Session, *where: ColumnElement[bool], order: tuple = ()) -> l
                 search_key=r[13],
                 birth_date=r[14],
                 iin=r[15] or "",
+                version=r[16],
             )
         )
     return rows
@@ -287,14 +291,19 @@ def save_teacher(
     data: TeacherInput,
     teacher_id: int | None = None,
     today: dt.date | None = None,
+    version: int | None = None,
 ) -> int:
-    """Create or update a teacher; names are trimmed, empty required fields refused."""
+    """Create or update a teacher; names are trimmed, empty required fields refused.
+    ``version`` is the one the screen showed: a teacher saved by someone else
+    since then is not overwritten (ChangedMeanwhile); None checks nothing."""
     today = today or dt.date.today()
-    surname, first_name, patronymic, subjects = _validate(session, data, today)
-    iin = check_identity(session, data, today, teacher_id)
     teacher = (
         get_or_fail(session, Teacher, teacher_id, _("The teacher was not found.")) if teacher_id else None
     )
+    if teacher is not None:
+        expect_version(teacher, version)
+    surname, first_name, patronymic, subjects = _validate(session, data, today)
+    iin = check_identity(session, data, today, teacher_id)
     if teacher is None:
         teacher = Teacher(archived=False)
         session.add(teacher)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from metodesk import files, paths
+from metodesk.domain.errors import StorageError
 from metodesk.i18n import language
 
 if TYPE_CHECKING:  # the window's shell imports this module before SQLAlchemy
@@ -96,6 +97,15 @@ def _remove_working_copies() -> None:
     _working_copies.clear()
 
 
+def is_changed_meanwhile(error: BaseException) -> bool:
+    """Whether ``error`` is the refusal of a save over someone else's newer
+    change (``storage.versions.ChangedMeanwhile``): a dialog shows its sentence
+    and stays open. Imported here, late, as the one ui module that names storage."""
+    from metodesk.storage.versions import ChangedMeanwhile
+
+    return isinstance(error, ChangedMeanwhile)
+
+
 def window_settings() -> WindowSettings:
     """The remembered geometry, tabs, column widths: ``window.ini`` in the data folder."""
     return WindowSettings(paths.data_dir() / files.WINDOW_FILENAME)
@@ -119,17 +129,17 @@ class AppContext(QObject):
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        from metodesk.storage.versions import ChangedMeanwhile
-
         try:
             with self.db.transaction() as session:
                 yield session
-        except ChangedMeanwhile as exc:
+        except StorageError as exc:
+            if not is_changed_meanwhile(exc):
+                raise
             # Someone else saved the record first: the tabs showing it reload, so the
             # sentence's "reload" is already done when the user reads it.
             from metodesk.storage.notices import AREAS
 
-            self.changed.emit(AREAS.get(exc.table, "settings"))
+            self.changed.emit(AREAS.get(getattr(exc, "table", ""), "settings"))
             raise
 
     @contextmanager

@@ -120,6 +120,7 @@ def _orm_teacher_row(t: Teacher) -> TeacherRow:
         young_specialist=t.young_specialist,
         archived=t.archived,
         search_key=t.search_key,
+        version=t.version,
     )
 
 
@@ -327,6 +328,7 @@ def _orm_association_row(a: Association) -> AssociationRow:
         organisation_ru=a.organisation.name_ru,
         leader=initials_name(leader.surname, leader.first_name, leader.patronymic) if leader else "",
         member_count=len(a.members),
+        version=a.version,
     )
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from metodesk.domain.enums import AssociationKind, AssociationLevel
 from metodesk.i18n import _
 from metodesk.services import associations, duplicates, organisations, subjects, years
+from metodesk.services.association_rows import AssociationRow
 from metodesk.ui.context import AppContext
 from metodesk.ui.dialogs.base import FormDialog
 
@@ -47,6 +48,7 @@ class AssociationDialog(FormDialog):
             year_rows = years.list_years(session)
             org_rows = organisations.list_organisations(session)
             this_year = years.current_year(session)
+        self.version = current.version if current else None  # as read: the save names it
         keep_subject = current.subject_id if current else None
         self._subjects = {s.id: s for s in subject_rows if not s.archived or s.id == keep_subject}
 
@@ -84,14 +86,7 @@ class AssociationDialog(FormDialog):
         self.name_ru.setObjectName("name_ru")
 
         if current is not None:
-            _select(self.kind_combo, current.kind)
-            _select(self.level_combo, current.level)
-            _select(self.subject_combo, current.subject_id)
-            self.direction_edit.setText(current.direction)
-            _select(self.year_combo, current.year_id)
-            _select(self.organisation_combo, current.organisation_id)
-            self.name_kk.setText(current.name_kk)
-            self.name_ru.setText(current.name_ru)
+            self._show(current)
         else:
             default_year = year_id if year_id is not None else (this_year.id if this_year else None)
             _select(self.year_combo, default_year)
@@ -107,6 +102,31 @@ class AssociationDialog(FormDialog):
         self.direction_edit.textChanged.connect(self._refresh_names)
         self._update_enabled()
         self.resize(max(self.width(), 620), self.sizeHint().height())
+
+    def _show(self, current: AssociationRow) -> None:
+        """Put a stored association into the fields, its own names last (the
+        kind, level and subject would otherwise suggest names of their own)."""
+        _select(self.kind_combo, current.kind)
+        _select(self.level_combo, current.level)
+        _select(self.subject_combo, current.subject_id)
+        self.direction_edit.setText(current.direction)
+        _select(self.year_combo, current.year_id)
+        _select(self.organisation_combo, current.organisation_id)
+        self.name_kk.setText(current.name_kk)
+        self.name_ru.setText(current.name_ru)
+        self.version = current.version
+
+    def can_reload(self) -> bool:
+        return self.association_id is not None
+
+    def reload_record(self) -> None:
+        """The association as saved now, after someone else's change."""
+        assert self.association_id is not None
+        with self.ctx.reading() as session:
+            current = associations.get_detail(session, self.association_id).row
+        self._show(current)
+        self._suggested = self._suggestion()
+        self._update_enabled()
 
     def _kind(self) -> AssociationKind:
         return AssociationKind(str(self.kind_combo.currentData()))
@@ -159,4 +179,6 @@ class AssociationDialog(FormDialog):
         return duplicates.same_association(session, self.values(), self.association_id, self.ctx.lang)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
-        return associations.save_association(session, self.values(), self.association_id)
+        return associations.save_association(
+            session, self.values(), self.association_id, version=self.version
+        )

@@ -18,15 +18,16 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
     QTableWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from metodesk.domain.errors import DomainError
+from metodesk.domain.errors import DomainError, StorageError
 from metodesk.i18n import _
-from metodesk.ui.context import AppContext
+from metodesk.ui.context import AppContext, is_changed_meanwhile
 
 
 def _table_state(table: QTableWidget) -> tuple:
@@ -150,6 +151,16 @@ class FormDialog(QDialog):
         outer = QVBoxLayout(self)
         self.general_error = self._error_label("general_error")
         outer.addWidget(self.general_error)
+        # Offered when someone else saved the record after the dialog read it
+        # (issue 20), by dialogs that can show the record afresh (``reload_record``).
+        self.reload_button = QPushButton(_("Reload"))
+        self.reload_button.setObjectName("reload_button")
+        self.reload_button.setToolTip(
+            _("Show the record as it is saved now; what you typed here is replaced.")
+        )
+        self.reload_button.clicked.connect(self._reload)
+        self.reload_button.hide()
+        outer.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
@@ -298,6 +309,7 @@ class FormDialog(QDialog):
 
     def clear_errors(self) -> None:
         self.general_error.hide()
+        self.reload_button.hide()
         for label in self._errors.values():
             label.hide()
 
@@ -309,6 +321,23 @@ class FormDialog(QDialog):
     def save(self, session) -> int | None:  # type: ignore[no-untyped-def]
         """Write the dialog's values; subclasses override."""
         return None
+
+    def can_reload(self) -> bool:
+        """Whether this dialog can show its record afresh (``reload_record``)."""
+        return False
+
+    def reload_record(self) -> None:
+        """Read the record again and show it as saved now, with the version it
+        is at; subclasses that can override it with ``can_reload``."""
+
+    def _reload(self) -> None:
+        self.clear_errors()
+        try:
+            self.reload_record()
+        except DomainError as err:  # deleted meanwhile: "not found"
+            self.show_domain_error(err)
+            return
+        self.mark_unchanged()
 
     def duplicate(self, session) -> object | None:  # type: ignore[no-untyped-def]
         """A record already saved that this one would repeat (``services.duplicates.Existing``);
@@ -336,6 +365,14 @@ class FormDialog(QDialog):
                 self.saved_id = self.save(session)
         except DomainError as err:
             self.show_domain_error(err)
+            return
+        except StorageError as err:
+            if not is_changed_meanwhile(err):
+                raise
+            # Someone else saved this record after the dialog read it: nothing was
+            # saved; the sentence says who and when, and what is typed stays here.
+            self.show_domain_error(DomainError(str(err)))
+            self.reload_button.setVisible(self.can_reload())
             return
         self.ctx.settings.setValue(f"dialogs/{type(self).__name__}", self.saveGeometry())
         super().accept()

@@ -63,6 +63,7 @@ class LessonDialog(FormDialog):
         lang = ctx.lang
         with ctx.reading() as session:
             current = lessons.get_lesson(session, lesson_id) if lesson_id is not None else None
+            self.version = current.version if current is not None else None  # as read: the save names it
             if current is not None:
                 year_id, association_id = current.year_id, current.association_id
             self._associations = associations.list_associations(session, year_id) if year_id else []
@@ -280,4 +281,6 @@ class LessonDialog(FormDialog):
         )
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
-        return lessons.save_lesson(session, self.lesson_input(), self.lesson_id, today=self.today)
+        return lessons.save_lesson(
+            session, self.lesson_input(), self.lesson_id, today=self.today, version=self.version
+        )

@@ -72,6 +72,7 @@ class MeetingDialog(FormDialog):
             text_lang = settings.print_language(session)
             kept = meeting_keep.load(session, self.keep_key)
             self.year = years.get_year(session, detail.row.year_id)
+        self.version = self.draft.version  # the stored meeting's, as read: the save names it
         self.saved_state = meeting_keep.encode(self.draft)  # the meeting as stored
         self.restored = kept is not None and meeting_keep.apply(self.draft, kept)
         self.kept_state = meeting_keep.encode(self.draft) if self.restored else self.saved_state
@@ -262,7 +263,7 @@ class MeetingDialog(FormDialog):
             self._collect_general()
         except DomainError as err:
             raise PlacedError(err, GENERAL) from err
-        return save_meeting(session, self.draft, self.today, self.keep_key)
+        return save_meeting(session, self.draft, self.today, self.keep_key, version=self.version)
 
     def clear_errors(self) -> None:
         super().clear_errors()

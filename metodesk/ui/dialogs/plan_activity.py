@@ -365,4 +365,10 @@ class ActivityDialog(FormDialog):
         )
 
     def save(self, session) -> int | None:  # type: ignore[no-untyped-def]
-        return plan_activities.save_activity(session, self.plan_id, self.collect(), self.activity_id)
+        return plan_activities.save_activity(
+            session,
+            self.plan_id,
+            self.collect(),
+            self.activity_id,
+            version=self.activity.version if self.activity is not None else None,
+        )

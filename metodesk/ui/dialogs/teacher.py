@@ -114,6 +114,7 @@ class TeacherDialog(FormDialog):
         title = _("New teacher") if teacher_id is None else _("Edit teacher")
         super().__init__(ctx, title, parent)
         self.teacher_id = teacher_id
+        self.version: int | None = None  # the teacher's version as read: the save names it
         lang = ctx.lang
         with ctx.reading() as session:
             orgs = organisations.list_organisations(session)
@@ -247,6 +248,7 @@ class TeacherDialog(FormDialog):
         return edit
 
     def _load(self, row: teachers.TeacherRow) -> None:
+        self.version = row.version
         self.surname.setText(row.surname)
         self.first_name.setText(row.first_name)
         self.patronymic.setText(row.patronymic)
@@ -258,6 +260,21 @@ class TeacherDialog(FormDialog):
         self.category_date.set_date(row.category_date)
         self.teaching_since.set_date(row.teaching_since)
         self.young_specialist.setChecked(row.young_specialist)
+
+    def can_reload(self) -> bool:
+        return self.teacher_id is not None
+
+    def reload_record(self) -> None:
+        """The teacher as saved now (after someone else's change), subjects included."""
+        assert self.teacher_id is not None
+        with self.ctx.reading() as session:
+            row = teachers.get_teacher(session, self.teacher_id)
+        for item in self.subjects.items():
+            subject_id = int(item.data(SUBJECT_ID_ROLE))
+            self.subjects.set_checked(subject_id, subject_id in row.subject_ids)
+        self._load(row)
+        self._update_category_date()
+        self._update_experience()
 
     @staticmethod
     def _choose(combo: QComboBox, value: object) -> None:
@@ -308,4 +325,4 @@ class TeacherDialog(FormDialog):
         return duplicates.same_teacher(session, self.values(), self.teacher_id)
 
     def save(self, session) -> int:  # type: ignore[no-untyped-def]
-        return teachers.save_teacher(session, self.values(), self.teacher_id)
+        return teachers.save_teacher(session, self.values(), self.teacher_id, version=self.version)
