@@ -34,6 +34,8 @@ from metodesk.documents.base import (
     document_language,
     safe_file_name,
 )
+from metodesk.documents.single import single_kind as kind_for
+from metodesk.documents.year import year_entries
 from metodesk.domain.academic_year import today
 from metodesk.domain.archive import ArchiveHead, shown_title
 from metodesk.domain.errors import DomainError, NotFound
@@ -130,20 +132,6 @@ class ArchiveData:
             (entry, title, self.data[_key(entry)])
             for entry, title in zip(plan.entries, plan.titles, strict=True)
         ]
-
-
-def kind_for(key: str) -> DocumentKind[Any]:
-    """The registered kind of a document in the archive (the registry lists the
-    archive itself, so it is looked up when needed)."""
-    from metodesk.documents.registry import kind
-
-    return kind(key)
-
-
-def year_entries(session: Session, year_id: int, lang: str, association_id: int, archive: bool) -> list[Entry]:
-    from metodesk.documents import year
-
-    return year.year_entries(session, year_id, lang, association_id, archive=archive)
 
 
 def _key(entry: Entry) -> tuple[str, tuple[tuple[str, Any], ...]]:

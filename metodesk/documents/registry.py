@@ -1,39 +1,16 @@
 """Every document kind metodesk makes, in one table: the window, the command
-line, the year's documents, the archive and the smoke check read it."""
+line, the year's documents and the smoke check read it. The single documents
+come from ``single.SINGLE_KINDS``; the association-year archive is bound from them."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from metodesk.documents.archive import ArchiveKind
-from metodesk.documents.attestation import AttestationListKind, AttestationPlanKind
 from metodesk.documents.base import DocumentKind
-from metodesk.documents.growth import CoursesPlanKind, PortfolioKind
-from metodesk.documents.council import CouncilProtocolKind, CouncilRegisterKind, SchoolPlanKind, YearAnalysisKind
-from metodesk.documents.lessons import BlankObservationKind, ObservationKind, ScheduleKind
-from metodesk.documents.meetings import AttendanceKind, ProtocolKind
-from metodesk.documents.mentoring import MentoringPlanKind, MentoringReportKind
-from metodesk.documents.plans import PlanKind
+from metodesk.documents.single import SINGLE_KINDS
 
-KINDS: tuple[DocumentKind[Any], ...] = (
-    PlanKind(),
-    ProtocolKind(),
-    AttendanceKind(),
-    ScheduleKind(),
-    ObservationKind(),
-    BlankObservationKind(),
-    MentoringPlanKind(),
-    MentoringReportKind(),
-    AttestationPlanKind(),
-    AttestationListKind(),
-    PortfolioKind(),
-    CoursesPlanKind(),
-    ArchiveKind(),
-    CouncilProtocolKind(),
-    CouncilRegisterKind(),
-    SchoolPlanKind(),
-    YearAnalysisKind(),
-)
+KINDS: tuple[DocumentKind[Any], ...] = (*SINGLE_KINDS, ArchiveKind())
 _BY_KEY = {kind.key: kind for kind in KINDS}
 
 

@@ -8,13 +8,15 @@ archive both read it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from metodesk.documents.base import Entry, document_language
-from metodesk.documents.registry import KINDS
+from metodesk.documents.single import SINGLE_KINDS
 from metodesk.domain.errors import DomainError
 from metodesk.i18n import _
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def year_entries(
@@ -40,7 +42,7 @@ def year_entries(
     wanted = set(kinds) if kinds is not None else None
     found: list[Entry] = []
     members: list[int] | None = None
-    for kind in KINDS:
+    for kind in SINGLE_KINDS:
         if wanted is not None and kind.key not in wanted:
             continue
         if archive and not kind.in_archive:

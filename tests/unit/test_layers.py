@@ -164,12 +164,21 @@ RULES = {
         ),
     ),
     # the window reaches the data through the services; ui/context.py owns the open
-    # Database and hands out its Sessions, so it alone names the two types
+    # Database and hands out its Sessions, so it alone names the two types, tells a
+    # save refused over someone else's newer change (storage.versions) and maps a
+    # server's change notices to the tabs' areas (storage.notices); ui/server_changes.py
+    # holds the connection that LISTENs to the server for the window
     "ui": Rule(
         "ui",
         allowed=None,
         forbidden=("metodesk.storage", "sqlalchemy", "alembic"),
-        exceptions=(("metodesk.ui.context", ("metodesk.storage.database", "sqlalchemy.orm")),),
+        exceptions=(
+            (
+                "metodesk.ui.context",
+                ("metodesk.storage.database", "sqlalchemy.orm", "metodesk.storage.versions", "metodesk.storage.notices"),
+            ),
+            ("metodesk.ui.server_changes", ("metodesk.storage.notices",)),
+        ),
     ),
     # the models and the engine know nothing of what is built on them
     "storage": Rule(

@@ -29,7 +29,7 @@ def test_every_table_has_an_area() -> None:
     del models
     assert set(Base.metadata.tables) <= set(notices.AREAS)
     assert set(notices.AREAS.values()) == {
-        "teachers", "settings", "associations", "meetings", "plans", "lessons", "mentoring", "attestation"
+        "teachers", "settings", "associations", "meetings", "plans", "lessons", "mentoring", "attestation", "growth"
     }
 
 
