@@ -22,7 +22,8 @@ OFFERED_YEARS = 5  # the window's "Documents from" list: last year and this one 
 ORGANISATION = Option("organisation", "organisation id (default: ours)", metavar="ID")
 
 
-def _years(value: str) -> int:
+def year_count(value: str) -> int:
+    """A number of years from 1 to the perspective plan's limit (the course-needs plan's too)."""
     from metodesk.services.attestation_print import MAX_PLAN_YEARS
 
     try:
@@ -67,7 +68,7 @@ class AttestationPlanKind(_AttestationKind):
     summary = "the perspective attestation plan as PDF, Word (DOCX) or XLSX"
     options = (
         Option("from", "first year, e.g. 2025-2026", kind="year", required=True, metavar="YEAR"),
-        Option("years", "how many years (default: 5)", metavar="N", default=DEFAULT_YEARS, parse=_years),
+        Option("years", "how many years (default: 5)", metavar="N", default=DEFAULT_YEARS, parse=year_count),
         ORGANISATION,
     )
     patterns = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from metodesk.documents.attestation import DEFAULT_YEARS, year_count
 from metodesk.documents.base import DocumentKind, Format, Option, Request
 from metodesk.domain.academic_year import today as today_date
 from metodesk.domain.attestation import parse_year_name
@@ -17,7 +18,6 @@ from metodesk.i18n import _
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-DEFAULT_YEARS = 5
 
 
 class PortfolioKind(DocumentKind[PortfolioData]):
@@ -65,27 +65,13 @@ class PortfolioKind(DocumentKind[PortfolioData]):
         return _("The methodical portfolio of {name}: preview").format(name=data.card.short_name)
 
 
-def _years(value: str) -> int:
-    from metodesk.services.attestation_print import MAX_PLAN_YEARS
-
-    try:
-        count = int(value)
-    except ValueError:
-        count = 0
-    if not 1 <= count <= MAX_PLAN_YEARS:
-        raise ValueError(
-            _("{value} is not a number of years from 1 to {limit}.").format(value=value, limit=MAX_PLAN_YEARS)
-        )
-    return count
-
-
 class CoursesPlanKind(DocumentKind[CoursesPlanData]):
     key = "courses-plan"
     summary = "the course-needs plan (who needs professional-development courses, by year) as PDF, DOCX or XLSX"
     formats = (Format.PDF, Format.DOCX, Format.XLSX)
     options = (
         Option("from", "first year, e.g. 2025-2026", kind="year", required=True, metavar="YEAR"),
-        Option("years", "how many years (default: 5)", metavar="N", default=DEFAULT_YEARS, parse=_years),
+        Option("years", "how many years (default: 5)", metavar="N", default=DEFAULT_YEARS, parse=year_count),
         Option("organisation", "organisation id (default: ours)", metavar="ID"),
     )
 
