@@ -13,17 +13,20 @@ record it is about, so the window opens that record."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
+
+from metodesk.domain.errors import NotFound
 
 from metodesk.domain.attestation import attestation_year
 from metodesk.domain.council import COUNCIL_KIND
 from metodesk.domain.text import initials_name
 from metodesk.i18n import N_, _, ngettext
 from metodesk.i18n.dates import short_date
-from metodesk.services.common import get_or_fail
 from metodesk.storage.models import (
     AcademicYear,
     AgendaItem,
@@ -42,6 +45,8 @@ from metodesk.storage.models import (
 PLANS_BY = (9, 15)  # month, day: plans are approved before the year's work begins
 COURSE_YEARS = 3
 SHOWN_TEXT = 90  # characters of a decision quoted in a sentence
+SHOWN_PER_AREA = 50  # items of an area shown before "… and N more"
+MORE = "more"  # the record of the line "… and N more": it opens the area's tab
 
 # areas, in the list's order, with their names for people
 AREAS = {
@@ -64,6 +69,7 @@ class AttentionRow:
     record_id: int
     date: dt.date | None = None
     association_id: int | None = None  # the meeting's body, to open it in the meeting editor
+    hidden: int = 0  # on the line "… and N more" (record MORE): the N items of the area not shown
 
     @property
     def area_label(self) -> str:
@@ -86,101 +92,155 @@ def _body(assoc: Association, lang_ru: bool) -> str:
     return (assoc.name_ru or assoc.name_kk) if lang_ru else (assoc.name_kk or assoc.name_ru)
 
 
-def attention(session: Session, year_id: int, today: dt.date) -> list[AttentionRow]:
-    """The year's attention list, area by area, each area by date."""
+def _more(area: str, rest: int) -> AttentionRow:
+    """The line that stands for an area's ``rest`` items not shown; it opens the area's tab."""
+    return AttentionRow(area, ngettext("… and {n} more", "… and {n} more", rest).format(n=rest), MORE, 0, hidden=rest)
+
+
+def attention(session: Session, year_id: int, today: dt.date, shown: int | None = None) -> list[AttentionRow]:
+    """The year's attention list, area by area, each area by date; with
+    ``shown``, of each area only its first ``shown`` items and a line "… and
+    N more" (the same list ``summarised`` makes of the whole one).
+
+    Plain column queries (rows, not ORM objects with relationships), cut in
+    SQL when ``shown`` is given: a district database holds 9,000 overdue
+    decisions, and building an object graph for each made the Overview open
+    in most of a second."""
     from metodesk.i18n import language
     from metodesk.services import mentoring_attention
     from metodesk.services.attestation_views import attestation_rows
     from metodesk.services.council import our_organisation
 
-    year = get_or_fail(session, AcademicYear, year_id, _("The academic year was not found."))
+    year_start = session.scalar(select(AcademicYear.start_date).where(AcademicYear.id == year_id))
+    if year_start is None:
+        raise NotFound(_("The academic year was not found."))
     ru = language() == "ru"
     org_id = our_organisation(session)
     rows: list[AttentionRow] = []
-    for decision, meeting in session.execute(
-        select(Decision, Meeting)
+
+    def body(name_kk: str, name_ru: str) -> str:
+        return (name_ru or name_kk) if ru else (name_kk or name_ru)
+
+    def take(query: Any) -> tuple[Sequence[Any], int]:  # Any: rows of several shapes
+        """The query's rows (the first ``shown`` of them) and how many more there are."""
+        if shown is None:
+            return session.execute(query).all(), 0
+        got = session.execute(query.limit(shown)).all()
+        if len(got) < shown:
+            return got, 0
+        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
+        return got, total - len(got)
+
+    def cut(area: str, items: list[AttentionRow]) -> list[AttentionRow]:
+        """An area's items computed in Python, cut like the SQL ones."""
+        return items if shown is None else summarised(items, shown)
+
+    decisions, rest = take(
+        select(
+            Decision.number,
+            Decision.text,
+            Decision.deadline,
+            AgendaItem.position,
+            Meeting.id,
+            Meeting.number.label("meeting_number"),
+            Meeting.association_id,
+            Association.name_kk,
+            Association.name_ru,
+        )
         .join(AgendaItem, AgendaItem.id == Decision.item_id)
         .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .join(Association, Association.id == Meeting.association_id)
         .where(Meeting.year_id == year_id, Decision.status == "open", Decision.deadline < today)
-        .options(selectinload(Meeting.association), selectinload(Decision.item))
-        .order_by(Decision.deadline)
-    ):
+        .order_by(Decision.deadline, Decision.id)
+    )
+    for d in decisions:
         rows.append(
             AttentionRow(
                 "decisions",
                 _("{body}, protocol No. {number}: decision {code} was due on {date}: “{text}”.").format(
-                    body=_body(meeting.association, ru),
-                    number=meeting.number,
-                    code=f"{decision.item.position}.{decision.number}",
-                    date=short_date(decision.deadline),
-                    text=_quoted(decision.text),
+                    body=body(d.name_kk, d.name_ru),
+                    number=d.meeting_number,
+                    code=f"{d.position}.{d.number}",
+                    date=short_date(d.deadline),
+                    text=_quoted(d.text),
                 ),
                 "meeting",
-                meeting.id,
-                decision.deadline,
-                meeting.association_id,
+                d.id,
+                d.deadline,
+                d.association_id,
             )
         )
-    for meeting in session.scalars(
-        select(Meeting)
+    if rest:
+        rows.append(_more("decisions", rest))
+    meetings, rest = take(
+        select(Meeting.id, Meeting.number, Meeting.date, Meeting.association_id, Association.name_kk, Association.name_ru)
+        .join(Association, Association.id == Meeting.association_id)
         .where(Meeting.year_id == year_id, Meeting.status == "planned", Meeting.date < today)
-        .options(selectinload(Meeting.association))
-        .order_by(Meeting.date)
-    ):
+        .order_by(Meeting.date, Meeting.id)
+    )
+    for m in meetings:
         rows.append(
             AttentionRow(
                 "meetings",
                 _("{body}: meeting No. {number} of {date} is not marked as held.").format(
-                    body=_body(meeting.association, ru), number=meeting.number, date=short_date(meeting.date)
+                    body=body(m.name_kk, m.name_ru), number=m.number, date=short_date(m.date)
                 ),
                 "meeting",
-                meeting.id,
-                meeting.date,
-                meeting.association_id,
+                m.id,
+                m.date,
+                m.association_id,
             )
         )
-    for lesson in session.scalars(
-        select(Lesson)
+    if rest:
+        rows.append(_more("meetings", rest))
+    lessons, rest = take(
+        select(Lesson.id, Lesson.date, Lesson.topic, Teacher.surname, Teacher.first_name, Teacher.patronymic)
+        .join(Teacher, Teacher.id == Lesson.teacher_id)
         .where(Lesson.year_id == year_id, Lesson.status.in_(("planned", "moved")), Lesson.date < today)
-        .options(selectinload(Lesson.teacher))
-        .order_by(Lesson.date)
-    ):
-        teacher = lesson.teacher
+        .order_by(Lesson.date, Lesson.id)
+    )
+    for les in lessons:
         rows.append(
             AttentionRow(
                 "lessons",
                 _("The lesson of {teacher} on {date} is not marked as held: “{topic}”.").format(
-                    teacher=initials_name(teacher.surname, teacher.first_name, teacher.patronymic),
-                    date=short_date(lesson.date),
-                    topic=_quoted(lesson.topic),
+                    teacher=initials_name(les.surname, les.first_name, les.patronymic),
+                    date=short_date(les.date),
+                    topic=_quoted(les.topic),
                 ),
                 "lesson",
-                lesson.id,
-                lesson.date,
+                les.id,
+                les.date,
             )
         )
-    deadline = dt.date(year.start_date.year, *PLANS_BY)
+    if rest:
+        rows.append(_more("lessons", rest))
+    deadline = dt.date(year_start.year, *PLANS_BY)
     if today > deadline:
-        for plan in session.scalars(
-            select(Plan)
+        plans, rest = take(
+            select(Plan.id, Plan.association_id, Association.name_kk, Association.name_ru)
+            .join(Association, Association.id == Plan.association_id)
             .where(Plan.year_id == year_id, Plan.status != "approved")
-            .options(selectinload(Plan.association))
             .order_by(Plan.id)
-        ):
+        )
+        for p in plans:
             rows.append(
                 AttentionRow(
                     "plans",
                     _("The annual plan of {body} is not approved yet (plans are approved by {date}).").format(
-                        body=_body(plan.association, ru), date=short_date(deadline)
+                        body=body(p.name_kk, p.name_ru), date=short_date(deadline)
                     ),
                     "plan",
-                    plan.id,
+                    p.id,
                     deadline,
-                    plan.association_id,
+                    p.association_id,
                 )
             )
-        school = session.scalars(
-            select(SchoolPlan).where(SchoolPlan.year_id == year_id, SchoolPlan.organisation_id == org_id)
+        school = session.execute(
+            select(SchoolPlan.id, SchoolPlan.status)
+            .where(SchoolPlan.year_id == year_id, SchoolPlan.organisation_id == org_id)
+            .order_by(SchoolPlan.id)
+            .limit(1)
         ).first()
         if school is None or school.status != "approved":
             rows.append(
@@ -194,38 +254,43 @@ def attention(session: Session, year_id: int, today: dt.date) -> list[AttentionR
                     deadline,
                 )
             )
-    counts = dict(
-        session.execute(
-            select(Membership.association_id, func.count()).group_by(Membership.association_id)
-        ).all()
-    )
-    for assoc in session.scalars(
-        select(Association)
+        if rest:  # after the school's own plan, which is always shown
+            rows.append(_more("plans", rest))
+    members = func.count(Membership.id)
+    small, rest = take(
+        select(Association.id, Association.name_kk, Association.name_ru, members.label("members"))
+        .outerjoin(Membership, Membership.association_id == Association.id)
         .where(Association.year_id == year_id, Association.level == "school", Association.kind != COUNCIL_KIND)
+        .group_by(Association.id, Association.name_kk, Association.name_ru)
+        .having(members < 3)
         .order_by(Association.id)
-    ):
-        members = counts.get(assoc.id, 0)
-        if members < 3:
-            rows.append(
-                AttentionRow(
-                    "associations",
-                    ngettext(
-                        "{body} has {n} member; a school association needs at least three (item 23).",
-                        "{body} has {n} members; a school association needs at least three (item 23).",
-                        members,
-                    ).format(body=_body(assoc, ru), n=members),
-                    "association",
-                    assoc.id,
-                    None,
-                    assoc.id,
-                )
+    )
+    for a in small:
+        rows.append(
+            AttentionRow(
+                "associations",
+                ngettext(
+                    "{body} has {n} member; a school association needs at least three (item 23).",
+                    "{body} has {n} members; a school association needs at least three (item 23).",
+                    a.members,
+                ).format(body=body(a.name_kk, a.name_ru), n=a.members),
+                "association",
+                a.id,
+                None,
+                a.id,
             )
+        )
+    if rest:
+        rows.append(_more("associations", rest))
+    mentoring: list[AttentionRow] = []
     for item in mentoring_attention.attention_list(session, year_id, today):
         if item.kind == mentoring_attention.NO_MENTOR and item.teacher_id is not None:
-            rows.append(AttentionRow("mentoring", item.message, "teacher", item.teacher_id, item.date))
+            mentoring.append(AttentionRow("mentoring", item.message, "teacher", item.teacher_id, item.date))
         elif item.pair_id is not None:
-            rows.append(AttentionRow("mentoring", item.message, "pair", item.pair_id, item.date))
+            mentoring.append(AttentionRow("mentoring", item.message, "pair", item.pair_id, item.date))
+    rows += cut("mentoring", mentoring)
     this_year = attestation_year(today)
+    due: list[AttentionRow] = []
     for row in attestation_rows(session, today, org_id):
         if row.overdue:
             text = _("{name}: the attestation is overdue (the category expired on {date}).").format(
@@ -235,27 +300,52 @@ def attention(session: Session, year_id: int, today: dt.date) -> list[AttentionR
             text = _("{name}: the attestation falls due this year and no case is open.").format(name=row.short_name)
         else:
             continue
-        rows.append(AttentionRow("attestation", text, "teacher", row.teacher_id, row.expiry))
+        due.append(AttentionRow("attestation", text, "teacher", row.teacher_id, row.expiry))
+    rows += cut("attestation", due)
     since = dt.date(today.year - COURSE_YEARS, today.month, min(today.day, 28))
-    recent = set(session.scalars(select(Course.teacher_id).where(Course.end_date >= since)))
-    for teacher in session.scalars(
-        select(Teacher)
-        .join(Organisation, Organisation.id == Teacher.organisation_id)
-        .where(Organisation.id == org_id, Teacher.archived.is_(False))
-        .order_by(Teacher.surname, Teacher.first_name)
-    ):
-        if teacher.id not in recent:
-            rows.append(
-                AttentionRow(
-                    "courses",
-                    _("{name} has had no professional development course in three years.").format(
-                        name=initials_name(teacher.surname, teacher.first_name, teacher.patronymic)
-                    ),
-                    "teacher",
-                    teacher.id,
-                )
+    recent = select(Course.teacher_id).where(Course.end_date >= since)
+    untrained, rest = take(
+        select(Teacher.id, Teacher.surname, Teacher.first_name, Teacher.patronymic)
+        .where(Teacher.organisation_id == org_id, Teacher.archived.is_(False), Teacher.id.not_in(recent))
+        .order_by(Teacher.surname, Teacher.first_name, Teacher.id)
+    )
+    for t in untrained:
+        rows.append(
+            AttentionRow(
+                "courses",
+                _("{name} has had no professional development course in three years.").format(
+                    name=initials_name(t.surname, t.first_name, t.patronymic)
+                ),
+                "teacher",
+                t.id,
             )
+        )
+    if rest:
+        rows.append(_more("courses", rest))
     return rows
+
+
+def summarised(rows: list[AttentionRow], shown: int = SHOWN_PER_AREA) -> list[AttentionRow]:
+    """The list to show: of an area with more than ``shown`` items, its first
+    ``shown`` (each area is in date order), the school's own plan (never
+    hidden) and one line "… and N more" that opens the area's tab; shorter
+    areas whole. A district holds 12,000 items; thousands of rows help nobody
+    and cost most of a second to build."""
+    by_area: dict[str, list[AttentionRow]] = {}
+    for row in rows:
+        by_area.setdefault(row.area, []).append(row)
+    result: list[AttentionRow] = []
+    for area, items in by_area.items():
+        kept = items[:shown] + [r for r in items[shown:] if r.record == "school_plan"]
+        result += kept
+        if len(items) > len(kept):
+            result.append(_more(area, len(items) - len(kept)))
+    return result
+
+
+def total(rows: list[AttentionRow]) -> int:
+    """How many items a (possibly summarised) list stands for."""
+    return sum(r.hidden if r.record == MORE else 1 for r in rows)
 
 
 @dataclass(frozen=True)

@@ -56,3 +56,55 @@ def test_the_demo_school_has_things_to_look_at(demo_database) -> None:
     database.close()
     assert rows and upcoming
     assert all(r.text.endswith((".", "»", "”")) for r in rows)
+
+
+def test_the_plain_queries_list_what_the_orm_objects_listed(demo_database) -> None:
+    """The plain-column version returns the very items (text, record, date,
+    order) the ORM-object version returned, in both languages."""
+    from attention_reference import orm_attention
+
+    from metodesk.i18n import language, set_language
+
+    database = demo_database(TODAY)
+    before = language()
+    try:
+        for lang in ("kk", "ru"):
+            set_language(lang)
+            with database.reading() as s:
+                year = years.current_year(s)
+                assert year is not None
+                new = attention.attention(s, year.id, TODAY)
+                old = orm_attention(s, year.id, TODAY)
+            assert len(new) > 10 and {r.area for r in new} >= {"decisions", "meetings", "courses"}
+            assert new == old
+    finally:
+        set_language(before)
+        database.close()
+
+
+def test_a_long_area_is_summarised_in_one_line() -> None:
+    rows = [attention.AttentionRow("decisions", f"d{i}", "meeting", i, dt.date(2025, 9, 1) + dt.timedelta(days=i)) for i in range(7)]
+    rows += [attention.AttentionRow("courses", "c", "teacher", 99)]
+    shown = attention.summarised(rows, shown=3)
+    assert [r.text for r in shown[:3]] == ["d0", "d1", "d2"]
+    more = shown[3]
+    assert (more.area, more.record) == ("decisions", attention.MORE) and "4" in more.text
+    assert shown[4:] == rows[7:]  # a short area whole, after the long one
+    assert attention.summarised(rows, shown=7) == rows
+    assert attention.total(shown) == len(rows)
+
+
+def test_the_list_cut_in_sql_is_the_whole_list_summarised(demo_database) -> None:
+    """``shown`` cuts each area in the queries; the result is what
+    ``summarised`` makes of the whole list, and ``total`` still counts all."""
+    database = demo_database(TODAY)
+    with database.reading() as s:
+        year = years.current_year(s)
+        assert year is not None
+        whole = attention.attention(s, year.id, TODAY)
+        cut = attention.attention(s, year.id, TODAY, shown=2)
+    database.close()
+    assert cut == attention.summarised(whole, shown=2)
+    assert len(cut) < len(whole) and any(r.record == attention.MORE for r in cut)
+    assert attention.total(cut) == attention.total(whole) == len(whole)
+    assert any(r.record == "school_plan" for r in whole) == any(r.record == "school_plan" for r in cut)

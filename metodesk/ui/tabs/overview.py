@@ -3,8 +3,10 @@ next (meetings of the associations and the council, open lessons, mentor's
 plan items) and the one attention list of the year (``services.attention``):
 overdue decisions, meetings and lessons not marked held, plans not approved,
 small associations, young specialists without a mentor, silent pairs,
-attestation overdue or due, teachers without courses. A meeting opens in
-the meeting editor; any other item opens its tab."""
+attestation overdue or due, teachers without courses. Of a long area (a
+district has 9,000 overdue decisions) the first items by date are shown and
+a line "… and N more"; the title counts them all. A meeting opens in the
+meeting editor; any other item (and the "… and N more" line) opens its tab."""
 
 from __future__ import annotations
 
@@ -118,13 +120,13 @@ class OverviewTab(Tab):
             year_id = self.year_id()
             try:
                 if year_id is not None:
-                    items = attention.attention(session, year_id, day)
+                    items = attention.attention(session, year_id, day, shown=attention.SHOWN_PER_AREA)
                 coming = attention.upcoming(session, day)
             except DomainError:  # no organisation yet
                 items, coming = [], []
         self.upcoming_model.set_rows(coming)
         self.attention_model.set_rows(items)
-        self.attention_title.setText(_("Needs attention: {count}").format(count=len(items)))
+        self.attention_title.setText(_("Needs attention: {count}").format(count=attention.total(items)))
 
     def open_item(self, row: attention.AttentionRow | attention.UpcomingRow | None) -> None:
         """A meeting opens in the meeting editor; anything else opens its tab."""
