@@ -207,3 +207,51 @@ def test_the_overview_lists_and_opens_a_meeting(qtbot, monkeypatch, demo_databas
     widget.search_box.flush()
     assert widget.attention_proxy.rowCount() == 0
     database.close()
+
+
+def test_the_overview_summarises_a_long_area_and_its_line_opens_the_area(qtbot, monkeypatch, demo_database) -> None:
+    """Of an area longer than the tab shows, the first items and a line
+    "… and N more"; the title still counts every item; double-clicking the
+    line opens the area's tab."""
+    from PySide6.QtWidgets import QTabWidget, QWidget
+
+    from metodesk.services import attention
+    from metodesk.ui.tabs import overview
+    from metodesk.ui.tabs.overview import OverviewTab
+
+    monkeypatch.setattr(overview, "today", lambda: TODAY)
+    monkeypatch.setattr(attention, "SHOWN_PER_AREA", 1)
+    database = demo_database(TODAY)
+    with database.reading() as s:
+        year = years.current_year(s)
+        assert year is not None
+        whole = attention.attention(s, year.id, TODAY)
+
+    widget = OverviewTab(AppContext(database))
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.ensure_loaded()
+    rows = widget.attention_model.rows()
+    more = [r for r in rows if r.record == attention.MORE]
+    assert more and len(rows) < len(whole)
+    assert {r.area for r in rows} == {r.area for r in whole}  # every kind still shown
+    assert str(len(whole)) in widget.attention_title.text()
+    set_language("ru")
+    try:
+        widget.reload()
+        assert any(r.text.startswith("… и ещё ") for r in widget.attention_model.rows())
+    finally:
+        set_language("kk")
+
+    # what open_item asks of the main window: its tabs (found by class name) and the tab widget
+    area_tab = type(overview.AREA_TABS[more[0].area], (QWidget,), {})()
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.tabs_widget = QTabWidget(window)  # type: ignore[attr-defined]
+    window.tabs = [QWidget(), area_tab]  # type: ignore[attr-defined]
+    for tab in window.tabs:  # type: ignore[attr-defined]
+        window.tabs_widget.addTab(tab, "")  # type: ignore[attr-defined]
+    widget.setParent(window)
+    widget.open_item(more[0])
+    assert window.tabs_widget.currentIndex() == 1  # type: ignore[attr-defined]
+    database.close()

@@ -61,7 +61,7 @@ def test_the_demo_school_has_things_to_look_at(demo_database) -> None:
 def test_the_plain_queries_list_what_the_orm_objects_listed(demo_database) -> None:
     """The plain-column version returns the very items (text, record, date,
     order) the ORM-object version returned, in both languages."""
-    from attention_reference import orm_attention
+    from tests.unit.attention_reference import orm_attention
 
     from metodesk.i18n import language, set_language
 
