@@ -1,8 +1,10 @@
 """How long the Overview tab takes to open (ms, median of runs) on a data
-folder, e.g. the district one ``bench/district.py DIR`` builds; and how long
-the attention list alone takes to read. Target: 150 ms on the district.
+folder, e.g. the district one ``bench/district.py DIR`` builds, or on a
+PostgreSQL server URL (the district moved there with ``metodesk copy --to``,
+as bench/bench_server.py does); and how long the whole attention list takes
+to read. Target: 150 ms on the district.
 
-    python bench/bench_overview.py DIR [--runs 5] [--lang kk|ru]
+    python bench/bench_overview.py DIR|URL [--runs 5] [--lang kk|ru]
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("where", help="a data folder or a server URL")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lang", default="kk")
     args = parser.parse_args()
@@ -29,13 +32,19 @@ def main() -> int:
     from metodesk.i18n import set_language
     from metodesk.services import attention, years
     from metodesk.services.setup import prepare_database
+    from metodesk.storage.server import is_server_url
     from metodesk.ui.context import AppContext
     from metodesk.ui.tabs.overview import OverviewTab
 
-    paths.set_data_dir(args.data_dir)
     set_language(args.lang)
+    if is_server_url(args.where):
+        paths.set_data_dir(Path(tempfile.mkdtemp(prefix="metodesk-bench-settings-")))  # settings and log only
+        paths.set_database_url(args.where)
+        db = prepare_database(args.where, deep_check=False)
+    else:
+        paths.set_data_dir(Path(args.where))
+        db = prepare_database(paths.database_path(), deep_check=False)
     app = QApplication.instance() or create_application(sys.argv[:1])
-    db = prepare_database(paths.database_path())
     ctx = AppContext(db)
     tab_ms, list_ms = [], []
     shown = total = 0
@@ -44,7 +53,7 @@ def main() -> int:
         with db.reading() as session:
             year = years.current_year(session)
             assert year is not None
-            items = attention.attention(session, year.id, today())
+            items = attention.attention(session, year.id, today())  # the whole list, uncut
         list_ms.append((time.perf_counter() - began) * 1000)
         tab = OverviewTab(ctx)
         began = time.perf_counter()
