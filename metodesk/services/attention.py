@@ -20,10 +20,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from metodesk.domain.errors import NotFound
-
 from metodesk.domain.attestation import attestation_year
 from metodesk.domain.council import COUNCIL_KIND
+from metodesk.domain.errors import NotFound
 from metodesk.domain.text import initials_name
 from metodesk.i18n import N_, _, ngettext
 from metodesk.i18n.dates import short_date
