@@ -121,14 +121,13 @@ def attention(session: Session, year_id: int, today: dt.date, shown: int | None 
         return (name_ru or name_kk) if ru else (name_kk or name_ru)
 
     def take(query: Any) -> tuple[Sequence[Any], int]:  # Any: rows of several shapes
-        """The query's rows (the first ``shown`` of them) and how many more there are."""
+        """The query's rows (the first ``shown`` of them) and how many more
+        there are, in one round trip (the count is a window over the whole
+        result, taken before the limit)."""
         if shown is None:
             return session.execute(query).all(), 0
-        got = session.execute(query.limit(shown)).all()
-        if len(got) < shown:
-            return got, 0
-        total = session.scalar(select(func.count()).select_from(query.order_by(None).subquery())) or 0
-        return got, total - len(got)
+        got = session.execute(query.add_columns(func.count().over().label("whole")).limit(shown)).all()
+        return got, (got[0].whole - len(got)) if got else 0
 
     def cut(area: str, items: list[AttentionRow]) -> list[AttentionRow]:
         """An area's items computed in Python, cut like the SQL ones."""
