@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from metodesk.domain.growth import ContestResult
 from metodesk.i18n.dates import month_name, protocol_reference
 from metodesk.reports.attestation_words import CATEGORIES
 from metodesk.reports.growth_words import FORMS, LEVELS, RESULTS, word
@@ -109,7 +110,7 @@ WORDS: dict[str, dict[str, str]] = {
         "without_none": "Все педагоги прошли курсы повышения квалификации за последние три года.",
         "growth": "7. Методические мероприятия и олимпиады учащихся",
         "growth_none": "В этом учебном году методические мероприятия, результаты учащихся на олимпиадах и обобщённый опыт не записаны.",
-        "events_line": "Проведено методических мероприятий: {n}; выступивших на них педагогов: {speakers}.",
+        "events_line": "Проведено методических мероприятий: {n}; выступивших педагогов: {speakers}.",
         "events_none": "В этом учебном году методические мероприятия не записаны.",
         "form": "Форма мероприятия",
         "events": "Число мероприятий",
@@ -132,6 +133,10 @@ WORDS: dict[str, dict[str, str]] = {
 
 def _share(done: int, total: int) -> str:
     return f"{round(100 * done / total)} %" if total else "—"
+
+
+RESULT_CODES = tuple(r.value for r in ContestResult)  # in the domain's order
+PRIZE_CODES = tuple(r.value for r in ContestResult if r.is_prize)
 
 
 def _capital(text: str) -> str:
@@ -175,9 +180,11 @@ def growth_parts(data: AnalysisData, lang: str) -> list[Part]:
     else:
         parts.append(Text(w["events_none"]))
     if data.olympiads:
-        results = [code for code, _n in data.olympiads_by_result]
+        # every result has its column (places 1-3, diploma, participation), even at 0
+        counted = dict(data.olympiads_by_result)
+        results = [*RESULT_CODES, *(code for code in counted if code not in RESULT_CODES)]
         cells = {(level, result): n for level, result, n in data.olympiad_table}
-        prizes = sum(n for code, n in data.olympiads_by_result if code in ("first", "second", "third"))
+        prizes = sum(counted.get(code, 0) for code in PRIZE_CODES)
         share = 0.66 / (len(results) + 1)
         parts += [
             Text(w["olympiads_line"].format(n=data.olympiads, prizes=prizes)),
@@ -192,7 +199,7 @@ def growth_parts(data: AnalysisData, lang: str) -> list[Part]:
                         )
                         for level, n in data.olympiads_by_level
                     ),
-                    (w["all"], *(str(n) for _code, n in data.olympiads_by_result), str(data.olympiads)),
+                    (w["all"], *(str(counted.get(code, 0)) for code in results), str(data.olympiads)),
                 ),
                 (0.34, *(share for _code in results), share),
                 centered=tuple(range(1, len(results) + 2)),

@@ -136,8 +136,8 @@ def test_the_events_section_prints_in_pdf_and_word(demo, lang: str) -> None:
 
 
 def test_an_empty_year_says_so_in_one_line(db, ours) -> None:
-    from metodesk.reports.year_analysis_text import growth_parts
     from metodesk.reports.school_doc import Grid, Text
+    from metodesk.reports.year_analysis_text import WORDS, growth_parts
 
     with db.reading() as s:
         data = year_analysis.analysis_data(s, _year(s))
@@ -145,3 +145,28 @@ def test_an_empty_year_says_so_in_one_line(db, ours) -> None:
     for lang in ("kk", "ru"):
         parts = growth_parts(data, lang)
         assert len(parts) == 2 and isinstance(parts[1], Text) and not any(isinstance(p, Grid) for p in parts)
+        assert parts[1].text == WORDS[lang]["growth_none"]
+
+
+def test_the_olympiad_table_has_every_result_column() -> None:
+    from metodesk.domain.rows.council import AnalysisData
+    from metodesk.reports.school_doc import Grid
+    from metodesk.reports.year_analysis_text import growth_parts
+
+    data = AnalysisData(
+        *("Мектеп", "Школа", "2025-2026", 2025, TODAY, 0, (), (), 0, 0, 0, (), 0, 0, 0, 0, 0, 0, 0, (), 0, 0, ()),
+        olympiads_by_level=(("school", 3), ("region", 1)),
+        olympiads_by_result=(("first", 2), ("participant", 2)),
+        olympiad_table=(("school", "first", 1), ("school", "participant", 2), ("region", "first", 1)),
+    )
+    grids = [p for p in growth_parts(data, "ru") if isinstance(p, Grid)]
+    assert len(grids) == 1
+    header, rows = grids[0].header, grids[0].rows
+    assert header == ("Этап", "1 место", "2 место", "3 место", "Диплом (грамота)", "Участие", "Всего")
+    assert rows == (
+        ("Школьный", "1", "0", "0", "0", "2", "3"),
+        ("Областной", "1", "0", "0", "0", "0", "1"),
+        ("Всего", "2", "0", "0", "0", "2", "4"),
+    )
+    assert abs(sum(grids[0].widths) - 1) < 1e-9
+
