@@ -136,6 +136,11 @@ def _share(done: int, total: int) -> str:
 
 
 RESULT_CODES = tuple(r.value for r in ContestResult)  # in the domain's order
+# the olympiad table's narrow columns: the results' names without their explanations
+RESULT_HEADERS = {
+    "kk": {"first": "I орын", "second": "II орын", "third": "III орын", "diploma": "Диплом", "participant": "Қатысу"},
+    "ru": {"first": "1 место", "second": "2 место", "third": "3 место", "diploma": "Диплом", "participant": "Участие"},
+}
 PRIZE_CODES = tuple(r.value for r in ContestResult if r.is_prize)
 
 
@@ -185,11 +190,11 @@ def growth_parts(data: AnalysisData, lang: str) -> list[Part]:
         results = [*RESULT_CODES, *(code for code in counted if code not in RESULT_CODES)]
         cells = {(level, result): n for level, result, n in data.olympiad_table}
         prizes = sum(counted.get(code, 0) for code in PRIZE_CODES)
-        share = 0.66 / (len(results) + 1)
+        share = 0.72 / (len(results) + 1)
         parts += [
             Text(w["olympiads_line"].format(n=data.olympiads, prizes=prizes)),
             Grid(
-                (w["stage"], *(_capital(word(RESULTS, code, lang)) for code in results), w["all"]),
+                (w["stage"], *(RESULT_HEADERS[lang].get(code) or _capital(word(RESULTS, code, lang)) for code in results), w["all"]),
                 (
                     *(
                         (
@@ -201,7 +206,7 @@ def growth_parts(data: AnalysisData, lang: str) -> list[Part]:
                     ),
                     (w["all"], *(str(counted.get(code, 0)) for code in results), str(data.olympiads)),
                 ),
-                (0.34, *(share for _code in results), share),
+                (0.28, *(share for _code in results), share),
                 centered=tuple(range(1, len(results) + 2)),
             ),
         ]
