@@ -141,7 +141,6 @@ RESULT_HEADERS = {
     "kk": {"first": "I орын", "second": "II орын", "third": "III орын", "diploma": "Диплом", "participant": "Қатысу"},
     "ru": {"first": "1 место", "second": "2 место", "third": "3 место", "diploma": "Диплом", "participant": "Участие"},
 }
-PRIZE_CODES = tuple(r.value for r in ContestResult if r.is_prize)
 
 
 def _capital(text: str) -> str:
@@ -189,10 +188,9 @@ def growth_parts(data: AnalysisData, lang: str) -> list[Part]:
         counted = dict(data.olympiads_by_result)
         results = [*RESULT_CODES, *(code for code in counted if code not in RESULT_CODES)]
         cells = {(level, result): n for level, result, n in data.olympiad_table}
-        prizes = sum(counted.get(code, 0) for code in PRIZE_CODES)
         share = 0.72 / (len(results) + 1)
         parts += [
-            Text(w["olympiads_line"].format(n=data.olympiads, prizes=prizes)),
+            Text(w["olympiads_line"].format(n=data.olympiads, prizes=data.prizes)),
             Grid(
                 (w["stage"], *(RESULT_HEADERS[lang].get(code) or _capital(word(RESULTS, code, lang)) for code in results), w["all"]),
                 (

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from metodesk.domain.council import ReviewConclusion
+from metodesk.domain.growth import ContestResult
 from metodesk.i18n import _
 from metodesk.i18n.dates import protocol_reference
 
@@ -194,6 +195,8 @@ class BodyFigures:
     def name(self, lang: str) -> str:
         return (self.name_ru or self.name_kk) if lang == "ru" else self.name_kk
 
+PRIZE_RESULTS = frozenset(r.value for r in ContestResult if r.is_prize)
+
 
 @dataclass(frozen=True)
 class CriterionScore:
@@ -253,6 +256,11 @@ class AnalysisData:
     @property
     def olympiads(self) -> int:
         return sum(n for _code, n in self.olympiads_by_level)
+
+    @property
+    def prizes(self) -> int:
+        """Pupils' results that are a 1st, 2nd or 3rd place."""
+        return sum(n for code, n in self.olympiads_by_result if code in PRIZE_RESULTS)
 
     @property
     def experience(self) -> int:

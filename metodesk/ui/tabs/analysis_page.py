@@ -122,7 +122,7 @@ class AnalysisPage(QWidget):
                 events=data.events,
                 speakers=data.event_speakers,
                 olympiads=data.olympiads,
-                prizes=sum(n for code, n in data.olympiads_by_result if code in ("first", "second", "third")),
+                prizes=data.prizes,
                 experience=data.experience,
             )
         )
