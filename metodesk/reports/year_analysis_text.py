@@ -2,15 +2,18 @@
 in Kazakh or Russian: the staff and their categories (with a chart), the
 council's and the associations' work (meetings, decisions, plan completion,
 with a chart), open lessons (by month, with a chart; the average score per
-criterion), mentoring, attestation, professional development, then the
+criterion), mentoring, attestation, professional development, methodical
+events and pupils' olympiads (with generalised experience), then the
 methodist's conclusions, problems and next year's tasks."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from metodesk.domain.growth import ContestResult
 from metodesk.i18n.dates import month_name, protocol_reference
 from metodesk.reports.attestation_words import CATEGORIES
+from metodesk.reports.growth_words import FORMS, LEVELS, RESULTS, word
 from metodesk.reports.school_doc import Block, Chart, Grid, Heading, Outline, Part, Text
 
 if TYPE_CHECKING:
@@ -51,9 +54,24 @@ WORDS: dict[str, dict[str, str]] = {
         "courses_line": "Осы оқу жылында {teachers} педагог барлығы {hours} сағат біліктілікті арттыру курстарынан өтті.",
         "without": "Соңғы үш жылда курстан өтпеген педагогтер: {names}.",
         "without_none": "Барлық педагогтер соңғы үш жылда біліктілікті арттыру курстарынан өткен.",
-        "conclusions": "7. Қорытындылар",
-        "problems": "8. Мәселелер",
-        "tasks": "9. Келесі оқу жылының міндеттері",
+        "growth": "7. Әдістемелік іс-шаралар және оқушылардың олимпиадалары",
+        "growth_none": "Осы оқу жылында әдістемелік іс-шаралар, оқушылардың олимпиадалардағы нәтижелері және жалпыланған тәжірибе жазылмаған.",
+        "events_line": "Өткізілген әдістемелік іс-шаралар: {n}; оларда сөз сөйлеген педагогтер: {speakers}.",
+        "events_none": "Осы оқу жылында әдістемелік іс-шаралар жазылмаған.",
+        "form": "Іс-шараның түрі",
+        "events": "Іс-шаралар саны",
+        "level": "Деңгейі",
+        "speakers": "Сөз сөйлеген педагогтер",
+        "olympiads_line": "Оқушылардың олимпиадалар мен байқаулардағы нәтижелері: {n}, оның ішінде жүлделі орындар: {prizes}.",
+        "olympiads_none": "Оқушылардың олимпиадалар мен байқаулардағы нәтижелері жазылмаған.",
+        "stage": "Кезеңі",
+        "all": "Барлығы",
+        "experience_line": "Жалпыланған педагогикалық тәжірибе: {n}.",
+        "experience_none": "Жалпыланған педагогикалық тәжірибе жазылмаған.",
+        "entries": "Тәжірибе саны",
+        "conclusions": "8. Қорытындылар",
+        "problems": "9. Мәселелер",
+        "tasks": "10. Келесі оқу жылының міндеттері",
         "blank": "________________________________________________",
     },
     "ru": {
@@ -90,9 +108,24 @@ WORDS: dict[str, dict[str, str]] = {
         "courses_line": "В этом учебном году педагогов, прошедших курсы повышения квалификации: {teachers}, всего часов: {hours}.",
         "without": "Педагоги без курсов за последние три года: {names}.",
         "without_none": "Все педагоги прошли курсы повышения квалификации за последние три года.",
-        "conclusions": "7. Выводы",
-        "problems": "8. Проблемы",
-        "tasks": "9. Задачи на следующий учебный год",
+        "growth": "7. Методические мероприятия и олимпиады учащихся",
+        "growth_none": "В этом учебном году методические мероприятия, результаты учащихся на олимпиадах и обобщённый опыт не записаны.",
+        "events_line": "Проведено методических мероприятий: {n}; выступивших педагогов: {speakers}.",
+        "events_none": "В этом учебном году методические мероприятия не записаны.",
+        "form": "Форма мероприятия",
+        "events": "Число мероприятий",
+        "level": "Уровень",
+        "speakers": "Выступившие педагоги",
+        "olympiads_line": "Результатов учащихся на олимпиадах и конкурсах: {n}, из них призовых мест: {prizes}.",
+        "olympiads_none": "Результаты учащихся на олимпиадах и конкурсах не записаны.",
+        "stage": "Этап",
+        "all": "Всего",
+        "experience_line": "Обобщённый педагогический опыт: {n}.",
+        "experience_none": "Обобщённый педагогический опыт не записан.",
+        "entries": "Число записей",
+        "conclusions": "8. Выводы",
+        "problems": "9. Проблемы",
+        "tasks": "10. Задачи на следующий учебный год",
         "blank": "________________________________________________",
     },
 }
@@ -100,6 +133,96 @@ WORDS: dict[str, dict[str, str]] = {
 
 def _share(done: int, total: int) -> str:
     return f"{round(100 * done / total)} %" if total else "—"
+
+
+RESULT_CODES = tuple(r.value for r in ContestResult)  # in the domain's order
+# the olympiad table's narrow columns: the results' names without their explanations
+RESULT_HEADERS = {
+    "kk": {"first": "I орын", "second": "II орын", "third": "III орын", "diploma": "Диплом", "participant": "Қатысу"},
+    "ru": {"first": "1 место", "second": "2 место", "third": "3 место", "diploma": "Диплом", "participant": "Участие"},
+}
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def growth_parts(data: AnalysisData, lang: str) -> list[Part]:
+    """Section 7: the events by form and by level (with the teachers who spoke),
+    the pupils' olympiad results by stage and result, the generalised
+    experience by level; one line when the year has none of them."""
+    w = WORDS[lang]
+    parts: list[Part] = [Heading(w["growth"])]
+    if not (data.events or data.olympiads or data.experience):
+        return [*parts, Text(w["growth_none"])]
+    if data.events:
+        speakers = dict(data.speakers_by_level)
+        parts += [
+            Text(w["events_line"].format(n=data.events, speakers=data.event_speakers)),
+            Grid(
+                (w["form"], w["events"]),
+                (
+                    *((_capital(word(FORMS, code, lang)), str(n)) for code, n in data.events_by_form),
+                    (w["all"], str(data.events)),
+                ),
+                (0.7, 0.3),
+                centered=(1,),
+            ),
+            Grid(
+                (w["level"], w["events"], w["speakers"]),
+                (
+                    *(
+                        (_capital(word(LEVELS, code, lang)), str(n), str(speakers.get(code, 0)))
+                        for code, n in data.events_by_level
+                    ),
+                    (w["all"], str(data.events), str(data.event_speakers)),
+                ),
+                (0.5, 0.25, 0.25),
+                centered=(1, 2),
+            ),
+        ]
+    else:
+        parts.append(Text(w["events_none"]))
+    if data.olympiads:
+        # every result has its column (places 1-3, diploma, participation), even at 0
+        counted = dict(data.olympiads_by_result)
+        results = [*RESULT_CODES, *(code for code in counted if code not in RESULT_CODES)]
+        cells = {(level, result): n for level, result, n in data.olympiad_table}
+        share = 0.72 / (len(results) + 1)
+        parts += [
+            Text(w["olympiads_line"].format(n=data.olympiads, prizes=data.prizes)),
+            Grid(
+                (w["stage"], *(RESULT_HEADERS[lang].get(code) or _capital(word(RESULTS, code, lang)) for code in results), w["all"]),
+                (
+                    *(
+                        (
+                            _capital(word(LEVELS, level, lang)),
+                            *(str(cells.get((level, code), 0)) for code in results),
+                            str(n),
+                        )
+                        for level, n in data.olympiads_by_level
+                    ),
+                    (w["all"], *(str(counted.get(code, 0)) for code in results), str(data.olympiads)),
+                ),
+                (0.28, *(share for _code in results), share),
+                centered=tuple(range(1, len(results) + 2)),
+            ),
+        ]
+    else:
+        parts.append(Text(w["olympiads_none"]))
+    if data.experience:
+        parts += [
+            Text(w["experience_line"].format(n=data.experience)),
+            Grid(
+                (w["level"], w["entries"]),
+                tuple((_capital(word(LEVELS, code, lang)), str(n)) for code, n in data.experience_by_level),
+                (0.7, 0.3),
+                centered=(1,),
+            ),
+        ]
+    else:
+        parts.append(Text(w["experience_none"]))
+    return parts
 
 
 def outline(data: AnalysisData, lang: str) -> Outline:
@@ -211,7 +334,9 @@ def outline(data: AnalysisData, lang: str) -> Outline:
             else w["without_none"]
         ),
     ]
-    # 7-9. the methodist's words
+    # 7. events, olympiads, experience
+    parts += growth_parts(data, lang)
+    # 8-10. the methodist's words
     parts += [
         Heading(w["conclusions"]),
         Text(data.conclusions or w["blank"]),

@@ -4,7 +4,9 @@ year's records, per association and for the school — meetings held and
 planned, decisions done and overdue, plan activities done, open lessons held
 and observed with the average score per criterion, mentoring pairs and their
 meetings, attestation, categories, course hours and who had no course in
-three years — with the conclusions, problems and next year's tasks the
+three years, the methodical events (by form and level, with the teachers who
+spoke), the pupils' olympiad results (by level and result) and the
+generalised experience (by level) — with the conclusions, problems and next year's tasks the
 methodist types (``year_analysis`` rows); next year's tasks flow into next
 year's school plan (``school_plan.ensure_school_plan``)."""
 
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +23,7 @@ from sqlalchemy.orm import Session
 from metodesk.domain.academic_year import today as today_of
 from metodesk.domain.council import COUNCIL_KIND, MAX_PLAN_TEXT
 from metodesk.domain.errors import DomainError, NotFound
+from metodesk.domain.growth import LEVEL_ORDER, ContestResult, EventForm, EventRole
 from metodesk.domain.rows.council import (
     AnalysisData as AnalysisData,
 )
@@ -38,11 +43,15 @@ from metodesk.storage.models import (
     AttestationCase,
     Course,
     Decision,
+    EventParticipant,
+    Experience,
+    GrowthEvent,
     Lesson,
     Meeting,
     MentoringLogEntry,
     MentoringPair,
     Observation,
+    OlympiadResult,
     ObservationScore,
     Organisation,
     Plan,
@@ -169,6 +178,102 @@ def _bodies(session: Session, year_id: int, org: int, as_of: dt.date) -> list[Bo
     ]
 
 
+_FORM_ORDER = {form.value: n for n, form in enumerate(EventForm)}
+_RESULT_ORDER = {result.value: n for n, result in enumerate(ContestResult)}
+
+
+def _ordered(counts: list[tuple[str, int]], order: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """(code, count) pairs in the enum's order; unknown codes last, by code."""
+    return tuple(sorted(((code, int(n)) for code, n in counts), key=lambda c: (order.get(c[0], len(order)), c[0])))
+
+
+def _rows(result: Iterable[Any]) -> list[tuple[str, int]]:
+    """The (code, count) rows of a ``select(code, func.count(…)) … group_by(code)``."""
+    return [(str(code), int(n)) for code, n in result]
+
+
+class GrowthFigures:
+    """The year's events, olympiad results and generalised experience, counted
+    in the database (``count … group by``), ready for ``AnalysisData``."""
+
+    def __init__(self, session: Session, year_id: int) -> None:
+        self.events_by_form = _ordered(
+            _rows(
+                session.execute(
+                    select(GrowthEvent.form, func.count(GrowthEvent.id))
+                    .where(GrowthEvent.year_id == year_id)
+                    .group_by(GrowthEvent.form)
+                )
+            ),
+            _FORM_ORDER,
+        )
+        self.events_by_level = _ordered(
+            _rows(
+                session.execute(
+                    select(GrowthEvent.level, func.count(GrowthEvent.id))
+                    .where(GrowthEvent.year_id == year_id)
+                    .group_by(GrowthEvent.level)
+                )
+            ),
+            LEVEL_ORDER,
+        )
+        spoke = (
+            select(GrowthEvent.level, EventParticipant.teacher_id)
+            .join(EventParticipant, EventParticipant.event_id == GrowthEvent.id)
+            .where(GrowthEvent.year_id == year_id, EventParticipant.role == EventRole.SPEAKER.value)
+        )
+        self.speakers_by_level = _ordered(
+            _rows(
+                session.execute(
+                    select(GrowthEvent.level, func.count(func.distinct(EventParticipant.teacher_id)))
+                    .join(EventParticipant, EventParticipant.event_id == GrowthEvent.id)
+                    .where(GrowthEvent.year_id == year_id, EventParticipant.role == EventRole.SPEAKER.value)
+                    .group_by(GrowthEvent.level)
+                )
+            ),
+            LEVEL_ORDER,
+        )
+        self.event_speakers = session.scalar(
+            select(func.count(func.distinct(spoke.subquery().c.teacher_id)))
+        ) or 0
+        table = [
+            (level, result, int(n))
+            for level, result, n in session.execute(
+                select(OlympiadResult.level, OlympiadResult.result, func.count(OlympiadResult.id))
+                .where(OlympiadResult.year_id == year_id)
+                .group_by(OlympiadResult.level, OlympiadResult.result)
+            )
+        ]
+        self.olympiad_table = tuple(
+            sorted(
+                ((level, result, int(n)) for level, result, n in table),
+                key=lambda r: (
+                    LEVEL_ORDER.get(r[0], len(LEVEL_ORDER)),
+                    r[0],
+                    _RESULT_ORDER.get(r[1], len(_RESULT_ORDER)),
+                    r[1],
+                ),
+            )
+        )
+        by_level: Counter[str] = Counter()
+        by_result: Counter[str] = Counter()
+        for level, result, n in self.olympiad_table:
+            by_level[level] += n
+            by_result[result] += n
+        self.olympiads_by_level = _ordered(list(by_level.items()), LEVEL_ORDER)
+        self.olympiads_by_result = _ordered(list(by_result.items()), _RESULT_ORDER)
+        self.experience_by_level = _ordered(
+            _rows(
+                session.execute(
+                    select(Experience.level, func.count(Experience.id))
+                    .where(Experience.year_id == year_id)
+                    .group_by(Experience.level)
+                )
+            ),
+            LEVEL_ORDER,
+        )
+
+
 def analysis_data(session: Session, year_id: int, as_of: dt.date | None = None) -> AnalysisData:
     """The year's figures (as of ``as_of``, today or the year's end if sooner) and the typed texts."""
     from metodesk.services.council import our_organisation
@@ -229,6 +334,7 @@ def analysis_data(session: Session, year_id: int, as_of: dt.date | None = None) 
     without = tuple(
         sorted(initials_name(t.surname, t.first_name, t.patronymic) for t in staff if t.id not in recent)
     )
+    growth = GrowthFigures(session, year_id)
     found = find_analysis(session, year_id)
     row = session.get(YearAnalysis, found) if found else None
     return AnalysisData(
@@ -261,4 +367,12 @@ def analysis_data(session: Session, year_id: int, as_of: dt.date | None = None) 
         pedcouncil_number=row.pedcouncil_number if row else "",
         pedcouncil_date=row.pedcouncil_date if row else None,
         analysis_id=row.id if row else None,
+        events_by_form=growth.events_by_form,
+        events_by_level=growth.events_by_level,
+        speakers_by_level=growth.speakers_by_level,
+        event_speakers=growth.event_speakers,
+        olympiads_by_level=growth.olympiads_by_level,
+        olympiads_by_result=growth.olympiads_by_result,
+        olympiad_table=growth.olympiad_table,
+        experience_by_level=growth.experience_by_level,
     )

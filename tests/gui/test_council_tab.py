@@ -6,6 +6,7 @@ and the register; in Kazakh and Russian."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -169,6 +170,8 @@ def test_the_analysis_page_saves_the_words_and_previews(qtbot, monkeypatch, demo
     page = widget.analysis_page
     widget.pages.setCurrentWidget(page)
     assert "14" in page.figures.text() and page.next_tasks.toPlainText()  # 9 association and 5 council meetings
+    # the demo's 6 events (3 teachers spoke), 6 olympiad results (5 prize places), 2 experience entries
+    assert re.findall(r"\d+", page.figures.text().split("\n")[1]) == ["6", "3", "6", "5", "2"]
     assert sum(v for _l, v in page.category_chart.bars()) == page.data.staff
     assert len(page.months_chart.bars()) == 9 and page.completion_chart.bars()
     page.conclusions.setPlainText("Жаңа қорытынды")

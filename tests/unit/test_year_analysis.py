@@ -92,3 +92,81 @@ def test_the_analysis_prints_in_pdf_and_word(demo, lang: str) -> None:
             assert expected in text, expected
         assert "Шешімдердің орындалуын әр отырыста бақылау" in text
         assert "None" not in text
+
+
+def test_events_olympiads_and_experience_are_counted(demo) -> None:
+    from collections import Counter
+
+    from metodesk.services import growth, growth_events
+
+    with demo.reading() as s:
+        year_id = _year(s)
+        data = year_analysis.analysis_data(s, year_id, as_of=TODAY)
+        events = growth_events.list_events(s, year_id)
+        olympiads = growth_events.list_olympiads(s, year_id)
+        experience = growth.list_experience(s, year_id)
+    # the demo school's records on TODAY (its seventh olympiad result is dated after TODAY)
+    assert (len(events), len(olympiads), len(experience)) == (6, 6, 2)
+    assert dict(data.events_by_form) == Counter(e.form for e in events) and len(data.events_by_form) == 6
+    assert dict(data.events_by_level) == Counter(e.level for e in events)
+    speakers = {(e.level, p.teacher_id) for e in events for p in e.participants if p.role == "speaker"}
+    assert dict(data.speakers_by_level) == Counter(level for level, _t in speakers)
+    assert data.event_speakers == len({t for _level, t in speakers}) > 0
+    assert dict(data.olympiads_by_level) == Counter(r.level for r in olympiads)
+    assert dict(data.olympiads_by_result) == Counter(r.result for r in olympiads)
+    assert {(lv, rs): n for lv, rs, n in data.olympiad_table} == Counter((r.level, r.result) for r in olympiads)
+    assert dict(data.experience_by_level) == Counter(x.level for x in experience)
+    assert (data.events, data.olympiads, data.experience) == (6, 6, 2)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_events_section_prints_in_pdf_and_word(demo, lang: str) -> None:
+    kind = registry.kind("year-analysis")
+    with demo.reading() as s:
+        data = kind.read(s, {})
+    words = {
+        "kk": ("7. Әдістемелік іс-шаралар және оқушылардың олимпиадалары", "Өткізілген әдістемелік іс-шаралар: 6;"),
+        "ru": ("7. Методические мероприятия и олимпиады учащихся", "Проведено методических мероприятий: 6;"),
+    }
+    for fmt, read in ((Format.PDF, pdf_text), (Format.DOCX, docx_text)):
+        text = read(kind.build(data, lang, fmt))
+        for expected in words[lang]:
+            assert expected in text, (fmt, expected)
+        assert "None" not in text
+
+
+def test_an_empty_year_says_so_in_one_line(db, ours) -> None:
+    from metodesk.reports.school_doc import Grid, Text
+    from metodesk.reports.year_analysis_text import WORDS, growth_parts
+
+    with db.reading() as s:
+        data = year_analysis.analysis_data(s, _year(s))
+    assert (data.events_by_form, data.olympiad_table, data.experience_by_level, data.event_speakers) == ((), (), (), 0)
+    for lang in ("kk", "ru"):
+        parts = growth_parts(data, lang)
+        assert len(parts) == 2 and isinstance(parts[1], Text) and not any(isinstance(p, Grid) for p in parts)
+        assert parts[1].text == WORDS[lang]["growth_none"]
+
+
+def test_the_olympiad_table_has_every_result_column() -> None:
+    from metodesk.domain.rows.council import AnalysisData
+    from metodesk.reports.school_doc import Grid
+    from metodesk.reports.year_analysis_text import growth_parts
+
+    data = AnalysisData(
+        *("Мектеп", "Школа", "2025-2026", 2025, TODAY, 0, (), (), 0, 0, 0, (), 0, 0, 0, 0, 0, 0, 0, (), 0, 0, ()),
+        olympiads_by_level=(("school", 3), ("region", 1)),
+        olympiads_by_result=(("first", 2), ("participant", 2)),
+        olympiad_table=(("school", "first", 1), ("school", "participant", 2), ("region", "first", 1)),
+    )
+    grids = [p for p in growth_parts(data, "ru") if isinstance(p, Grid)]
+    assert len(grids) == 1
+    header, rows = grids[0].header, grids[0].rows
+    assert header == ("Этап", "1 место", "2 место", "3 место", "Диплом", "Участие", "Всего")
+    assert rows == (
+        ("Школьный", "1", "0", "0", "0", "2", "3"),
+        ("Областной", "1", "0", "0", "0", "0", "1"),
+        ("Всего", "2", "0", "0", "0", "2", "4"),
+    )
+    assert abs(sum(grids[0].widths) - 1) < 1e-9
+

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from metodesk.domain.council import ReviewConclusion
+from metodesk.domain.growth import ContestResult
 from metodesk.i18n import _
 from metodesk.i18n.dates import protocol_reference
 
@@ -194,6 +195,8 @@ class BodyFigures:
     def name(self, lang: str) -> str:
         return (self.name_ru or self.name_kk) if lang == "ru" else self.name_kk
 
+PRIZE_RESULTS = frozenset(r.value for r in ContestResult if r.is_prize)
+
 
 @dataclass(frozen=True)
 class CriterionScore:
@@ -235,6 +238,33 @@ class AnalysisData:
     pedcouncil_number: str = ""
     pedcouncil_date: dt.date | None = None
     analysis_id: int | None = None
+    # methodical events, pupils' olympiads and generalised experience of the year (issue 18),
+    # in the order of the domain's enums (domain.growth); codes without records are left out
+    events_by_form: tuple[tuple[str, int], ...] = ()  # (EventForm code, events)
+    events_by_level: tuple[tuple[str, int], ...] = ()  # (GrowthLevel code, events)
+    speakers_by_level: tuple[tuple[str, int], ...] = ()  # (GrowthLevel code, teachers who spoke)
+    event_speakers: int = 0  # distinct teachers who spoke at any event of the year
+    olympiads_by_level: tuple[tuple[str, int], ...] = ()  # (GrowthLevel code, pupils' results)
+    olympiads_by_result: tuple[tuple[str, int], ...] = ()  # (ContestResult code, pupils' results)
+    olympiad_table: tuple[tuple[str, str, int], ...] = ()  # (GrowthLevel code, ContestResult code, results)
+    experience_by_level: tuple[tuple[str, int], ...] = ()  # (GrowthLevel code, experience entries)
+
+    @property
+    def events(self) -> int:
+        return sum(n for _code, n in self.events_by_form)
+
+    @property
+    def olympiads(self) -> int:
+        return sum(n for _code, n in self.olympiads_by_level)
+
+    @property
+    def prizes(self) -> int:
+        """Pupils' results that are a 1st, 2nd or 3rd place."""
+        return sum(n for code, n in self.olympiads_by_result if code in PRIZE_RESULTS)
+
+    @property
+    def experience(self) -> int:
+        return sum(n for _code, n in self.experience_by_level)
 
     def organisation(self, lang: str) -> str:
         return (self.organisation_ru or self.organisation_kk) if lang == "ru" else self.organisation_kk

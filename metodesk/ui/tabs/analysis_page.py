@@ -114,6 +114,17 @@ class AnalysisPage(QWidget):
                 due=data.attestation_due,
                 without=len(data.without_courses),
             )
+            + "\n"
+            + _(
+                "Methodical events: {events}, teachers who spoke: {speakers}; pupils' olympiad results: "
+                "{olympiads}, prize places: {prizes}; generalised experience: {experience}."
+            ).format(
+                events=data.events,
+                speakers=data.event_speakers,
+                olympiads=data.olympiads,
+                prizes=data.prizes,
+                experience=data.experience,
+            )
         )
         self._charts(data)
         self.conclusions.setPlainText(data.conclusions)
