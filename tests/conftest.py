@@ -89,17 +89,28 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture(autouse=True)
-def _window_questions_answered(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+def _window_questions_answered(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Window tests (gui, e2e): a dialog closed with changes at a test's end
     (pytest-qt closes every widget it was given) must not stop on the discard
     question, nor a test that saves two alike records on the duplicate warning.
-    The tests of those questions put the real ones back (imported before this runs)."""
+    The tests of those questions put the real ones back (imported before this runs).
+    A main window a test left open is closed after it: the next test's damage
+    handler looks for "the" visible main window and must not find another test's."""
     if request.node.get_closest_marker("gui") is None:
+        yield
         return
     from metodesk.ui.dialogs import base
 
     monkeypatch.setattr(base, "ask_discard", lambda parent, keep_draft=False: "discard")
     monkeypatch.setattr(base, "ask_duplicate", lambda parent, existing: "save")
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from metodesk.ui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and widget.isVisible():
+            widget.close()
 
 
 @pytest.fixture(scope="session")

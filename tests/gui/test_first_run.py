@@ -117,6 +117,7 @@ def test_startup_with_explicit_language_does_not_save_it(qapp, monkeypatch):
         assert config.saved_language() is None
         assert language() == "en"
     finally:
+        window.close()
         window.ctx.db.close()
 
 
