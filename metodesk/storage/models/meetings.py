@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -154,7 +155,8 @@ class Decision(Record, Base):
     whose review item recorded it as carried out."""
 
     __tablename__ = "decision"
-    __table_args__ = (UniqueConstraint("item_id", "number"),)
+    # the open decisions past their deadline are the attention list's longest area
+    __table_args__ = (UniqueConstraint("item_id", "number"), Index("ix_decision_status_deadline", "status", "deadline"))
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
