@@ -23,6 +23,7 @@ manager does), so an import of many thousand rows cannot flood the event queue.
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -173,6 +174,31 @@ class _Worker(QThread):
 
 _running: set[BackgroundTask] = set()  # kept alive until they finish
 _quit_hooked = False
+_collector_held = 0  # tasks running while the collector is held off (see _hold_collector)
+
+
+def _hold_collector() -> bool:
+    """Keep Python's cyclic garbage collector from running while work runs on
+    another thread. A collection runs in whichever thread happens to allocate;
+    run on the worker it may free a Qt object the window's thread made, and Qt
+    objects must die on their own thread (seen: a segmentation fault during a
+    year's export). The first task holds it off; the last to finish lets it run."""
+    global _collector_held
+    if _collector_held == 0 and not gc.isenabled():
+        return False  # paused by the start itself (metodesk.__main__): that pause ends on its own
+    if _collector_held == 0:
+        gc.disable()
+    _collector_held += 1
+    return True
+
+
+def _release_collector() -> None:
+    global _collector_held
+    if _collector_held == 0:
+        return
+    _collector_held -= 1
+    if _collector_held == 0:
+        gc.enable()  # the next collection runs on the window's thread
 
 
 class BackgroundTask(QObject):
@@ -202,9 +228,11 @@ class BackgroundTask(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._poll)
+        self.holds_collector = False
 
     def start(self) -> BackgroundTask:
         _running.add(self)
+        self.holds_collector = _hold_collector()
         _hook_quit()
         self.dialog.show()
         self.timer.start()
@@ -239,6 +267,9 @@ class BackgroundTask(QObject):
         self.dialog.deleteLater()
         worker = self.worker
         _running.discard(self)
+        if self.holds_collector:
+            self.holds_collector = False
+            _release_collector()
         worker.deleteLater()
         if worker.was_cancelled:
             self.outcome = "cancelled"

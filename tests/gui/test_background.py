@@ -229,3 +229,31 @@ def test_the_database_serves_a_worker_thread(db, ours) -> None:
     assert errors == []
     with db.reading() as session:
         assert session.scalar(select(func.count(Teacher.id)).where(Teacher.surname == "Жұмысшы")) == 1
+
+
+def test_the_collector_waits_while_work_runs_on_another_thread(qtbot) -> None:
+    """A collection on the worker could free the window's Qt objects on the
+    wrong thread (a segmentation fault seen during a year's export): the
+    collector is held off while a task runs and runs again once it is done."""
+    import gc
+    import threading
+
+    from metodesk.ui import background
+
+    gc.enable()
+    seen: list[bool] = []
+    release = threading.Event()
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        release.wait(5)
+        return "ok"
+
+    done: list[str] = []
+    task = background.run_in_background(None, "t", work, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False] and not gc.isenabled()
+    release.set()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == ["ok"] and not task.running
+    assert gc.isenabled()
